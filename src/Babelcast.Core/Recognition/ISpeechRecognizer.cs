@@ -1,0 +1,20 @@
+namespace Babelcast.Core.Recognition;
+
+/// <summary>
+/// One streaming recogniser, owned by one session pipeline at a time (not thread-safe).
+/// Audio is 16 kHz mono PCM16. The pipeline decides where a phrase starts and ends.
+/// </summary>
+public interface ISpeechRecognizer : IAsyncDisposable
+{
+    /// <summary>Starts a new utterance (phrase).</summary>
+    void StartUtterance();
+
+    /// <summary>Feeds audio of the current utterance; returns the current partial hypothesis (may be empty).</summary>
+    string ProcessChunk(ReadOnlySpan<short> samples);
+
+    /// <summary>
+    /// Ends the current utterance and returns the final text, decoded again over the whole phrase
+    /// (<paramref name="utterance"/>) where the engine supports a more accurate second pass.
+    /// </summary>
+    ValueTask<string> EndUtteranceAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken);
+}

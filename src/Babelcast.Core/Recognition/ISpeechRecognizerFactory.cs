@@ -1,0 +1,15 @@
+using Babelcast.Core.Languages;
+
+namespace Babelcast.Core.Recognition;
+
+/// <summary>A recognition engine, chosen by <see cref="Name"/> in configuration.</summary>
+public interface ISpeechRecognizerFactory
+{
+    string Name { get; }
+
+    /// <summary>Source languages the installed models can recognise.</summary>
+    IReadOnlyList<LanguageInfo> SupportedLanguages { get; }
+
+    /// <summary>Rents a recogniser for one session; dispose it to give it back to the pool.</summary>
+    ValueTask<ISpeechRecognizer> RentAsync(string language, CancellationToken cancellationToken);
+}

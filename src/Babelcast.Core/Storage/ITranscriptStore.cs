@@ -1,0 +1,22 @@
+namespace Babelcast.Core.Storage;
+
+public interface ITranscriptStore
+{
+    /// <summary>Stores the source phrase; idempotent by (session, seq).</summary>
+    ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken);
+
+    /// <summary>Stores one translation; idempotent by (session, seq, language).</summary>
+    ValueTask AddTranslationAsync(TranslationRecord translation, CancellationToken cancellationToken);
+
+    /// <summary>Source phrases in seq order.</summary>
+    ValueTask<IReadOnlyList<PhraseRecord>> GetPhrasesAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Translations into <paramref name="language"/> with seq greater than <paramref name="afterSeq"/>, in seq order, at most <paramref name="limit"/>.</summary>
+    ValueTask<IReadOnlyList<TranslationRecord>> GetTranslationsAsync(string sessionId, string language, long afterSeq, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The last <paramref name="count"/> translations into <paramref name="language"/>, in seq order.</summary>
+    ValueTask<IReadOnlyList<TranslationRecord>> GetLatestTranslationsAsync(string sessionId, string language, int count, CancellationToken cancellationToken);
+
+    /// <summary>The highest phrase seq stored for the session, or 0.</summary>
+    ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+namespace Babelcast.Core.Storage;
+
+/// <summary>
+/// One final phrase of a session in the source language. <see cref="StartMs"/> and <see cref="EndMs"/> are
+/// offsets into the session's audio; <see cref="TimingsJson"/> holds the per-stage timestamps.
+/// </summary>
+public sealed record PhraseRecord(
+    string SessionId,
+    long Seq,
+    string SourceText,
+    long StartMs,
+    long EndMs,
+    DateTimeOffset CreatedAt,
+    string? TimingsJson);

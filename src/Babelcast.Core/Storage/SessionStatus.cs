@@ -1,0 +1,8 @@
+namespace Babelcast.Core.Storage;
+
+public enum SessionStatus
+{
+    Active,
+    Paused,
+    Ended,
+}
