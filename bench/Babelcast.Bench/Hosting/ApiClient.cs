@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Babelcast.Bench.Hosting;
+
+/// <summary>The few HTTP calls the bench makes: a token for the admin speaker and new sessions.</summary>
+public sealed class ApiClient(IBenchServer server) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+    private string? _token;
+
+    public string Token => _token ?? throw new InvalidOperationException("Call LoginAsync first.");
+
+    public async Task LoginAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = server.AdminPassword }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        _token = doc.RootElement.GetProperty("accessToken").GetString();
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+    }
+
+    public async Task<string> CreateSessionAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync("/api/sessions", new { sourceLanguage = "en" }, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /api/sessions: {(int)response.StatusCode} {body}");
+        }
+
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.GetProperty("sessionId").GetString()!;
+    }
+
+    public async Task EndSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync(new Uri($"/api/sessions/{sessionId}", UriKind.Relative), cancellationToken);
+    }
+
+    public Uri SpeakerUri(string sessionId) => new(server.WebSocketBase, $"/ws/speak?sessionId={sessionId}&token={Token}");
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace Babelcast.Bench;
+
+/// <summary>Bench log messages (event ids 6000-6099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(6000, LogLevel.Information, "Server process {Pid} healthy at {BaseUri}")]
+    public static partial void ServerStarted(ILogger logger, int pid, Uri baseUri);
+
+    [LoggerMessage(6001, LogLevel.Debug, "server: {Line}")]
+    public static partial void ServerOutput(ILogger logger, string line);
+
+    [LoggerMessage(6002, LogLevel.Information, "Scenario {Scenario} starting ({Mode}); machine: {Cores} cores, load {Load}")]
+    public static partial void ScenarioStarting(ILogger logger, string scenario, string mode, int cores, string load);
+
+    [LoggerMessage(6003, LogLevel.Information, "Streaming {Clips} clips ({Seconds:F1} s of audio) from {Speakers} speaker(s)")]
+    public static partial void Streaming(ILogger logger, int clips, double seconds, int speakers);
+
+    [LoggerMessage(6004, LogLevel.Information, "{Count} listeners connected in {Seconds:F1} s ({Failed} failed)")]
+    public static partial void ListenersConnected(ILogger logger, int count, double seconds, int failed);
+
+    [LoggerMessage(6005, LogLevel.Information, "{Step}: {Summary}")]
+    public static partial void StepResult(ILogger logger, string step, string summary);
+
+    [LoggerMessage(6006, LogLevel.Information, "Wrote {Json}, {Markdown}")]
+    public static partial void Wrote(ILogger logger, string json, string markdown);
+
+    [LoggerMessage(6007, LogLevel.Warning, "Speaker got error {Code}: {Message}")]
+    public static partial void SpeakerError(ILogger logger, string code, string message);
+
+    [LoggerMessage(6008, LogLevel.Warning, "Waited {Seconds:F0} s for the last phrases; {Missing} clip(s) still lack a final caption")]
+    public static partial void IncompleteWait(ILogger logger, double seconds, int missing);
+
+    [LoggerMessage(6009, LogLevel.Warning, "Listener connect failed: {Message}")]
+    public static partial void ConnectFailed(ILogger logger, string message);
+
+    [LoggerMessage(6010, LogLevel.Information, "Speakers step {Speakers} stops the search: {Reason}")]
+    public static partial void SpeakersStop(ILogger logger, int speakers, string reason);
+}

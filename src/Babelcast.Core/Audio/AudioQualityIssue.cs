@@ -1,0 +1,9 @@
+namespace Babelcast.Core.Audio;
+
+public enum AudioQualityIssue
+{
+    TooQuiet,
+    Clipping,
+    LowSnr,
+    LongSilence,
+}

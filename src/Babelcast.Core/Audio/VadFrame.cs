@@ -1,0 +1,3 @@
+namespace Babelcast.Core.Audio;
+
+public readonly record struct VadFrame(bool Voiced, bool Onset, double LevelDbfs);

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Babelcast.Core.Pipeline;
+
+/// <summary>
+/// Turns a final source phrase into captions and audio for every language that has listeners, all languages in
+/// parallel. Each result is stored before it is sent, so that a listener's replay and the live stream never miss
+/// or repeat a phrase.
+/// </summary>
+public sealed class PhraseProcessor(
+    EngineSet engines,
+    IBroadcaster broadcaster,
+    ITranscriptStore transcripts,
+    IPhraseAudioStore audioStore,
+    BabelcastMetrics metrics,
+    ILogger<PhraseProcessor> logger)
+{
+    public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
+    {
+        var languages = broadcaster.GetListenerLanguages(phrase.SessionId);
+        await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, cancellationToken)));
+        var timings = JsonSerializer.Serialize(phrase.Clock.Snapshot());
+        await transcripts.AddPhraseAsync(
+            new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), timings),
+            cancellationToken);
+        metrics.Increment("babelcast_phrases", "Final phrases recognised");
+        Log.PhraseDone(logger, phrase.SessionId, phrase.Seq, phrase.Text, timings);
+    }
+
+    private async Task ProcessLanguageAsync(RecognizedPhrase phrase, string language, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await TranslateAsync(phrase, language, cancellationToken);
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            var clock = phrase.Clock;
+            clock.Mark("translated." + language);
+            Observe(clock, "translated");
+            await transcripts.AddTranslationAsync(
+                new TranslationRecord(phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow()),
+                cancellationToken);
+            var caption = PipelineMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, false, clock);
+            broadcaster.SendToListeners(phrase.SessionId, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]));
+            Observe(clock, "captionSent");
+
+            var speech = await engines.Synthesizer.SynthesizeAsync(text, language, phrase.Prosody, cancellationToken);
+            clock.Mark("synthesised." + language);
+            Observe(clock, "synthesised");
+            if (speech.Samples.Length == 0)
+            {
+                return;
+            }
+
+            var encoded = engines.Encoder.Encode(speech.Samples, speech.SampleRate);
+            clock.Mark("encoded." + language);
+            Observe(clock, "encoded");
+            await audioStore.SaveAsync(phrase.SessionId, phrase.Seq, language, encoded, cancellationToken);
+            var header = PipelineMessages.AudioHeader(phrase.Seq, language, engines.Encoder.Format, speech.DurationMs, speech.SampleRate, false, clock);
+            broadcaster.SendToListeners(phrase.SessionId, language, new Delivery(DeliveryKind.Audio, phrase.Seq, [header, new OutboundFrame(encoded, true)]));
+            clock.Mark("sent." + language);
+            Observe(clock, "audioSent");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // One language failing must not take the others (or the session) down.
+            metrics.Increment("babelcast_errors", "Errors by code", "code", "PIPELINE_LANGUAGE_FAILED");
+            Log.LanguageFailed(logger, phrase.SessionId, phrase.Seq, language, ex);
+        }
+    }
+
+    private async ValueTask<string> TranslateAsync(RecognizedPhrase phrase, string language, CancellationToken cancellationToken)
+    {
+        if (string.Equals(language, phrase.SourceLanguage, StringComparison.OrdinalIgnoreCase))
+        {
+            return phrase.Text;
+        }
+
+        metrics.Increment("babelcast_translations", "Phrase translations requested", "language", language);
+        var result = await engines.Translator.TranslateAsync(phrase.Text, phrase.SourceLanguage, language, cancellationToken);
+        if (!result.Success)
+        {
+            metrics.Increment("babelcast_errors", "Errors by code", "code", "TRANSLATION_FAILED");
+            Log.TranslationFailed(logger, phrase.SessionId, phrase.Seq, language, result.Error);
+            return string.Empty;
+        }
+
+        return TextFilter.Clean(result.Text);
+    }
+
+    private void Observe(PhraseClock clock, string stage) =>
+        metrics.Observe("babelcast_stage_seconds", "Time from the end of speech to each stage of a phrase", "stage", stage, clock.ElapsedMs() / 1000.0);
+}

@@ -1,0 +1,189 @@
+using Babelcast.Core.Audio;
+
+namespace Babelcast.Core.Pipeline;
+
+/// <summary>
+/// Cuts a session's audio into phrases: a phrase starts on a voice onset (with pre-roll), closes after
+/// <see cref="PipelineOptions.EndSilenceMs"/> of silence, or at <see cref="PipelineOptions.MaxPhraseMs"/> where it is
+/// cut at its quietest 100 ms in the second half. No fixed window: a phrase ends as soon as the pause is heard.
+/// Single-threaded; one per session.
+/// </summary>
+public sealed class PhraseSegmenter(PipelineOptions options)
+{
+    private const int Frame = VoiceActivityDetector.FrameSamples;
+    private readonly VoiceActivityDetector _vad = new(options.VoiceActivity);
+    private readonly AudioQualityMonitor _quality = new(options.AudioQuality);
+    private readonly short[] _frame = new short[Frame];
+    private readonly List<short> _preRoll = [];
+    private readonly List<short> _phrase = [];
+    private readonly List<double> _phraseLevels = [];
+    private readonly List<short> _chunk = [];
+    private int _frameFill;
+    private long _samplesSeen;
+    private bool _inPhrase;
+    private long _phraseStartSample;
+    private int _silentFrames;
+    private int _voicedFrames;
+    private int _lastVoicedEnd;
+    private long _firstReceived;
+    private long _speechEnd;
+
+    public bool InPhrase => _inPhrase;
+
+    public void Push(ReadOnlySpan<short> samples, long receivedTimestamp, List<SegmentEvent> events)
+    {
+        while (!samples.IsEmpty)
+        {
+            var take = Math.Min(Frame - _frameFill, samples.Length);
+            samples[..take].CopyTo(_frame.AsSpan(_frameFill));
+            _frameFill += take;
+            samples = samples[take..];
+            if (_frameFill == Frame)
+            {
+                _frameFill = 0;
+                OnFrame(receivedTimestamp, events);
+            }
+        }
+    }
+
+    /// <summary>Closes the phrase in progress (pause, end of session, speaker left).</summary>
+    public void Flush(List<SegmentEvent> events)
+    {
+        if (_inPhrase)
+        {
+            EndPhrase(_phrase.Count, events);
+        }
+
+        _preRoll.Clear();
+    }
+
+    private void OnFrame(long received, List<SegmentEvent> events)
+    {
+        var vad = _vad.Process(_frame);
+        foreach (var issue in _quality.Add(_frame, vad.LevelDbfs))
+        {
+            events.Add(new SegmentEvent(SegmentEventKind.Quality, []) { Issue = issue });
+        }
+
+        _samplesSeen += Frame;
+        if (!_inPhrase)
+        {
+            _preRoll.AddRange(_frame);
+            var maxPreRoll = options.PreRollMs * 16;
+            if (_preRoll.Count > maxPreRoll)
+            {
+                _preRoll.RemoveRange(0, _preRoll.Count - maxPreRoll);
+            }
+
+            if (vad.Onset)
+            {
+                StartPhrase([.. _preRoll], received, events);
+                _preRoll.Clear();
+            }
+
+            return;
+        }
+
+        _phrase.AddRange(_frame);
+        _phraseLevels.Add(vad.LevelDbfs);
+        _chunk.AddRange(_frame);
+        if (vad.Voiced)
+        {
+            _silentFrames = 0;
+            _voicedFrames++;
+            _lastVoicedEnd = _phrase.Count;
+            _speechEnd = received;
+        }
+        else
+        {
+            _silentFrames++;
+        }
+
+        if (_chunk.Count >= options.ChunkMs * 16)
+        {
+            events.Add(new SegmentEvent(SegmentEventKind.Audio, [.. _chunk]));
+            _chunk.Clear();
+        }
+
+        if (_silentFrames * 20 >= options.EndSilenceMs)
+        {
+            EndPhrase(Math.Min(_phrase.Count, _lastVoicedEnd + (150 * 16)), events);
+        }
+        else if (_phrase.Count >= options.MaxPhraseMs * 16)
+        {
+            CutAtQuietest(received, events);
+        }
+    }
+
+    private void StartPhrase(short[] initial, long received, List<SegmentEvent> events)
+    {
+        _inPhrase = true;
+        _phraseStartSample = _samplesSeen - initial.Length;
+        _phrase.Clear();
+        _phrase.AddRange(initial);
+        _phraseLevels.Clear();
+        for (var i = 0; i + Frame <= initial.Length; i += Frame)
+        {
+            _phraseLevels.Add(Pcm.LevelDbfs(initial.AsSpan(i, Frame)));
+        }
+
+        _chunk.Clear();
+        _silentFrames = 0;
+        _voicedFrames = Math.Min(options.VoiceActivity.OnsetFrames, _phraseLevels.Count);
+        _lastVoicedEnd = _phrase.Count;
+        _firstReceived = received;
+        _speechEnd = received;
+        events.Add(new SegmentEvent(SegmentEventKind.Start, initial));
+    }
+
+    private void EndPhrase(int length, List<SegmentEvent> events)
+    {
+        if (_chunk.Count > 0)
+        {
+            events.Add(new SegmentEvent(SegmentEventKind.Audio, [.. _chunk]));
+            _chunk.Clear();
+        }
+
+        var audio = _phrase.GetRange(0, length).ToArray();
+        var voicedLevels = _phraseLevels.Take(length / Frame).OrderDescending().Take(Math.Max(1, _voicedFrames)).ToList();
+        events.Add(new SegmentEvent(SegmentEventKind.End, audio)
+        {
+            StartMs = _phraseStartSample / 16,
+            EndMs = (_phraseStartSample + length) / 16,
+            SpeechMs = _voicedFrames * 20,
+            SpeechLevelDbfs = voicedLevels.Count == 0 ? -120 : voicedLevels.Average(),
+            FirstReceivedTimestamp = _firstReceived,
+            SpeechEndTimestamp = _speechEnd,
+        });
+        _inPhrase = false;
+        _phrase.Clear();
+        _phraseLevels.Clear();
+    }
+
+    private void CutAtQuietest(long received, List<SegmentEvent> events)
+    {
+        // Search the second half in 100 ms (5-frame) windows for the quietest point to cut at.
+        var frames = _phraseLevels.Count;
+        var best = frames - 5;
+        var bestLevel = double.MaxValue;
+        for (var f = frames / 2; f + 5 <= frames; f++)
+        {
+            var level = 0.0;
+            for (var k = 0; k < 5; k++)
+            {
+                level += _phraseLevels[f + k];
+            }
+
+            if (level < bestLevel)
+            {
+                bestLevel = level;
+                best = f;
+            }
+        }
+
+        var cut = (best + 3) * Frame;
+        var remainder = _phrase.GetRange(cut, _phrase.Count - cut).ToArray();
+        EndPhrase(cut, events);
+        StartPhrase(remainder, received, events);
+    }
+}

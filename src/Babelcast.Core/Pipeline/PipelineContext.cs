@@ -1,0 +1,15 @@
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Ingest;
+using Microsoft.Extensions.Logging;
+
+namespace Babelcast.Core.Pipeline;
+
+/// <summary>What every session pipeline shares.</summary>
+internal sealed record PipelineContext(
+    PipelineOptions Options,
+    EngineSet Engines,
+    IAudioIngest Ingest,
+    IBroadcaster Broadcaster,
+    PhraseProcessor Processor,
+    TimeProvider Time,
+    ILogger Logger);

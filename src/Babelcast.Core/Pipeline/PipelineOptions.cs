@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Babelcast.Core.Audio;
+
+namespace Babelcast.Core.Pipeline;
+
+/// <summary>Section "Babelcast:Pipeline".</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Babelcast:Pipeline";
+
+    /// <summary>A phrase closes after this much silence following speech.</summary>
+    [Range(100, 5000)]
+    public int EndSilenceMs { get; set; } = 350;
+
+    /// <summary>A phrase longer than this is cut at its quietest point.</summary>
+    [Range(1000, 60000)]
+    public int MaxPhraseMs { get; set; } = 7000;
+
+    /// <summary>Audio kept before the detected onset so that the first syllable is not lost.</summary>
+    [Range(0, 1000)]
+    public int PreRollMs { get; set; } = 300;
+
+    /// <summary>Audio fed to the streaming recogniser at a time; each feed may produce a partial.</summary>
+    [Range(20, 1000)]
+    public int ChunkMs { get; set; } = 100;
+
+    /// <summary>Phrases with less voiced audio than this are ignored (clicks, coughs).</summary>
+    [Range(0, 2000)]
+    public int MinSpeechMs { get; set; } = 150;
+
+    public bool TranslatePartials { get; set; } = true;
+
+    /// <summary>Final captions a late joiner receives on join.</summary>
+    [Range(0, 1000)]
+    public int LateJoinCaptions { get; set; } = 20;
+
+    /// <summary>How long phrase audio is kept for replay and download.</summary>
+    public TimeSpan AudioRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Release the recogniser after this long without speech (it holds ~100 MiB).</summary>
+    public TimeSpan RecognizerIdleRelease { get; set; } = TimeSpan.FromSeconds(60);
+
+    public VoiceActivityOptions VoiceActivity { get; set; } = new();
+
+    public AudioQualityOptions AudioQuality { get; set; } = new();
+}

@@ -1,0 +1,3 @@
+namespace Babelcast.Engines.Apertium.Caching;
+
+internal readonly record struct TranslationKey(string Source, string Target, string Text);

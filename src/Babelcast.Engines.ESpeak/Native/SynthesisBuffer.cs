@@ -1,0 +1,15 @@
+using System.Buffers;
+
+namespace Babelcast.Engines.ESpeak.Native;
+
+/// <summary>Collects the samples espeak-ng delivers for one synthesis call.</summary>
+internal sealed class SynthesisBuffer(CancellationToken cancellationToken)
+{
+    private readonly ArrayBufferWriter<short> samples = new(22050);
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public void Append(ReadOnlySpan<short> chunk) => samples.Write(chunk);
+
+    public short[] ToArray() => samples.WrittenSpan.ToArray();
+}

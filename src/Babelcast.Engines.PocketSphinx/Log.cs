@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Babelcast.Engines.PocketSphinx;
+
+/// <summary>Log messages of the PocketSphinx recogniser (event ids 3000-3099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(3000, LogLevel.Information, "PocketSphinx available for English with the model in {ModelDirectory}")]
+    public static partial void Available(ILogger logger, string modelDirectory);
+
+    [LoggerMessage(3001, LogLevel.Warning, "PocketSphinx unavailable: {Reason}")]
+    public static partial void Unavailable(ILogger logger, string reason);
+
+    [LoggerMessage(3002, LogLevel.Information, "Created {Pool} decoder {Count} of at most {Capacity} in {ElapsedMs:F0} ms")]
+    public static partial void DecoderCreated(ILogger logger, string pool, int count, int capacity, double elapsedMs);
+
+    [LoggerMessage(3003, LogLevel.Error, "Could not create a {Pool} decoder")]
+    public static partial void DecoderCreationFailed(ILogger logger, string pool, Exception exception);
+
+    [LoggerMessage(3004, LogLevel.Debug, "All {Capacity} {Pool} decoders are in use; waiting for one")]
+    public static partial void PoolExhausted(ILogger logger, string pool, int capacity);
+
+    [LoggerMessage(3005, LogLevel.Debug, "Second pass decoded {AudioMs:F0} ms of audio in {ElapsedMs:F0} ms: \"{Text}\"")]
+    public static partial void SecondPassDecoded(ILogger logger, double audioMs, double elapsedMs, string text);
+
+    [LoggerMessage(3006, LogLevel.Warning, "Second pass failed; using the streaming text")]
+    public static partial void SecondPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Could not reset a returned {Pool} decoder; discarding it")]
+    public static partial void ResetFailed(ILogger logger, string pool, Exception exception);
+}

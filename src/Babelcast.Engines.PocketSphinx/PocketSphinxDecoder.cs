@@ -1,0 +1,117 @@
+using System.Runtime.InteropServices;
+using Babelcast.Engines.PocketSphinx.Native;
+
+namespace Babelcast.Engines.PocketSphinx;
+
+/// <summary>
+/// One native decoder (~110 MiB). Not thread-safe: a pool hands it to one user at a time.
+/// </summary>
+internal sealed unsafe class PocketSphinxDecoder : IDisposable
+{
+    // Creating decoders touches sphinxbase's process-wide state (logging, argument parsing): one at a time.
+    private static readonly Lock CreationGate = new();
+
+    private readonly DecoderHandle handle;
+
+    private PocketSphinxDecoder(DecoderHandle handle) => this.handle = handle;
+
+    public bool InUtterance { get; private set; }
+
+    /// <summary>Creates a decoder from command-line style arguments ("-hmm", path, ...).</summary>
+    public static PocketSphinxDecoder Create(IReadOnlyList<string> arguments, string? nativeLogFile)
+    {
+        lock (CreationGate)
+        {
+            NativeLogging.EnsureConfigured(nativeLogFile);
+            using var config = NativeMethods.cmd_ln_parse_r(IntPtr.Zero, NativeMethods.ps_args(), arguments.Count, [.. arguments], 1);
+            if (config.IsInvalid)
+            {
+                throw new InvalidOperationException($"pocketsphinx rejected the arguments: {string.Join(' ', arguments)}");
+            }
+
+            var decoder = NativeMethods.ps_init(config);
+            if (decoder.IsInvalid)
+            {
+                decoder.Dispose();
+                throw new InvalidOperationException($"pocketsphinx could not create a decoder (check the model paths): {string.Join(' ', arguments)}");
+            }
+
+            return new PocketSphinxDecoder(decoder);
+        }
+    }
+
+    public void StartUtterance()
+    {
+        Check(NativeMethods.ps_start_utt(handle), "ps_start_utt");
+        InUtterance = true;
+    }
+
+    /// <summary>Feeds audio to the current utterance; <paramref name="wholeUtterance"/> means this is all of it.</summary>
+    public void Process(ReadOnlySpan<short> samples, bool wholeUtterance)
+    {
+        if (samples.IsEmpty)
+        {
+            return;
+        }
+
+        fixed (short* data = samples)
+        {
+            Check(NativeMethods.ps_process_raw(handle, data, (nuint)samples.Length, 0, wholeUtterance ? 1 : 0), "ps_process_raw");
+        }
+    }
+
+    public void EndUtterance()
+    {
+        InUtterance = false;
+        Check(NativeMethods.ps_end_utt(handle), "ps_end_utt");
+    }
+
+    /// <summary>The current hypothesis, cleaned of fillers; "" when there is none.</summary>
+    public string Hypothesis()
+    {
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            // The string belongs to the decoder and lives until its next call: copy it while the ref is held.
+            var text = Marshal.PtrToStringUTF8(NativeMethods.ps_get_hyp(handle.DangerousGetHandle(), out _));
+            return HypothesisText.Clean(text);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>Decodes a whole phrase in one call (batch CMN, whole-utterance search) and returns its text.</summary>
+    public string DecodeWhole(ReadOnlySpan<short> samples)
+    {
+        Reset();
+        StartUtterance();
+        Process(samples, wholeUtterance: true);
+        EndUtterance();
+        return Hypothesis();
+    }
+
+    /// <summary>Leaves any open utterance so that the next user starts clean (live CMN history carries over).</summary>
+    public void Reset()
+    {
+        if (InUtterance)
+        {
+            EndUtterance();
+        }
+    }
+
+    public void Dispose() => handle.Dispose();
+
+    private static void Check(int result, string function)
+    {
+        if (result < 0)
+        {
+            throw new InvalidOperationException($"{function} failed ({result})");
+        }
+    }
+}

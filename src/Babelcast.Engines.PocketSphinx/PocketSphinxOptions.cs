@@ -1,0 +1,40 @@
+namespace Babelcast.Engines.PocketSphinx;
+
+/// <summary>Settings of the PocketSphinx recogniser, bound from <see cref="SectionName"/>.</summary>
+public sealed class PocketSphinxOptions
+{
+    public const string SectionName = "Babelcast:Recognition:PocketSphinx";
+
+    /// <summary>Directory of the pocketsphinx-en-us model (pkg-config --variable=modeldir pocketsphinx + /en-us).</summary>
+    public string ModelDirectory { get; set; } = "/usr/share/pocketsphinx/model/en-us";
+
+    /// <summary>Acoustic model directory, relative to <see cref="ModelDirectory"/> or absolute.</summary>
+    public string AcousticModel { get; set; } = "en-us";
+
+    /// <summary>N-gram language model, relative to <see cref="ModelDirectory"/> or absolute.</summary>
+    public string LanguageModel { get; set; } = "en-us.lm.bin";
+
+    /// <summary>Pronunciation dictionary, relative to <see cref="ModelDirectory"/> or absolute.</summary>
+    public string Dictionary { get; set; } = "cmudict-en-us.dict";
+
+    /// <summary>Extra decoder arguments of the streaming pass (partials): the fast set, RTF ~0.07.</summary>
+    public string StreamingArguments { get; set; } = "-fwdflat no -bestpath no -maxhmmpf 3000 -maxwpf 10 -ds 2";
+
+    /// <summary>Extra decoder arguments of the second pass over a finished phrase (final text): ~25 % WER, RTF ~0.13.</summary>
+    public string FinalArguments { get; set; } = "-fwdflat no -bestpath no";
+
+    /// <summary>Most streaming decoders (one per active session, ~110 MiB each, created lazily).</summary>
+    public int MaxStreamingDecoders { get; set; } = 8;
+
+    /// <summary>Second-pass decoders shared by all sessions (~110 MiB each, created lazily).</summary>
+    public int FinalDecoders { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>File for sphinxbase's own log lines; null or empty silences them.</summary>
+    public string? NativeLogFile { get; set; }
+
+    internal string AcousticModelPath => Path.Combine(ModelDirectory, AcousticModel);
+
+    internal string LanguageModelPath => Path.Combine(ModelDirectory, LanguageModel);
+
+    internal string DictionaryPath => Path.Combine(ModelDirectory, Dictionary);
+}

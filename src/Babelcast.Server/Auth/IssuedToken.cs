@@ -1,0 +1,3 @@
+namespace Babelcast.Server.Auth;
+
+internal sealed record IssuedToken(string AccessToken, int ExpiresInSeconds);

@@ -1,0 +1,31 @@
+using System.Text;
+using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Sessions;
+
+namespace Babelcast.Server.Endpoints;
+
+public static class OperationsEndpoints
+{
+    private static readonly long StartedAt = Environment.TickCount64;
+
+    /// <summary>Health, metrics and the listener page route.</summary>
+    public static IEndpointRouteBuilder MapBabelcastOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", (ILiveSessions live) => Results.Json(new
+        {
+            status = "healthy",
+            version = typeof(OperationsEndpoints).Assembly.GetName().Version?.ToString(),
+            uptimeSeconds = (Environment.TickCount64 - StartedAt) / 1000,
+            activeSessions = live.ActiveSessionIds.Count,
+        }));
+        app.MapGet("/metrics", (BabelcastMetrics metrics) =>
+        {
+            var sb = new StringBuilder();
+            metrics.WriteTo(sb);
+            return Results.Text(sb.ToString(), "text/plain; version=0.0.4; charset=utf-8");
+        });
+        app.MapGet("/join/{sessionId}", (IWebHostEnvironment env) =>
+            Results.File(env.WebRootFileProvider.GetFileInfo("join.html").CreateReadStream(), "text/html; charset=utf-8"));
+        return app;
+    }
+}

@@ -1,0 +1,168 @@
+using Babelcast.Core.Languages;
+using Babelcast.Core.Storage;
+using Babelcast.Server.Auth;
+using Babelcast.Server.Hosting;
+using Babelcast.Server.Sessions;
+
+namespace Babelcast.Server.Endpoints;
+
+/// <summary>Create, read, list, pause/resume and end sessions.</summary>
+internal static class SessionEndpoints
+{
+    public const string EndedBySpeakerReason = "ended by speaker";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions");
+        group.MapPost("", CreateAsync).RequireRateLimiting(RateLimitPolicies.SessionCreate);
+        group.MapGet("", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPatch("/{id}", UpdateAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpContext context, SessionManager manager, SessionViews views, ILanguageCatalog languages, CancellationToken cancellationToken)
+    {
+        var userId = SpeakerIdentity.UserId(context.User);
+        if (userId is null)
+        {
+            return SessionAccess.Unauthorized();
+        }
+
+        var (request, error) = await JsonBody.ReadAsync<CreateSessionRequest>(context.Request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(request!.SourceLanguage))
+        {
+            return JsonBody.Invalid("sourceLanguage is required.");
+        }
+
+        var source = languages.Sources.FirstOrDefault(l => string.Equals(l.Code, request.SourceLanguage.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (source is null)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.UnsupportedLanguage,
+                $"'{request.SourceLanguage}' is not a supported source language.",
+                new Dictionary<string, object?> { ["supportedLanguages"] = languages.Sources.Select(l => l.Code).ToArray() });
+        }
+
+        var tier = request.QualityTier is null ? QualityTiers.Standard : QualityTiers.Normalize(request.QualityTier);
+        if (tier is null)
+        {
+            return InvalidTier(request.QualityTier!);
+        }
+
+        var session = await manager.CreateAsync(userId, source.Code, tier, cancellationToken);
+        if (session is null)
+        {
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SessionIdExhausted, "No free session id was found; try again.");
+        }
+
+        return TypedResults.Created("/api/sessions/" + session.Id, views.Create(session, context.Request));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, ISessionStore store, SessionViews views, CancellationToken cancellationToken)
+    {
+        var userId = SpeakerIdentity.UserId(context.User);
+        if (userId is null)
+        {
+            return SessionAccess.Unauthorized();
+        }
+
+        var sessions = await store.ListByOwnerAsync(userId, cancellationToken);
+        return TypedResults.Ok(new SessionList(sessions.Select(s => views.Create(s, context.Request)).ToArray()));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, ISessionStore store, SessionViews views, CancellationToken cancellationToken)
+    {
+        var (session, error) = await SessionAccess.FindAsync(id, store, cancellationToken);
+        return error ?? TypedResults.Ok(views.Create(session!, context.Request));
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string id, HttpContext context, ISessionStore store, SessionManager manager, SessionViews views, CancellationToken cancellationToken)
+    {
+        var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (request, bodyError) = await JsonBody.ReadAsync<UpdateSessionRequest>(context.Request, cancellationToken);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        var status = request!.Status is null ? null : ParseStatus(request.Status);
+        if (request.Status is not null && status is null)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidStatus,
+                "status must be 'active' or 'paused' (end a session with DELETE).");
+        }
+
+        if (request.QualityTier is not null)
+        {
+            var tier = QualityTiers.Normalize(request.QualityTier);
+            if (tier is null)
+            {
+                return InvalidTier(request.QualityTier);
+            }
+
+            if (tier != session!.QualityTier)
+            {
+                // The store cannot change the tier of an existing session; refuse rather than pretend.
+                return Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidQualityTier,
+                    "The quality tier is fixed when the session is created.");
+            }
+        }
+
+        if (session!.Status == SessionStatus.Ended)
+        {
+            return Ended(id);
+        }
+
+        var updated = status is { } wanted ? await manager.SetStatusAsync(session, wanted, cancellationToken) : session;
+        if (updated is null)
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, $"No session '{id}'.");
+        }
+
+        return updated.Status == SessionStatus.Ended ? Ended(id) : TypedResults.Ok(views.Create(updated, context.Request));
+    }
+
+    private static async Task<IResult> DeleteAsync(
+        string id, HttpContext context, ISessionStore store, SessionManager manager, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (session!.Status != SessionStatus.Ended)
+        {
+            await manager.EndAsync(id, EndedBySpeakerReason, cancellationToken);
+            HttpLog.SessionDeleted(loggers.CreateLogger(typeof(SessionEndpoints)), id);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static SessionStatus? ParseStatus(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "active" => SessionStatus.Active,
+        "paused" => SessionStatus.Paused,
+        _ => null,
+    };
+
+    private static IResult Ended(string id) =>
+        Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.SessionEnded, $"Session '{id}' has ended; it cannot change any more.");
+
+    private static IResult InvalidTier(string value) =>
+        Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidQualityTier,
+            $"'{value}' is not a quality tier.", new Dictionary<string, object?> { ["supportedQualityTiers"] = QualityTiers.All });
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Babelcast.Server.Endpoints;
+
+/// <summary>The public JSON shape of a session; deliberately without the owner.</summary>
+internal sealed record SessionView(
+    string SessionId,
+    string Status,
+    string SourceLanguage,
+    string QualityTier,
+    int ListenerCount,
+    IReadOnlyDictionary<string, int> LanguageDistribution,
+    IReadOnlyList<string> TargetLanguages,
+    bool Muted,
+    DateTime CreatedAt,
+    DateTime ExpiresAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? EndedAt,
+    string JoinUrl);

@@ -1,0 +1,46 @@
+using Babelcast.Core.Languages;
+using Babelcast.Core.Sessions;
+using Babelcast.Core.Storage;
+using Babelcast.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Babelcast.Server.Endpoints;
+
+/// <summary>Builds <see cref="SessionView"/>s: the stored record plus live counts, target languages and the join link.</summary>
+internal sealed class SessionViews(ILiveSessions live, ILanguageCatalog languages, IOptions<BabelcastOptions> options)
+{
+    public SessionView Create(SessionRecord session, HttpRequest request)
+    {
+        var snapshot = session.Status == SessionStatus.Ended ? LiveSessionSnapshot.Empty : live.Snapshot(session.Id);
+        return new SessionView(
+            session.Id,
+            StatusName(session.Status),
+            session.SourceLanguage,
+            session.QualityTier,
+            snapshot.ListenerCount,
+            snapshot.LanguageDistribution,
+            languages.TargetsFor(session.SourceLanguage).Select(l => l.Code).ToArray(),
+            snapshot.Muted,
+            session.CreatedAt.UtcDateTime,
+            session.ExpiresAt.UtcDateTime,
+            session.EndedAt?.UtcDateTime,
+            JoinUrl(session.Id, request));
+    }
+
+    /// <summary>{PublicBaseUrl or the request's scheme://host/pathbase}/join/{id}.</summary>
+    public string JoinUrl(string sessionId, HttpRequest request)
+    {
+        var configured = options.Value.PublicBaseUrl;
+        var baseUrl = string.IsNullOrWhiteSpace(configured)
+            ? $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}"
+            : configured.Trim();
+        return baseUrl.TrimEnd('/') + "/join/" + sessionId;
+    }
+
+    public static string StatusName(SessionStatus status) => status switch
+    {
+        SessionStatus.Active => "active",
+        SessionStatus.Paused => "paused",
+        _ => "ended",
+    };
+}

@@ -1,0 +1,42 @@
+using Babelcast.Core.Storage;
+using Babelcast.Server.Auth;
+using Babelcast.Server.Hosting;
+
+namespace Babelcast.Server.Endpoints;
+
+internal static class TokenEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/auth/token", IssueAsync).RequireRateLimiting(RateLimitPolicies.Token).AllowAnonymous();
+
+    private static async Task<IResult> IssueAsync(HttpContext context, IUserStore users, TokenIssuer issuer, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (request, error) = await JsonBody.ReadAsync<TokenRequest>(context.Request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrEmpty(request!.Username) || string.IsNullOrEmpty(request.Password))
+        {
+            return JsonBody.Invalid("username and password are required.");
+        }
+
+        var logger = loggers.CreateLogger(typeof(TokenEndpoints));
+        var user = Credentials.ValidateUsername(request.Username) is null ? await users.FindAsync(request.Username, cancellationToken) : null;
+        if (user is null)
+        {
+            PasswordHasher.VerifyDummy(request.Password);
+        }
+
+        if (user is null || !PasswordHasher.Verify(request.Password, user.PasswordHash))
+        {
+            HttpLog.InvalidCredentials(logger, request.Username.Length > Credentials.MaxUsernameLength ? "(too long)" : request.Username);
+            return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials, "Unknown username or wrong password.");
+        }
+
+        var token = issuer.Issue(user.Username);
+        HttpLog.TokenIssued(logger, user.Username);
+        return TypedResults.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresInSeconds));
+    }
+}

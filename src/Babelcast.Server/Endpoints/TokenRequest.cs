@@ -1,0 +1,3 @@
+namespace Babelcast.Server.Endpoints;
+
+internal sealed record TokenRequest(string? Username, string? Password);

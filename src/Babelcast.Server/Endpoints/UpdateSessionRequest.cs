@@ -1,0 +1,3 @@
+namespace Babelcast.Server.Endpoints;
+
+internal sealed record UpdateSessionRequest(string? Status, string? QualityTier);

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Babelcast.Server.Hosting;
+
+/// <summary>Builds the web application; shared by Program and the in-process test host.</summary>
+public static class BabelcastApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.AddBabelcast(builder.Configuration);
+        var app = builder.Build();
+        app.UseBabelcast();
+        return app;
+    }
+}

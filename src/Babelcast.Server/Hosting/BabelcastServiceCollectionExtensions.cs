@@ -1,0 +1,42 @@
+using Babelcast.Core.Diagnostics;
+using Babelcast.Storage.Sqlite;
+using Babelcast.Server.Auth;
+using Babelcast.Server.Endpoints;
+using Babelcast.Server.Sessions;
+using Babelcast.Server.WebSockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Babelcast.Server.Hosting;
+
+/// <summary>The single composition root: every default registration uses TryAdd so that a backend can replace it.</summary>
+public static class BabelcastServiceCollectionExtensions
+{
+    public static BabelcastBuilder AddBabelcast(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BabelcastOptions>().BindConfiguration(BabelcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BabelcastMetrics>();
+        services.AddProblemDetails();
+        services.AddSqliteStorage();
+        services.AddBabelcastEngines();
+        services.AddBabelcastAuth(configuration);
+        services.AddBabelcastRateLimits();
+        services.AddBabelcastSessions();
+        services.AddBabelcastLive();
+        return new BabelcastBuilder(services);
+    }
+
+    public static WebApplication UseBabelcast(this WebApplication app)
+    {
+        app.UseBabelcastRateLimits();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapBabelcastHttpApi();
+        app.MapBabelcastWebSockets();
+        app.MapBabelcastOperations();
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Threading.RateLimiting;
+
+namespace Babelcast.Server.Hosting;
+
+/// <summary>At most <see cref="PermitLimit"/> requests per <see cref="Window"/> and partition.</summary>
+public sealed class RateLimitWindow
+{
+    public int PermitLimit { get; set; }
+
+    public TimeSpan Window { get; set; }
+
+    internal FixedWindowRateLimiterOptions ToLimiterOptions() => new()
+    {
+        PermitLimit = PermitLimit,
+        Window = Window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}

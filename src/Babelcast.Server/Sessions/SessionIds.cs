@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Babelcast.Server.Sessions;
+
+/// <summary>The session id format <c>adjective-noun-NNN</c>.</summary>
+public static partial class SessionIds
+{
+    public const int MaxLength = 64;
+
+    /// <summary>True if <paramref name="id"/> matches <c>^[a-z]+-[a-z]+-[0-9]{3}$</c>.</summary>
+    public static bool IsValid(string? id) => id is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(id);
+
+    [GeneratedRegex("^[a-z]+-[a-z]+-[0-9]{3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Pattern();
+}

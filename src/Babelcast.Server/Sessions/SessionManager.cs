@@ -1,0 +1,62 @@
+using Babelcast.Core.Sessions;
+using Babelcast.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Babelcast.Server.Sessions;
+
+/// <summary>Session state changes that must reach both the store and the live side, in that order.</summary>
+internal sealed class SessionManager(
+    ISessionStore store,
+    ILiveSessions live,
+    SessionIdGenerator ids,
+    IOptions<SessionOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SessionManager> logger)
+{
+    public const int MaxIdAttempts = 20;
+
+    /// <summary>The new session, or null when no free id was found in <see cref="MaxIdAttempts"/> tries.</summary>
+    public async ValueTask<SessionRecord?> CreateAsync(string ownerId, string sourceLanguage, string qualityTier, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        for (var attempt = 1; attempt <= MaxIdAttempts; attempt++)
+        {
+            var session = new SessionRecord(ids.Next(), ownerId, sourceLanguage, qualityTier, SessionStatus.Active,
+                now, now, now, now + options.Value.MaxLifetime, null);
+            if (await store.TryCreateAsync(session, cancellationToken))
+            {
+                Log.SessionCreated(logger, session.Id, sourceLanguage, attempt);
+                return session;
+            }
+        }
+
+        Log.SessionIdsExhausted(logger, MaxIdAttempts);
+        return null;
+    }
+
+    /// <summary>Pauses or resumes; returns the stored record (still ended if it ended meanwhile), or null if unknown.</summary>
+    public async ValueTask<SessionRecord?> SetStatusAsync(SessionRecord session, SessionStatus status, CancellationToken cancellationToken)
+    {
+        var updated = await store.UpdateStatusAsync(session.Id, status, timeProvider.GetUtcNow(), cancellationToken);
+        if (updated is { Status: not SessionStatus.Ended } && updated.Status != session.Status)
+        {
+            await live.ApplyStatusAsync(updated, cancellationToken);
+            Log.SessionStatusChanged(logger, updated.Id, updated.Status);
+        }
+
+        return updated;
+    }
+
+    /// <summary>Marks the session ended (final), then ends it live (flush, sessionEnded to everyone, close sockets).</summary>
+    public async ValueTask<SessionRecord?> EndAsync(string sessionId, string reason, CancellationToken cancellationToken)
+    {
+        var updated = await store.UpdateStatusAsync(sessionId, SessionStatus.Ended, timeProvider.GetUtcNow(), cancellationToken);
+        if (updated is not null)
+        {
+            await live.EndAsync(sessionId, reason, cancellationToken);
+            Log.SessionEnded(logger, sessionId, reason);
+        }
+
+        return updated;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Net.WebSockets;
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Languages;
+using Babelcast.Core.Storage;
+using Babelcast.Server.Hosting;
+using Babelcast.Server.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace Babelcast.Server.WebSockets;
+
+/// <summary><c>/ws/listen</c>: no account; captions and audio of one language out.</summary>
+internal sealed class ListenerEndpoint(
+    ISessionStore sessions,
+    IWebSocketRateLimiter rateLimiter,
+    ListenerHub hub,
+    ILanguageCatalog languages,
+    ListenerReplay replay,
+    SocketRefusal refusal,
+    BabelcastMetrics metrics,
+    TimeProvider time,
+    IOptions<LiveOptions> options,
+    IOptions<Babelcast.Server.Sessions.SessionOptions> sessionOptions,
+    ILogger<ListenerEndpoint> logger)
+{
+    private const string Path = "/ws/listen";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var admitted = await AdmitAsync(context, socket, ct);
+        if (admitted is not var (session, language))
+        {
+            return;
+        }
+
+        var runtime = hub.GetOrAdd(session);
+        var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, metrics, "listen");
+        me.Enqueue(Delivery.Control(Joined(session, runtime, language)));
+        me.HoldForReplay();
+        if (!runtime.TryAddListener(me, sessionOptions.Value.MaxListenersPerSession))
+        {
+            hub.RemoveIfIdle(runtime);
+            var ended = runtime.Ended;
+            await refusal.RefuseAsync(socket, Path, ended ? "SESSION_ENDED" : "SESSION_FULL",
+                ended ? "The session has ended." : "The session has reached its listener limit.", ct,
+                status: ended ? WebSocketCloseStatus.PolicyViolation : SocketRefusal.TryAgainLater);
+            return;
+        }
+
+        Log.ListenerJoined(logger, session.Id, language);
+        hub.PushStatus(runtime);
+        var writer = me.WriteLoopAsync(ct);
+        try
+        {
+            var first = SocketReader.ReceiveAsync(socket, options.Value.MaxTextMessageBytes, options.Value.MaxAudioFrameBytes, ct);
+            if (await StartReplayAsync(me, session, first, ct))
+            {
+                first = SocketReader.ReceiveAsync(socket, options.Value.MaxTextMessageBytes, options.Value.MaxAudioFrameBytes, ct);
+            }
+
+            await ReceiveLoopAsync(me, runtime, session, first, ct);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            Log.SocketAborted(logger, session.Id, ex);
+        }
+        finally
+        {
+            runtime.RemoveListener(me);
+            hub.PushStatus(runtime);
+            me.CompleteSending();
+            await writer;
+            await SpeakerEndpoint.CloseAsync(socket);
+            hub.RemoveIfIdle(runtime);
+            Log.ListenerLeft(logger, session.Id);
+        }
+    }
+
+    /// <summary>
+    /// A reconnecting client sends <c>resume</c> as its first message; anyone else is a late joiner who gets the recent
+    /// captions. Waiting briefly for that first message keeps a resuming client from receiving the late-join replay too.
+    /// </summary>
+    private async Task<bool> StartReplayAsync(LiveConnection me, SessionRecord session, Task<SocketMessage> first, CancellationToken ct)
+    {
+        await Task.WhenAny(first, Task.Delay(TimeSpan.FromMilliseconds(400), time, ct));
+        var firstMessage = first.IsCompletedSuccessfully ? await first : default;
+        if (firstMessage.Kind == SocketMessageKind.Text && firstMessage.Length > 0 &&
+            ClientMessage.Parse(firstMessage.Payload, out _) is { Type: "resume" } resume)
+        {
+            var afterSeq = Math.Max(0, resume.GetInt64("afterSeq") ?? 0);
+            me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, me.Language!, afterSeq, ct));
+            return true;
+        }
+
+        me.ReleaseAfterReplay(await replay.LateJoinAsync(session.Id, me.Language!, ct));
+        return false;
+    }
+
+    private async Task<(SessionRecord, string)?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
+    {
+        var ip = RateLimitPartitions.ClientIp(context);
+        if (!rateLimiter.TryAcquireConnect(ip, out var retry) || !rateLimiter.TryAcquireJoin(ip, out retry))
+        {
+            await refusal.RefuseAsync(socket, Path, "RATE_LIMIT_EXCEEDED", "Too many joins; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
+            return null;
+        }
+
+        var sessionId = context.Request.Query["sessionId"].ToString();
+        var code = sessionId.Length == 0 ? "MISSING_SESSION_ID" : !SessionIds.IsValid(sessionId) ? "INVALID_SESSION_ID" : null;
+        if (code is not null)
+        {
+            await refusal.RefuseAsync(socket, Path, code, "A valid sessionId query parameter is required.", ct);
+            return null;
+        }
+
+        var session = await sessions.GetAsync(sessionId, ct);
+        if (session is null || session.Status == SessionStatus.Ended)
+        {
+            await refusal.RefuseAsync(socket, Path, session is null ? "SESSION_NOT_FOUND" : "SESSION_ENDED",
+                session is null ? $"Session {sessionId} does not exist." : "The session has ended.", ct);
+            return null;
+        }
+
+        var language = context.Request.Query["targetLanguage"].ToString();
+        if (language.Length == 0)
+        {
+            await refusal.RefuseAsync(socket, Path, "MISSING_TARGET_LANGUAGE", "A targetLanguage query parameter is required.", ct);
+            return null;
+        }
+
+        if (Offered(session, language) is not { } offered)
+        {
+            var supported = languages.TargetsFor(session.SourceLanguage).Select(l => l.Code).ToList();
+            await refusal.RefuseAsync(socket, Path, "UNSUPPORTED_LANGUAGE", $"'{language}' is not offered; supported: {string.Join(", ", supported)}.", ct, supported: supported);
+            return null;
+        }
+
+        return (session, offered);
+    }
+
+    private string? Offered(SessionRecord session, string language) =>
+        languages.TargetsFor(session.SourceLanguage).FirstOrDefault(l => string.Equals(l.Code, language, StringComparison.OrdinalIgnoreCase))?.Code;
+
+    private async Task ReceiveLoopAsync(LiveConnection me, SessionRuntime runtime, SessionRecord session, Task<SocketMessage> first, CancellationToken ct)
+    {
+        var pending = first;
+        while (!me.TooSlow)
+        {
+            var message = await pending;
+            pending = SocketReader.ReceiveAsync(me.Socket, options.Value.MaxTextMessageBytes, options.Value.MaxAudioFrameBytes, ct);
+            if (message.Kind == SocketMessageKind.Close)
+            {
+                return;
+            }
+
+            metrics.Increment("babelcast_ws_messages_in", "WebSocket messages received", "endpoint", "listen");
+            switch (message.Kind)
+            {
+                case SocketMessageKind.TooLarge:
+                    refusal.Report(me, Path, "MESSAGE_TOO_LARGE", $"Text messages are limited to {options.Value.MaxTextMessageBytes} bytes.");
+                    break;
+                case SocketMessageKind.Binary:
+                    refusal.Report(me, Path, "AUDIO_NOT_ALLOWED", "Listeners cannot send audio.");
+                    break;
+                default:
+                    await OnMessageAsync(me, runtime, session, message, ct);
+                    break;
+            }
+        }
+    }
+
+    private async Task OnMessageAsync(LiveConnection me, SessionRuntime runtime, SessionRecord session, SocketMessage message, CancellationToken ct)
+    {
+        var parsed = ClientMessage.Parse(message.Payload, out var error);
+        switch (parsed?.Type)
+        {
+            case null:
+                refusal.Report(me, Path, "INVALID_MESSAGE", error!);
+                break;
+            case "heartbeat":
+                me.Send(Heartbeat.Ack(time));
+                break;
+            case "resume":
+                // Resume after the first message: replay what this connection has not had; duplicates are dropped by seq.
+                me.HoldForReplay();
+                me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, me.Language!, Math.Max(0, parsed.GetInt64("afterSeq") ?? 0), ct));
+                break;
+            case "changeLanguage":
+                ChangeLanguage(me, runtime, session, parsed.GetString("targetLanguage"));
+                break;
+            default:
+                refusal.Report(me, Path, "UNKNOWN_MESSAGE_TYPE", $"Unknown message type \"{parsed.Type}\".");
+                break;
+        }
+    }
+
+    private void ChangeLanguage(LiveConnection me, SessionRuntime runtime, SessionRecord session, string? language)
+    {
+        if (string.IsNullOrEmpty(language))
+        {
+            refusal.Report(me, Path, "INVALID_MESSAGE", "changeLanguage needs a targetLanguage.");
+            return;
+        }
+
+        if (Offered(session, language) is not { } offered)
+        {
+            refusal.Count("UNSUPPORTED_LANGUAGE");
+            me.Send(MessageWriter.Error("UNSUPPORTED_LANGUAGE", $"'{language}' is not offered.", null, languages.TargetsFor(session.SourceLanguage).Select(l => l.Code)));
+            return;
+        }
+
+        runtime.ChangeLanguage(me, offered);
+        me.Send(MessageWriter.Json("languageChanged", w => w.WriteString("targetLanguage", offered)));
+        hub.PushStatus(runtime);
+    }
+
+    private static OutboundFrame Joined(SessionRecord session, SessionRuntime runtime, string language) =>
+        MessageWriter.Json("sessionJoined", w =>
+        {
+            w.WriteString("sessionId", session.Id);
+            w.WriteString("targetLanguage", language);
+            w.WriteString("sourceLanguage", session.SourceLanguage);
+            w.WriteString("status", runtime.Status.ToString().ToLowerInvariant());
+            w.WriteBoolean("muted", runtime.Muted);
+        });
+}

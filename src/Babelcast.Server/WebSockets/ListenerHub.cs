@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Storage;
+
+namespace Babelcast.Server.WebSockets;
+
+/// <summary>
+/// The embedded broadcast bus: session runtimes on this node and the fan-out of pre-serialised frames to them.
+/// A frame is serialised once per language and the same bytes are queued on every listener of that language.
+/// </summary>
+internal sealed class ListenerHub : IBroadcaster
+{
+    private readonly ConcurrentDictionary<string, SessionRuntime> _sessions = new(StringComparer.Ordinal);
+    private readonly ILogger<ListenerHub> _logger;
+
+    public ListenerHub(BabelcastMetrics metrics, ILogger<ListenerHub> logger)
+    {
+        _logger = logger;
+        metrics.Gauge("babelcast_active_sessions", "Sessions with a live speaker or listeners on this node", string.Empty,
+            () => [(string.Empty, _sessions.Count)]);
+        metrics.Gauge("babelcast_listeners", "Connected listeners by language", "language",
+            () => _sessions.Values.SelectMany(s => s.Distribution())
+                .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(g => (g.Key, (double)g.Sum(kv => kv.Value))));
+    }
+
+    public IReadOnlyCollection<string> SessionIds => _sessions.Keys.ToList();
+
+    public SessionRuntime GetOrAdd(SessionRecord session) =>
+        _sessions.GetOrAdd(session.Id, _ => new SessionRuntime(session.Id, session.SourceLanguage, session.Status));
+
+    public SessionRuntime? Find(string sessionId) => _sessions.GetValueOrDefault(sessionId);
+
+    /// <summary>Forgets a runtime once nobody is connected (or it ended).</summary>
+    public void RemoveIfIdle(SessionRuntime runtime)
+    {
+        if (runtime.Ended || (runtime.Speaker is null && runtime.ListenerCount == 0))
+        {
+            _sessions.TryRemove(new KeyValuePair<string, SessionRuntime>(runtime.SessionId, runtime));
+        }
+    }
+
+    public IReadOnlyCollection<string> GetListenerLanguages(string sessionId) =>
+        _sessions.TryGetValue(sessionId, out var s) ? s.Languages : [];
+
+    public void SendToSpeaker(string sessionId, OutboundFrame frame)
+    {
+        if (_sessions.TryGetValue(sessionId, out var s) && s.Speaker is { } speaker)
+        {
+            speaker.Send(frame);
+        }
+    }
+
+    public void SendToListeners(string sessionId, string language, Delivery delivery)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var s))
+        {
+            return;
+        }
+
+        foreach (var listener in s.ListenersOf(language))
+        {
+            if (!listener.Enqueue(delivery))
+            {
+                Log.SlowConsumer(_logger, sessionId);
+                listener.Socket.Abort();
+            }
+        }
+    }
+
+    /// <summary>Tells the speaker how many listeners each language has.</summary>
+    public void PushStatus(SessionRuntime runtime)
+    {
+        var distribution = runtime.Distribution();
+        runtime.Speaker?.Send(MessageWriter.Json("sessionStatus", w =>
+        {
+            w.WriteNumber("listenerCount", distribution.Values.Sum());
+            w.WriteStartObject("languageDistribution");
+            foreach (var (lang, n) in distribution.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                w.WriteNumber(lang, n);
+            }
+
+            w.WriteEndObject();
+        }));
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
+
+namespace Babelcast.Server.WebSockets;
+
+/// <summary>
+/// One speaker or listener socket with its own bounded send queue and writer loop, so that fan-out never waits for
+/// a socket. For listeners it remembers the last final caption and audio seq it queued: a replay and the live stream
+/// can overlap without anything being sent twice.
+/// </summary>
+internal sealed class LiveConnection
+{
+    private readonly Channel<Delivery> _queue;
+    private readonly Lock _gate = new();
+    private readonly BabelcastMetrics _metrics;
+    private readonly string _endpoint;
+    private readonly List<Delivery> _pending = [];
+    private long _lastFinalSeq;
+    private long _lastAudioSeq;
+    private int _closing;
+    private bool _holding;
+
+    public LiveConnection(WebSocket socket, string sessionId, string? language, int capacity, BabelcastMetrics metrics, string endpoint)
+    {
+        Socket = socket;
+        SessionId = sessionId;
+        Language = language;
+        _metrics = metrics;
+        _endpoint = endpoint;
+        _queue = Channel.CreateBounded<Delivery>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+
+    public WebSocket Socket { get; }
+
+    public string SessionId { get; }
+
+    /// <summary>Listener language; changed only under the session runtime's lock.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Set when the queue overflowed; the endpoint closes the socket with SLOW_CONSUMER.</summary>
+    public bool TooSlow { get; private set; }
+
+    public bool Closing => Volatile.Read(ref _closing) != 0;
+
+    public void Send(OutboundFrame frame) => Enqueue(Delivery.Control(frame));
+
+    /// <summary>Queues a delivery unless this connection already has it; false if the queue is full.</summary>
+    public bool Enqueue(Delivery delivery)
+    {
+        lock (_gate)
+        {
+            if (_holding)
+            {
+                _pending.Add(delivery);
+                return true;
+            }
+
+            return EnqueueCore(delivery);
+        }
+    }
+
+    /// <summary>Holds live deliveries back until <see cref="ReleaseAfterReplay"/>, so that a replay goes first.</summary>
+    public void HoldForReplay()
+    {
+        lock (_gate)
+        {
+            _holding = true;
+        }
+    }
+
+    /// <summary>Queues the replayed deliveries, then whatever arrived live meanwhile, skipping what was already queued.</summary>
+    public void ReleaseAfterReplay(IReadOnlyList<Delivery> replayed)
+    {
+        lock (_gate)
+        {
+            _holding = false;
+            foreach (var d in replayed)
+            {
+                EnqueueCore(d);
+            }
+
+            foreach (var d in _pending)
+            {
+                EnqueueCore(d);
+            }
+
+            _pending.Clear();
+        }
+    }
+
+    private bool EnqueueCore(Delivery delivery)
+    {
+        {
+            switch (delivery.Kind)
+            {
+                case DeliveryKind.PartialCaption or DeliveryKind.FinalCaption when delivery.Seq <= _lastFinalSeq:
+                case DeliveryKind.Audio when delivery.Seq <= _lastAudioSeq:
+                    return true;
+            }
+
+            if (!_queue.Writer.TryWrite(delivery))
+            {
+                TooSlow = true;
+                _queue.Writer.TryComplete();
+                return false;
+            }
+
+            if (delivery.Kind == DeliveryKind.FinalCaption)
+            {
+                _lastFinalSeq = delivery.Seq;
+            }
+            else if (delivery.Kind == DeliveryKind.Audio)
+            {
+                _lastAudioSeq = delivery.Seq;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>No more messages after the ones queued (sessionEnded, an error before close).</summary>
+    public void CompleteSending() => _queue.Writer.TryComplete();
+
+    public void MarkClosing() => Interlocked.Exchange(ref _closing, 1);
+
+    /// <summary>Writes queued deliveries until the queue completes or the socket fails.</summary>
+    public async Task WriteLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var delivery in _queue.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var frame in delivery.Frames)
+                {
+                    await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);
+                    _metrics.Increment("babelcast_ws_messages_out", "WebSocket messages sent", "endpoint", _endpoint);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer went away; the receive loop notices and cleans up.
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Ingest;
+using Babelcast.Core.Pipeline;
+using Babelcast.Core.Sessions;
+using Babelcast.Core.Storage;
+using Babelcast.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Babelcast.Server.WebSockets;
+
+public static class LiveServiceCollectionExtensions
+{
+    /// <summary>The live path: ingest, pipelines, the embedded broadcast bus and the WebSocket endpoints.</summary>
+    public static IServiceCollection AddBabelcastLive(this IServiceCollection services)
+    {
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IAudioIngest, InProcessAudioIngest>();
+        services.TryAddSingleton<IPhraseAudioStore>(sp => new FilePhraseAudioStore(
+            Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory), "audio"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ListenerHub>();
+        services.TryAddSingleton<IBroadcaster>(sp => sp.GetRequiredService<ListenerHub>());
+        services.TryAddSingleton<PhraseProcessor>();
+        services.TryAddSingleton<PipelineHost>();
+        services.TryAddSingleton<LiveSessions>();
+        services.TryAddSingleton<ILiveSessions>(sp => sp.GetRequiredService<LiveSessions>());
+        services.TryAddSingleton<ListenerReplay>();
+        services.TryAddSingleton<SocketRefusal>();
+        services.TryAddSingleton<SpeakerEndpoint>();
+        services.TryAddSingleton<ListenerEndpoint>();
+        services.AddHostedService<AudioRetentionService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBabelcastWebSockets(this IEndpointRouteBuilder app)
+    {
+        app.Map("/ws/speak", (HttpContext context, SpeakerEndpoint endpoint) => Upgrade(context, endpoint.HandleAsync));
+        app.Map("/ws/listen", (HttpContext context, ListenerEndpoint endpoint) => Upgrade(context, endpoint.HandleAsync));
+        return app;
+    }
+
+    private static async Task Upgrade(HttpContext context, Func<HttpContext, Task> handle)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Endpoints.Problems.Create(StatusCodes.Status400BadRequest, "WEBSOCKET_REQUIRED", "This endpoint only accepts WebSocket upgrades.").ExecuteAsync(context);
+            return;
+        }
+
+        await handle(context);
+    }
+}

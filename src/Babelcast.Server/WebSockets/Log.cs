@@ -1,0 +1,31 @@
+namespace Babelcast.Server.WebSockets;
+
+internal static partial class Log
+{
+    [LoggerMessage(5000, LogLevel.Information, "Speaker connected to session {SessionId}")]
+    public static partial void SpeakerConnected(ILogger logger, string sessionId);
+
+    [LoggerMessage(5001, LogLevel.Information, "Speaker left session {SessionId}")]
+    public static partial void SpeakerLeft(ILogger logger, string sessionId);
+
+    [LoggerMessage(5002, LogLevel.Debug, "Listener joined session {SessionId} in {Language}")]
+    public static partial void ListenerJoined(ILogger logger, string sessionId, string language);
+
+    [LoggerMessage(5003, LogLevel.Debug, "Listener left session {SessionId}")]
+    public static partial void ListenerLeft(ILogger logger, string sessionId);
+
+    [LoggerMessage(5004, LogLevel.Information, "WebSocket refused on {Path}: {Code}")]
+    public static partial void Refused(ILogger logger, string path, string code);
+
+    [LoggerMessage(5005, LogLevel.Information, "WebSocket error on {Path} for session {SessionId}: {Code}")]
+    public static partial void ClientError(ILogger logger, string path, string sessionId, string code);
+
+    [LoggerMessage(5006, LogLevel.Warning, "Listener of session {SessionId} is too slow and is disconnected")]
+    public static partial void SlowConsumer(ILogger logger, string sessionId);
+
+    [LoggerMessage(5007, LogLevel.Information, "Session {SessionId} ended: {Reason}")]
+    public static partial void SessionEnded(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(5008, LogLevel.Debug, "WebSocket of session {SessionId} closed abruptly")]
+    public static partial void SocketAborted(ILogger logger, string sessionId, Exception exception);
+}

@@ -1,0 +1,163 @@
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Storage;
+
+namespace Babelcast.Server.WebSockets;
+
+/// <summary>
+/// The live state of one session on this node: its speaker socket and its listeners indexed by language.
+/// Membership changes take the lock; fan-out reads immutable per-language arrays without locking.
+/// </summary>
+internal sealed class SessionRuntime(string sessionId, string sourceLanguage, SessionStatus status)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, LiveConnection> _listeners = [];
+    private Dictionary<string, LiveConnection[]> _byLanguage = new(StringComparer.OrdinalIgnoreCase);
+
+    public string SessionId => sessionId;
+
+    public string SourceLanguage => sourceLanguage;
+
+    public SessionStatus Status { get; set; } = status;
+
+    public bool Muted { get; set; }
+
+    public LiveConnection? Speaker { get; private set; }
+
+    public bool Ended { get; private set; }
+
+    public int ListenerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _listeners.Count;
+            }
+        }
+    }
+
+    public IReadOnlyCollection<string> Languages => _byLanguage.Keys;
+
+    public IReadOnlyDictionary<string, int> Distribution() =>
+        _byLanguage.ToDictionary(kv => kv.Key, kv => kv.Value.Length, StringComparer.OrdinalIgnoreCase);
+
+    public LiveConnection[] ListenersOf(string language) => _byLanguage.TryGetValue(language, out var l) ? l : [];
+
+    public IReadOnlyList<LiveConnection> AllListeners()
+    {
+        lock (_gate)
+        {
+            return [.. _listeners.Values];
+        }
+    }
+
+    /// <summary>Adds a listener unless the session is full or ended (checked and added atomically).</summary>
+    public bool TryAddListener(LiveConnection listener, int cap)
+    {
+        lock (_gate)
+        {
+            if (Ended || _listeners.Count >= cap)
+            {
+                return false;
+            }
+
+            _listeners[listener.Id] = listener;
+            AddTo(listener.Language!, listener);
+            return true;
+        }
+    }
+
+    public bool RemoveListener(LiveConnection listener)
+    {
+        lock (_gate)
+        {
+            var removed = _listeners.Remove(listener.Id);
+            if (removed)
+            {
+                RemoveFrom(listener.Language!, listener);
+            }
+
+            return removed;
+        }
+    }
+
+    public void ChangeLanguage(LiveConnection listener, string language)
+    {
+        lock (_gate)
+        {
+            if (_listeners.ContainsKey(listener.Id))
+            {
+                RemoveFrom(listener.Language!, listener);
+                AddTo(language, listener);
+            }
+
+            listener.Language = language;
+        }
+    }
+
+    /// <summary>Makes <paramref name="speaker"/> the session's speaker; returns the one it replaces.</summary>
+    public LiveConnection? SetSpeaker(LiveConnection speaker)
+    {
+        lock (_gate)
+        {
+            var old = Speaker;
+            Speaker = speaker;
+            return old;
+        }
+    }
+
+    public bool ClearSpeaker(LiveConnection speaker)
+    {
+        lock (_gate)
+        {
+            if (Speaker != speaker)
+            {
+                return false;
+            }
+
+            Speaker = null;
+            return true;
+        }
+    }
+
+    /// <summary>Marks the runtime ended; no listener can join afterwards.</summary>
+    public void MarkEnded()
+    {
+        lock (_gate)
+        {
+            Ended = true;
+        }
+    }
+
+    public void SendToListeners(Delivery delivery)
+    {
+        foreach (var l in AllListeners())
+        {
+            l.Enqueue(delivery);
+        }
+    }
+
+    // Copy-on-write per language: fan-out reads the arrays without a lock.
+    private void AddTo(string language, LiveConnection listener)
+    {
+        var map = new Dictionary<string, LiveConnection[]>(_byLanguage, StringComparer.OrdinalIgnoreCase);
+        map[language] = [.. ListenersOf(language), listener];
+        _byLanguage = map;
+    }
+
+    private void RemoveFrom(string language, LiveConnection listener)
+    {
+        var map = new Dictionary<string, LiveConnection[]>(_byLanguage, StringComparer.OrdinalIgnoreCase);
+        var rest = ListenersOf(language).Where(l => l != listener).ToArray();
+        if (rest.Length == 0)
+        {
+            map.Remove(language);
+        }
+        else
+        {
+            map[language] = rest;
+        }
+
+        _byLanguage = map;
+    }
+}

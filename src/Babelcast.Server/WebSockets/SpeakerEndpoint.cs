@@ -1,0 +1,253 @@
+using System.Net.WebSockets;
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Ingest;
+using Babelcast.Core.Languages;
+using Babelcast.Core.Pipeline;
+using Babelcast.Core.Storage;
+using Babelcast.Server.Auth;
+using Babelcast.Server.Hosting;
+using Babelcast.Server.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace Babelcast.Server.WebSockets;
+
+/// <summary><c>/ws/speak</c>: the session owner's audio in, transcripts and status out.</summary>
+internal sealed class SpeakerEndpoint(
+    ISessionStore sessions,
+    ISpeakerAuthenticator authenticator,
+    IWebSocketRateLimiter rateLimiter,
+    ListenerHub hub,
+    LiveSessions live,
+    PipelineHost pipelines,
+    IAudioIngest ingest,
+    ILanguageCatalog languages,
+    SocketRefusal refusal,
+    BabelcastMetrics metrics,
+    TimeProvider time,
+    IOptions<LiveOptions> options,
+    ILogger<SpeakerEndpoint> logger)
+{
+    private const string Path = "/ws/speak";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var ct = context.RequestAborted;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var session = await AdmitAsync(context, socket, ct);
+        if (session is null)
+        {
+            return;
+        }
+
+        var runtime = hub.GetOrAdd(session);
+        var me = new LiveConnection(socket, session.Id, null, 4096, metrics, "speak");
+        if (runtime.SetSpeaker(me) is { } previous)
+        {
+            // The old connection stays open so that it can be told why its frames are refused (NOT_CONNECTED).
+            previous.Send(MessageWriter.Error("SPEAKER_REPLACED", "Another connection of this speaker took over the session."));
+        }
+
+        runtime.Status = session.Status;
+        await pipelines.EnsureStartedAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
+        me.Send(Connected(session, runtime));
+        hub.PushStatus(runtime);
+        Log.SpeakerConnected(logger, session.Id);
+        var writer = me.WriteLoopAsync(ct);
+        try
+        {
+            await ReceiveLoopAsync(me, runtime, ct);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            Log.SocketAborted(logger, session.Id, ex);
+        }
+        finally
+        {
+            if (runtime.ClearSpeaker(me) && !runtime.Ended)
+            {
+                ingest.TryWrite(session.Id, IngestItem.Control(IngestKind.Flush, time.GetTimestamp()));
+            }
+
+            me.CompleteSending();
+            await writer;
+            await CloseAsync(socket);
+            hub.RemoveIfIdle(runtime);
+            Log.SpeakerLeft(logger, session.Id);
+        }
+    }
+
+    private async Task<SessionRecord?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
+    {
+        if (!rateLimiter.TryAcquireConnect(RateLimitPartitions.ClientIp(context), out var retry))
+        {
+            await refusal.RefuseAsync(socket, Path, "RATE_LIMIT_EXCEEDED", "Too many connections; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
+            return null;
+        }
+
+        var sessionId = context.Request.Query["sessionId"].ToString();
+        var refusalCode = sessionId.Length == 0 ? "MISSING_SESSION_ID" : !SessionIds.IsValid(sessionId) ? "INVALID_SESSION_ID" : null;
+        if (refusalCode is not null)
+        {
+            await refusal.RefuseAsync(socket, Path, refusalCode, "A valid sessionId query parameter is required.", ct);
+            return null;
+        }
+
+        var userId = await authenticator.AuthenticateAsync(context, ct);
+        if (userId is null)
+        {
+            await refusal.RefuseAsync(socket, Path, "UNAUTHORIZED", "A valid speaker token is required.", ct);
+            return null;
+        }
+
+        var session = await sessions.GetAsync(sessionId, ct);
+        if (session is null)
+        {
+            await refusal.RefuseAsync(socket, Path, "SESSION_NOT_FOUND", $"Session {sessionId} does not exist.", ct);
+            return null;
+        }
+
+        if (session.OwnerId != userId)
+        {
+            await refusal.RefuseAsync(socket, Path, "FORBIDDEN", "Only the session's owner can speak.", ct);
+            return null;
+        }
+
+        if (session.Status == SessionStatus.Ended)
+        {
+            await refusal.RefuseAsync(socket, Path, "SESSION_ENDED", "The session has ended.", ct);
+            return null;
+        }
+
+        return session;
+    }
+
+    private async Task ReceiveLoopAsync(LiveConnection me, SessionRuntime runtime, CancellationToken ct)
+    {
+        var o = options.Value;
+        var lastTouch = time.GetTimestamp();
+        while (!me.Closing)
+        {
+            var message = await SocketReader.ReceiveAsync(me.Socket, o.MaxTextMessageBytes, o.MaxAudioFrameBytes, ct);
+            if (message.Kind == SocketMessageKind.Close)
+            {
+                return;
+            }
+
+            metrics.Increment("babelcast_ws_messages_in", "WebSocket messages received", "endpoint", "speak");
+            if (runtime.Speaker != me)
+            {
+                refusal.Report(me, Path, "NOT_CONNECTED", "This connection is no longer the session's speaker.");
+                continue;
+            }
+
+            switch (message.Kind)
+            {
+                case SocketMessageKind.TooLarge:
+                    refusal.Report(me, Path, "MESSAGE_TOO_LARGE", $"Text messages are limited to {o.MaxTextMessageBytes} bytes and audio frames to {o.MaxAudioFrameBytes} bytes.");
+                    break;
+                case SocketMessageKind.Binary:
+                    OnAudio(me, runtime, message);
+                    if (time.GetElapsedTime(lastTouch) > TimeSpan.FromSeconds(30))
+                    {
+                        lastTouch = time.GetTimestamp();
+                        await sessions.TouchAsync(me.SessionId, time.GetUtcNow(), ct);
+                    }
+
+                    break;
+                case SocketMessageKind.Text:
+                    if (!await OnControlAsync(me, runtime, message, ct))
+                    {
+                        return;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void OnAudio(LiveConnection me, SessionRuntime runtime, SocketMessage message)
+    {
+        if (message.Length == 0 || message.Length % 2 != 0)
+        {
+            refusal.Report(me, Path, "INVALID_AUDIO_FRAME", "Audio frames are 16-bit PCM: a non-empty, even number of bytes.");
+            return;
+        }
+
+        if (runtime.Status != SessionStatus.Active)
+        {
+            return; // Paused: audio is not processed until resume.
+        }
+
+        var item = new IngestItem(IngestKind.Audio, message.Payload.ToArray(), time.GetTimestamp());
+        if (ingest.TryWrite(me.SessionId, item) != IngestWriteResult.Accepted)
+        {
+            refusal.Report(me, Path, "INGEST_OVERLOADED", "The server cannot keep up with this session's audio; the frame was dropped.");
+        }
+    }
+
+    private async Task<bool> OnControlAsync(LiveConnection me, SessionRuntime runtime, SocketMessage message, CancellationToken ct)
+    {
+        var parsed = ClientMessage.Parse(message.Payload, out var error);
+        if (parsed is null)
+        {
+            refusal.Report(me, Path, "INVALID_MESSAGE", error!);
+            return true;
+        }
+
+        switch (parsed.Type)
+        {
+            case "heartbeat":
+                me.Send(Heartbeat.Ack(time));
+                return true;
+            case "pause" or "resume":
+                var status = parsed.Type == "pause" ? SessionStatus.Paused : SessionStatus.Active;
+                await sessions.UpdateStatusAsync(me.SessionId, status, time.GetUtcNow(), ct);
+                live.SetPaused(runtime, status == SessionStatus.Paused);
+                return true;
+            case "mute" or "unmute":
+                live.SetMuted(runtime, parsed.Type == "mute");
+                return true;
+            case "end":
+                await sessions.UpdateStatusAsync(me.SessionId, SessionStatus.Ended, time.GetUtcNow(), ct);
+                await live.EndAsync(me.SessionId, "ended by speaker", ct);
+                return false;
+            default:
+                refusal.Report(me, Path, "UNKNOWN_MESSAGE_TYPE", $"Unknown message type \"{parsed.Type}\".");
+                return true;
+        }
+    }
+
+    private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime) =>
+        MessageWriter.Json("connected", w =>
+        {
+            w.WriteString("sessionId", session.Id);
+            w.WriteString("status", session.Status.ToString().ToLowerInvariant());
+            w.WriteString("sourceLanguage", session.SourceLanguage);
+            w.WriteNumber("sampleRate", 16000);
+            w.WriteBoolean("muted", runtime.Muted);
+            w.WriteStartArray("targetLanguages");
+            foreach (var l in languages.TargetsFor(session.SourceLanguage))
+            {
+                w.WriteStringValue(l.Code);
+            }
+
+            w.WriteEndArray();
+        });
+
+    internal static async Task CloseAsync(WebSocket socket)
+    {
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // Closing is best effort.
+        }
+    }
+}

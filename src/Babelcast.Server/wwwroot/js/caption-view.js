@@ -1,0 +1,122 @@
+// The caption area: one line per phrase seq. A partial revises its line in place; a final closes it. Lines stay in
+// seq order, each final is shown once (dedupe by seq), auto-scroll follows the live edge unless the reader scrolled up.
+
+export class CaptionView {
+  /**
+   * @param {HTMLElement} container  the scrollable element
+   * @param {object} o
+   * @param {HTMLElement} [o.announcer]  polite live region that receives each live final
+   * @param {HTMLElement} [o.jumpButton]  shown while the reader is scrolled away from the live edge
+   * @param {string} [o.emptyText]
+   */
+  constructor(container, { announcer, jumpButton, emptyText } = {}) {
+    this.container = container;
+    this.announcer = announcer;
+    this.jumpButton = jumpButton;
+    this.emptyText = emptyText || 'Captions will appear here.';
+    this.lines = new Map(); // seq -> <p>
+    this.finalSeqs = new Set();
+    this.finals = []; // [{seq, text}] in arrival order (exposed to tests)
+    this.follow = true;
+    container.addEventListener('scroll', () => this.onScroll(), { passive: true });
+    jumpButton?.addEventListener('click', () => this.jumpToLive());
+    this.showEmpty();
+  }
+
+  get lastFinalSeq() {
+    let max = -1;
+    for (const seq of this.finalSeqs) if (seq > max) max = seq;
+    return max;
+  }
+
+  hasFinal(seq) {
+    return this.finalSeqs.has(seq);
+  }
+
+  /** Partial text of phrase seq (ignored once the phrase is final). */
+  partial(seq, text) {
+    if (this.finalSeqs.has(seq)) return;
+    const line = this.lineFor(seq);
+    line.className = 'partial';
+    line.textContent = text;
+    this.afterChange();
+  }
+
+  /** Final text of phrase seq; returns false for a duplicate. */
+  final(seq, text, { replay = false } = {}) {
+    if (this.finalSeqs.has(seq)) return false;
+    this.finalSeqs.add(seq);
+    this.finals.push({ seq, text });
+    const line = this.lineFor(seq);
+    line.className = replay ? 'final replay' : 'final';
+    line.textContent = text;
+    if (!replay && this.announcer) this.announcer.textContent = text;
+    this.afterChange();
+    return true;
+  }
+
+  /** A visual marker (language change, reconnect); it does not reset the seq bookkeeping. */
+  divider(text) {
+    this.removeEmpty();
+    for (const [seq, line] of this.lines) {
+      if (!this.finalSeqs.has(seq)) {
+        line.remove();
+        this.lines.delete(seq);
+      }
+    }
+    const p = document.createElement('p');
+    p.className = 'divider';
+    p.textContent = text;
+    this.container.append(p);
+    this.afterChange();
+  }
+
+  lineFor(seq) {
+    let line = this.lines.get(seq);
+    if (line) return line;
+    this.removeEmpty();
+    line = document.createElement('p');
+    line.dataset.seq = String(seq);
+    // Keep seq order among phrase lines that come after the last divider.
+    let before = null;
+    for (let node = this.container.lastElementChild; node; node = node.previousElementSibling) {
+      if (node.classList.contains('divider')) break;
+      if (node.dataset.seq !== undefined && Number(node.dataset.seq) > seq) before = node;
+    }
+    this.container.insertBefore(line, before);
+    this.lines.set(seq, line);
+    return line;
+  }
+
+  showEmpty() {
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = this.emptyText;
+    this.container.replaceChildren(p);
+  }
+
+  removeEmpty() {
+    this.container.querySelector(':scope > .empty')?.remove();
+  }
+
+  afterChange() {
+    if (this.follow) {
+      this.container.scrollTop = this.container.scrollHeight;
+    } else if (this.jumpButton) {
+      this.jumpButton.hidden = false;
+    }
+  }
+
+  onScroll() {
+    const c = this.container;
+    const atBottom = c.scrollHeight - c.scrollTop - c.clientHeight < 24;
+    this.follow = atBottom;
+    if (this.jumpButton) this.jumpButton.hidden = atBottom;
+  }
+
+  jumpToLive() {
+    this.follow = true;
+    this.container.scrollTop = this.container.scrollHeight;
+    if (this.jumpButton) this.jumpButton.hidden = true;
+  }
+}

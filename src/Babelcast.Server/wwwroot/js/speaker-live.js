@@ -1,0 +1,269 @@
+// One live session on the speaker page: the /ws/speak socket, microphone frames, captions and controls.
+import { api, wsUrl } from './api.js';
+import { CaptionView } from './caption-view.js';
+import { ReconnectingSocket } from './reconnecting-socket.js';
+import { SpeakerMic } from './speaker-mic.js';
+import { addWarning, fillTranscriptLanguages, renderCounts, resetWarnings, setupInvite, setupTranscripts } from './speaker-panels.js';
+
+const $ = (id) => document.getElementById(id);
+const MAX_PENDING_FRAMES = 170; // about 10 s of 60 ms frames kept while reconnecting
+
+export class LiveSession {
+  constructor(session, { banners, token, setPill, onSignInNeeded, onNewSession }) {
+    this.session = session;
+    this.sessionId = session.sessionId;
+    this.banners = banners;
+    this.token = token;
+    this.setPill = setPill;
+    this.onSignInNeeded = onSignInNeeded;
+    this.onNewSession = onNewSession;
+    this.state = 'connecting';
+    this.paused = session.status === 'paused';
+    this.muted = !!session.muted;
+    this.listenerCount = session.listenerCount || 0;
+    this.languageDistribution = session.languageDistribution || {};
+    this.framesSent = 0;
+    this.pending = [];
+    this.ready = false;
+    this.aborter = new AbortController();
+    this.view = new CaptionView($('captions'), { emptyText: 'Start the microphone and speak; your words appear here.' });
+    this.mic = new SpeakerMic({ onFrame: (pcm) => this.onFrame(pcm), signal: this.aborter.signal });
+    this.socket = new ReconnectingSocket({
+      url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}`),
+      onMessage: (m) => this.onMessage(m),
+      onState: (s, info) => this.onSocketState(s, info),
+    });
+  }
+
+  start() {
+    const signal = this.aborter.signal;
+    $('session-id').textContent = this.sessionId;
+    setupInvite(this.session, signal);
+    setupTranscripts(this.session, this.session.targetLanguages, this.token, signal);
+    renderCounts(this.listenerCount, this.languageDistribution);
+    resetWarnings();
+    $('new-session').hidden = true;
+    $('end').disabled = false;
+    $('pause').addEventListener('click', () => this.togglePause(), { signal });
+    $('mute').addEventListener('click', () => this.toggleMute(), { signal });
+    $('end').addEventListener('click', () => $('end-dialog').showModal(), { signal });
+    $('end-cancel').addEventListener('click', () => $('end-dialog').close(), { signal });
+    $('end-confirm').addEventListener('click', () => this.end(), { signal });
+    $('new-session').addEventListener('click', () => this.onNewSession(), { signal });
+    window.addEventListener('online', () => this.socket.retryNow(), { signal });
+    this.syncControls();
+    if (!this.token()) {
+      this.onSignInNeeded('Sign in again to continue this session.');
+      return;
+    }
+    this.socket.start();
+  }
+
+  /** Signed in again after an expired token: connect with the new one. */
+  reauthorised() {
+    if (this.state !== 'ended') this.socket.start();
+  }
+
+  dispose() {
+    this.aborter.abort();
+    this.socket.stop();
+    this.mic.stop();
+    clearTimeout(this.endTimer);
+  }
+
+  setState(state) {
+    this.state = state;
+    const labels = { connecting: 'Connecting…', live: 'Live', paused: 'Paused', reconnecting: 'Reconnecting…', ended: 'Ended', closed: 'Disconnected' };
+    this.setPill(state, labels[state] || state);
+  }
+
+  onSocketState(s, info) {
+    if (s === 'open' || this.state === 'ended') return;
+    this.ready = false;
+    if (s === 'reconnecting') {
+      const secs = Math.max(1, Math.round((info.delayMs || 0) / 1000));
+      this.banners.set('connection', `Disconnected from the server. Reconnecting in ${secs} s… (your speech is kept for up to 10 s)`, 'error');
+      this.setState('reconnecting');
+      this.syncControls();
+    } else if (s === 'connecting') {
+      this.setState('connecting');
+    }
+  }
+
+  onMessage(msg) {
+    switch (msg.type) {
+      case 'connected':
+        this.socket.markHealthy();
+        this.ready = true;
+        this.banners.clear('connection');
+        this.banners.clear('replaced');
+        this.paused = msg.status === 'paused';
+        this.muted = !!msg.muted;
+        if (msg.targetLanguages) fillTranscriptLanguages(this.session.sourceLanguage, msg.targetLanguages);
+        this.syncControls();
+        this.flushPending();
+        break;
+      case 'transcript':
+        if (msg.final) this.view.final(msg.seq, msg.text);
+        else this.view.partial(msg.seq, msg.text);
+        break;
+      case 'sessionStatus':
+        this.listenerCount = msg.listenerCount ?? 0;
+        this.languageDistribution = msg.languageDistribution || {};
+        renderCounts(this.listenerCount, this.languageDistribution);
+        break;
+      case 'statusChanged':
+        this.paused = msg.status === 'paused';
+        this.muted = !!msg.muted;
+        this.syncControls();
+        break;
+      case 'audioQualityWarning':
+        addWarning(msg.issue, msg.message);
+        break;
+      case 'sessionEnded':
+        this.ended();
+        break;
+      case 'error':
+        this.onError(msg);
+        break;
+      default:
+        break; // heartbeatAck and future messages
+    }
+  }
+
+  onError(msg) {
+    switch (msg.code) {
+      case 'SESSION_ENDED':
+        this.ended();
+        return;
+      case 'SESSION_NOT_FOUND':
+      case 'FORBIDDEN':
+        this.socket.stop();
+        this.setState('closed');
+        this.banners.set('connection', msg.code === 'FORBIDDEN' ? 'This session belongs to another speaker.' : 'This session no longer exists.', 'error');
+        return;
+      case 'UNAUTHORIZED':
+        this.socket.stop();
+        this.onSignInNeeded('Your sign-in expired. Sign in again to continue the session.');
+        return;
+      case 'SPEAKER_REPLACED':
+        this.socket.stop();
+        this.setState('closed');
+        this.showReplaced();
+        return;
+      case 'RATE_LIMIT_EXCEEDED':
+        this.socket.delayNextAttempt(msg.retryAfter || 5);
+        return;
+      case 'INGEST_OVERLOADED':
+        this.banners.set('overloaded', 'The server is overloaded; some audio was dropped.', 'warn');
+        setTimeout(() => this.banners.clear('overloaded'), 5000);
+        return;
+      default:
+        console.warn('babelcast: server error', msg);
+    }
+  }
+
+  showReplaced() {
+    this.banners.set('replaced', 'This session is now broadcast from another window or device. Reload this page to take it back.', 'error');
+  }
+
+  onFrame(pcm) {
+    if (this.state === 'ended' || this.paused || this.muted) return;
+    if (this.ready && this.socket.sendBinary(pcm)) {
+      this.framesSent += 1;
+      return;
+    }
+    if (this.state === 'closed') return;
+    this.pending.push(pcm);
+    if (this.pending.length > MAX_PENDING_FRAMES) this.pending.shift();
+  }
+
+  flushPending() {
+    while (this.pending.length && this.socket.sendBinary(this.pending[0])) {
+      this.pending.shift();
+      this.framesSent += 1;
+    }
+    this.pending = [];
+  }
+
+  async togglePause() {
+    const next = !this.paused;
+    if (!this.socket.send({ type: next ? 'pause' : 'resume' })) {
+      try {
+        await api(`/api/sessions/${encodeURIComponent(this.sessionId)}`, { method: 'PATCH', token: this.token(), body: { status: next ? 'paused' : 'active' } });
+      } catch (e) {
+        this.banners.set('control', `Could not ${next ? 'pause' : 'resume'}: ${e.message}`, 'error');
+        return;
+      }
+    }
+    this.banners.clear('control');
+    this.paused = next;
+    this.syncControls();
+  }
+
+  toggleMute() {
+    const next = !this.muted;
+    if (this.socket.send({ type: next ? 'mute' : 'unmute' })) {
+      this.muted = next;
+      this.syncControls();
+    }
+  }
+
+  syncControls() {
+    const pause = $('pause');
+    const mute = $('mute');
+    const ended = this.state === 'ended';
+    pause.disabled = ended;
+    mute.disabled = ended || !this.socket.isOpen;
+    pause.textContent = this.paused ? 'Resume' : 'Pause';
+    pause.classList.toggle('on', this.paused);
+    mute.textContent = this.muted ? 'Unmute' : 'Mute';
+    mute.classList.toggle('on', this.muted);
+    if (this.paused) this.banners.set('paused', 'Paused: nothing is sent or translated until you resume.', 'warn');
+    else this.banners.clear('paused');
+    if (this.muted) this.banners.set('muted', 'Microphone muted: listeners see that you are muted.', 'warn');
+    else this.banners.clear('muted');
+    if (!ended && this.ready) this.setState(this.paused ? 'paused' : 'live');
+  }
+
+  async end() {
+    $('end-dialog').close();
+    $('end').disabled = true;
+    if (this.socket.send({ type: 'end' })) {
+      // sessionEnded normally follows; if it does not, end it over HTTP.
+      this.endTimer = setTimeout(() => this.endOverHttp(), 8000);
+      return;
+    }
+    await this.endOverHttp();
+  }
+
+  async endOverHttp() {
+    try {
+      await api(`/api/sessions/${encodeURIComponent(this.sessionId)}`, { method: 'DELETE', token: this.token() });
+    } catch (e) {
+      if (e.status !== 404 && e.status !== 409) {
+        $('end').disabled = false;
+        this.banners.set('control', `Could not end the session: ${e.message}`, 'error');
+        return;
+      }
+    }
+    this.ended();
+  }
+
+  ended() {
+    if (this.state === 'ended') return;
+    clearTimeout(this.endTimer);
+    this.socket.stop();
+    this.mic.stop();
+    this.pending = [];
+    for (const key of ['connection', 'paused', 'muted', 'control']) this.banners.clear(key);
+    this.state = 'ended';
+    this.setState('ended');
+    this.syncControls();
+    $('end').disabled = true;
+    $('mic-start').disabled = true;
+    $('new-session').hidden = false;
+    this.banners.set('ended', 'Session ended. The transcripts stay available below.', 'info');
+    sessionStorage.removeItem('babelcast.sessionId');
+  }
+}

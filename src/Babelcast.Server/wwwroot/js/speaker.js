@@ -1,0 +1,192 @@
+// Speaker page (/): sign in, choose the source language, create or continue a session, then hand over to LiveSession.
+import { api } from './api.js';
+import { Banners } from './banners.js';
+import { fillLanguageSelect, languageName, pickDefaultLanguage, rememberNames } from './languages.js';
+import { LiveSession } from './speaker-live.js';
+
+const $ = (id) => document.getElementById(id);
+const TOKEN_KEY = 'babelcast.token';
+const SESSION_KEY = 'babelcast.sessionId';
+
+const banners = new Banners($('banners'));
+let languages = { sources: [], targets: [], targetsBySource: {} };
+let live = null;
+
+const hooks = {
+  get sessionId() { return live?.sessionId ?? null; },
+  get transcriptFinals() { return live ? live.view.finals : []; },
+  get listenerCount() { return live ? live.listenerCount : 0; },
+  get languageDistribution() { return live ? live.languageDistribution : {}; },
+  get state() { return live ? live.state : pageState; },
+  get reconnects() { return live?.socket ? live.socket.reconnects : 0; },
+  get framesSent() { return live ? live.framesSent : 0; },
+  dropConnection() { live?.socket?.drop(); },
+};
+window.babelcast = hooks;
+let pageState = 'loading';
+
+function setPill(state, label) {
+  const pill = $('state-pill');
+  pill.className = `pill ${state.toLowerCase()}`;
+  pill.textContent = label;
+}
+
+function token() {
+  try {
+    const t = JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null');
+    return t && t.expiresAt > Date.now() + 30_000 ? t.accessToken : null;
+  } catch {
+    return null;
+  }
+}
+
+function showOnly(id) {
+  for (const section of ['signin', 'setup', 'live']) $(section).hidden = section !== id;
+  $('sign-out').hidden = id === 'signin';
+}
+
+function showSignIn(message = '') {
+  pageState = 'signedOut';
+  setPill('closed', 'Signed out');
+  showOnly('signin');
+  $('signin-error').textContent = message;
+  ($('username').value ? $('password') : $('username')).focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const username = $('username').value.trim();
+  const password = $('password').value;
+  if (!username || !password) {
+    $('signin-error').textContent = 'Enter your user name and password.';
+    return;
+  }
+  $('signin-submit').disabled = true;
+  try {
+    const res = await api('/api/auth/token', { method: 'POST', body: { username, password } });
+    sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ accessToken: res.accessToken, expiresAt: Date.now() + res.expiresIn * 1000 }));
+    $('password').value = '';
+    await afterSignIn();
+  } catch (e) {
+    $('signin-error').textContent = e.status === 401 ? 'Wrong user name or password.'
+      : e.status === 429 ? `Too many attempts. Try again in ${e.retryAfter || 'a few'} seconds.` : e.message;
+  } finally {
+    $('signin-submit').disabled = false;
+  }
+}
+
+async function afterSignIn() {
+  const resumeId = sessionStorage.getItem(SESSION_KEY);
+  if (live && live.sessionId === resumeId) {
+    showOnly('live');
+    live.reauthorised();
+    return;
+  }
+  await showSetup();
+}
+
+async function showSetup() {
+  pageState = 'setup';
+  setPill('connected', 'Signed in');
+  showOnly('setup');
+  try {
+    languages = await api('/api/languages');
+    rememberNames(languages.sources);
+    rememberNames(languages.targets);
+  } catch (e) {
+    $('create-error').textContent = `Cannot load languages: ${e.message}`;
+  }
+  const codes = (languages.sources || []).map((l) => l.code);
+  fillLanguageSelect($('source-language'), codes, pickDefaultLanguage(codes));
+  updateTargetsHint();
+  await listMySessions();
+}
+
+function updateTargetsHint() {
+  const src = $('source-language').value;
+  const targets = languages.targetsBySource?.[src] || [];
+  $('targets-hint').textContent = targets.length
+    ? `Listeners can choose: ${targets.map(languageName).join(', ')}.` : '';
+}
+
+async function listMySessions() {
+  const list = $('my-sessions');
+  list.replaceChildren();
+  let sessions = [];
+  try {
+    sessions = (await api('/api/sessions', { token: token() })).sessions || [];
+  } catch (e) {
+    if (e.status === 401) return showSignIn('Your sign-in expired. Please sign in again.');
+  }
+  const open = sessions.filter((s) => s.status !== 'ended');
+  const last = sessionStorage.getItem(SESSION_KEY);
+  open.sort((a, b) => (b.sessionId === last) - (a.sessionId === last));
+  for (const s of open) {
+    const li = document.createElement('li');
+    const text = document.createElement('span');
+    text.textContent = `${s.sessionId} · ${languageName(s.sourceLanguage)} · ${s.status}${s.sessionId === last ? ' · this tab' : ''}`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Continue';
+    button.setAttribute('aria-label', `Continue session ${s.sessionId}`);
+    button.addEventListener('click', () => openLive(s));
+    li.append(text, button);
+    list.append(li);
+  }
+  $('my-sessions-empty').hidden = open.length > 0;
+}
+
+async function createSession() {
+  $('create').disabled = true;
+  $('create-error').textContent = '';
+  try {
+    const session = await api('/api/sessions', {
+      method: 'POST',
+      token: token(),
+      body: { sourceLanguage: $('source-language').value, qualityTier: $('quality-tier').value },
+    });
+    openLive(session);
+  } catch (e) {
+    if (e.status === 401) showSignIn('Your sign-in expired. Please sign in again.');
+    else $('create-error').textContent = e.status === 429 ? `Too many sessions created. Try again in ${e.retryAfter || 60} s.` : e.message;
+  } finally {
+    $('create').disabled = false;
+  }
+}
+
+function openLive(session) {
+  sessionStorage.setItem(SESSION_KEY, session.sessionId);
+  showOnly('live');
+  live?.dispose();
+  live = new LiveSession(session, {
+    banners,
+    token,
+    setPill,
+    onSignInNeeded: (message) => showSignIn(message),
+    onNewSession: () => {
+      live?.dispose();
+      live = null;
+      sessionStorage.removeItem(SESSION_KEY);
+      banners.clear('ended');
+      showSetup();
+    },
+  });
+  live.start();
+}
+
+function signOut() {
+  live?.dispose();
+  live = null;
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(SESSION_KEY);
+  for (const key of ['connection', 'ended', 'paused', 'muted', 'replaced', 'quality']) banners.clear(key);
+  showSignIn();
+}
+
+$('signin-form').addEventListener('submit', signIn);
+$('create').addEventListener('click', createSession);
+$('source-language').addEventListener('change', updateTargetsHint);
+$('sign-out').addEventListener('click', signOut);
+
+if (token()) showSetup();
+else showSignIn();

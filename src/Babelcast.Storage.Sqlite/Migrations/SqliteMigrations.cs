@@ -1,0 +1,58 @@
+namespace Babelcast.Storage.Sqlite.Migrations;
+
+/// <summary>The schema history, in version order. Timestamps are Unix milliseconds.</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE users (
+                username      TEXT    NOT NULL PRIMARY KEY,
+                password_hash TEXT    NOT NULL,
+                created_at    INTEGER NOT NULL
+            );
+
+            CREATE TABLE sessions (
+                id               TEXT    NOT NULL PRIMARY KEY,
+                owner_id         TEXT    NOT NULL,
+                source_language  TEXT    NOT NULL,
+                quality_tier     TEXT    NOT NULL,
+                status           TEXT    NOT NULL CHECK (status IN ('active', 'paused', 'ended')),
+                created_at       INTEGER NOT NULL,
+                updated_at       INTEGER NOT NULL,
+                last_activity_at INTEGER NOT NULL,
+                expires_at       INTEGER NOT NULL,
+                ended_at         INTEGER NULL
+            );
+            CREATE INDEX ix_sessions_owner ON sessions (owner_id, created_at DESC);
+            CREATE INDEX ix_sessions_open_activity ON sessions (last_activity_at) WHERE status <> 'ended';
+            CREATE INDEX ix_sessions_open_expiry ON sessions (expires_at) WHERE status <> 'ended';
+
+            CREATE TABLE phrases (
+                session_id   TEXT    NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                seq          INTEGER NOT NULL,
+                source_text  TEXT    NOT NULL,
+                start_ms     INTEGER NOT NULL,
+                end_ms       INTEGER NOT NULL,
+                created_at   INTEGER NOT NULL,
+                timings_json TEXT    NULL,
+                PRIMARY KEY (session_id, seq)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE translations (
+                session_id        TEXT    NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                language          TEXT    NOT NULL,
+                seq               INTEGER NOT NULL,
+                text              TEXT    NOT NULL,
+                source_text       TEXT    NOT NULL,
+                start_ms          INTEGER NOT NULL,
+                end_ms            INTEGER NOT NULL,
+                audio_duration_ms INTEGER NOT NULL,
+                created_at        INTEGER NOT NULL,
+                PRIMARY KEY (session_id, language, seq)
+            ) WITHOUT ROWID;
+            """),
+    ];
+
+    public static int LatestVersion => All[^1].Version;
+}

@@ -1,0 +1,59 @@
+using Babelcast.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Babelcast.Storage.Sqlite;
+
+/// <summary>Users keyed by the exact (ordinal, case-sensitive) user name; normalise names before calling.</summary>
+internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
+{
+    private const string Columns = "username, password_hash, created_at";
+
+    public async ValueTask<bool> TryCreateAsync(UserRecord user, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO users ({Columns}) VALUES ($username, $hash, $created) ON CONFLICT (username) DO NOTHING;";
+        command.Parameters.Add("$username", user.Username);
+        command.Parameters.Add("$hash", user.PasswordHash);
+        command.Parameters.Add("$created", SqliteValues.ToUnixMs(user.CreatedAt));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async ValueTask<UserRecord?> FindAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM users WHERE username = $username;";
+        command.Parameters.Add("$username", username);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async ValueTask<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM users ORDER BY username;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<UserRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add(Read(reader));
+        }
+
+        return users;
+    }
+
+    public async ValueTask<bool> UpdatePasswordAsync(string username, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE users SET password_hash = $hash WHERE username = $username;";
+        command.Parameters.Add("$username", username);
+        command.Parameters.Add("$hash", passwordHash);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static UserRecord Read(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), SqliteValues.FromUnixMs(reader.GetInt64(2)));
+}

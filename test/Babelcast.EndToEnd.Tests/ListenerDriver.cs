@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace Babelcast.EndToEnd.Tests;
+
+/// <summary>The listener page (/join/{id}): choose a language, press Start listening, read captions and audio state.</summary>
+public sealed class ListenerDriver : PageDriver
+{
+    private ListenerDriver(IBrowserContext context, IPage page, string name)
+        : base(context, page, name)
+    {
+    }
+
+    public static async Task<ListenerDriver> OpenAsync(BrowserFixture fixture, string sessionId, string language, bool phone)
+    {
+        var context = phone ? await fixture.NewPhoneContextAsync() : await fixture.NewDesktopContextAsync();
+        var page = await context.NewPageAsync();
+        var driver = new ListenerDriver(context, page, "listener-" + language);
+        await page.GotoAsync("/join/" + sessionId);
+        await page.Locator("#start").WaitForAsync();
+        return driver;
+    }
+
+    public async Task StartAsync(string language)
+    {
+        await Page.SelectOptionAsync("#setup-language", language);
+        await Page.ClickAsync("#start");
+        await WaitAsync("window.babelcast.state === 'live'", TimeSpan.FromSeconds(15), "the listener to join");
+    }
+
+    public async Task<IReadOnlyList<(int Seq, string Text)>> FinalCaptionsAsync()
+    {
+        var hooks = await HooksAsync();
+        return hooks.GetProperty("finalCaptions").EnumerateArray()
+            .Select(c => (c.GetProperty("seq").GetInt32(), c.GetProperty("text").GetString() ?? ""))
+            .ToList();
+    }
+
+    public async Task<double> NumberAsync(string hook) => (await HooksAsync()).GetProperty(hook).GetDouble();
+
+    public async Task<string> StringAsync(string hook) => (await HooksAsync()).GetProperty(hook).GetString() ?? "";
+
+    public Task DropConnectionAsync() => Page.EvaluateAsync("window.babelcast.dropConnection()");
+}

@@ -1,0 +1,48 @@
+using Xunit;
+
+namespace Babelcast.EndToEnd.Tests;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class ReconnectTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Listener_ConnectionCutAndRestored_ResumesWithoutLostOrDuplicatedPhrases()
+    {
+        await using var speaker = await SpeakerDriver.OpenAsync(fixture);
+        await speaker.SignInAsync();
+        var sessionId = await speaker.CreateSessionAsync("en");
+        // Another Spanish listener stays connected, as in a room: the server translates a language only while it
+        // has listeners, so this keeps Spanish phrases flowing while the phone below is cut off.
+        await using var room = await ListenerDriver.OpenAsync(fixture, sessionId, "es", phone: false);
+        await room.StartAsync("es");
+        await using var listener = await ListenerDriver.OpenAsync(fixture, sessionId, "es", phone: true);
+        await listener.StartAsync("es");
+        await speaker.StartMicrophoneAsync();
+        await listener.WaitAsync("window.babelcast.finalCaptions.length >= 1", TimeSpan.FromSeconds(60), "a first caption");
+        var lastBeforeCut = (int)await listener.NumberAsync("lastSeq");
+
+        // Cut the network: the socket drops and reconnect attempts fail until the network returns.
+        await listener.Context.SetOfflineAsync(true);
+        await listener.DropConnectionAsync();
+        await listener.WaitAsync("window.babelcast.state === 'reconnecting'", TimeSpan.FromSeconds(5), "the reconnecting state");
+        Assert.Equal(1, await listener.Page.Locator("[data-banner=connection]").CountAsync());
+        await speaker.WaitAsync(
+            $"window.babelcast.transcriptFinals.some(c => c.seq > {lastBeforeCut} + 1)", TimeSpan.FromSeconds(60),
+            "two phrases spoken while the listener is offline");
+        var spokenWhileOffline = (await speaker.HooksAsync()).GetProperty("transcriptFinals").EnumerateArray()
+            .Select(c => c.GetProperty("seq").GetInt32()).Where(s => s > lastBeforeCut).ToList();
+
+        await listener.Context.SetOfflineAsync(false);
+        await listener.WaitAsync(
+            $"window.babelcast.reconnects >= 1 && window.babelcast.state === 'live' && window.babelcast.lastSeq >= {spokenWhileOffline.Max()}",
+            TimeSpan.FromSeconds(60), "the listener to reconnect and catch up");
+
+        var captions = await listener.FinalCaptionsAsync();
+        BroadcastTests.AssertStrictlyIncreasing(captions);
+        var received = captions.Select(c => c.Seq).ToHashSet();
+        Assert.All(spokenWhileOffline, seq => Assert.Contains(seq, received));
+        Assert.Equal(captions.Count, await listener.Page.Locator("#captions p.final").CountAsync());
+        Assert.Equal(0, await listener.Page.Locator("[data-banner=connection]").CountAsync());
+        Assert.Empty(listener.PageErrors.Concat(speaker.PageErrors).Concat(room.PageErrors));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Babelcast.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Babelcast.Testing.Host;
+
+/// <summary>
+/// The real server (real Kestrel on 127.0.0.1, a free port, real SQLite in a temporary directory, real engines).
+/// </summary>
+public sealed class BabelcastTestServer : IAsyncDisposable
+{
+    public const string AdminPassword = "admin-test-password-1";
+
+    private BabelcastTestServer(WebApplication app, string dataDirectory, Uri baseUri)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        BaseUri = baseUri;
+    }
+
+    public WebApplication App { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public string DataDirectory { get; }
+
+    public Uri BaseUri { get; }
+
+    public static async Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "babelcast-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataDirectory);
+        Environment.SetEnvironmentVariable("BABELCAST_ADMIN_PASSWORD", AdminPassword);
+        var config = new Dictionary<string, string?>
+        {
+            ["Babelcast:DataDirectory"] = dataDirectory,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Babelcast"] = "Warning",
+        };
+        if (settings is not null)
+        {
+            foreach (var (k, v) in settings)
+            {
+                config[k] = v;
+            }
+        }
+
+        var app = BabelcastApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], b => b.Configuration.AddInMemoryCollection(config));
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new BabelcastTestServer(app, dataDirectory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+
+    public Uri WebSocketUri(string pathAndQuery) =>
+        new(new Uri(BaseUri.ToString().Replace("http://", "ws://", StringComparison.Ordinal)), pathAndQuery);
+
+    public async Task<string> GetTokenAsync(string username = "admin", string password = AdminPassword, CancellationToken cancellationToken = default)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return doc.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Creates a session as <paramref name="token"/>'s user and returns its id.</summary>
+    public async Task<string> CreateSessionAsync(string token, string sourceLanguage = "en", CancellationToken cancellationToken = default)
+    {
+        using var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var response = await client.PostAsJsonAsync("/api/sessions", new { sourceLanguage }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return doc.RootElement.GetProperty("sessionId").GetString()!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await App.StopAsync(cts.Token);
+        }
+        finally
+        {
+            await App.DisposeAsync();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a finishing background task; the temp directory is cleaned by the OS later.
+            }
+        }
+    }
+}
