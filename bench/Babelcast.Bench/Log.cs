@@ -29,12 +29,15 @@ internal static partial class Log
     [LoggerMessage(6007, LogLevel.Warning, "Speaker got error {Code}: {Message}")]
     public static partial void SpeakerError(ILogger logger, string code, string message);
 
-    [LoggerMessage(6008, LogLevel.Warning, "Waited {Seconds:F0} s for the last phrases; {Missing} clip(s) still lack a final caption")]
-    public static partial void IncompleteWait(ILogger logger, double seconds, int missing);
+    [LoggerMessage(6008, LogLevel.Warning, "Gave up waiting for the last clip's phrase at every listener; the report counts what arrived")]
+    public static partial void IncompleteWait(ILogger logger);
 
     [LoggerMessage(6009, LogLevel.Warning, "Listener connect failed: {Message}")]
     public static partial void ConnectFailed(ILogger logger, string message);
 
     [LoggerMessage(6010, LogLevel.Information, "Speakers step {Speakers} stops the search: {Reason}")]
     public static partial void SpeakersStop(ILogger logger, int speakers, string reason);
+
+    [LoggerMessage(6011, LogLevel.Debug, "Speaker {Speaker} final: {Json}")]
+    public static partial void FinalTranscript(ILogger logger, int speaker, string json);
 }

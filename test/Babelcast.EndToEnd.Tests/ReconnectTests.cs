@@ -43,6 +43,16 @@ public sealed class ReconnectTests(BrowserFixture fixture)
         Assert.All(spokenWhileOffline, seq => Assert.Contains(seq, received));
         Assert.Equal(captions.Count, await listener.Page.Locator("#captions p.final").CountAsync());
         Assert.Equal(0, await listener.Page.Locator("[data-banner=connection]").CountAsync());
+
+        // The speaker's link drops too: it reconnects to the same session and the broadcast goes on.
+        var speakerFinals = (await speaker.HooksAsync()).GetProperty("transcriptFinals").GetArrayLength();
+        await speaker.Page.EvaluateAsync("window.babelcast.dropConnection()");
+        await speaker.WaitAsync("window.babelcast.reconnects >= 1 && window.babelcast.state === 'live'", TimeSpan.FromSeconds(15), "the speaker to reconnect");
+        Assert.Equal(sessionId, (await speaker.HooksAsync()).GetProperty("sessionId").GetString());
+        await listener.WaitAsync($"window.babelcast.lastSeq > {captions[^1].Seq}", TimeSpan.FromSeconds(60), "a phrase spoken after the speaker reconnected");
+        Assert.True((await speaker.HooksAsync()).GetProperty("transcriptFinals").GetArrayLength() >= speakerFinals);
+        BroadcastTests.AssertStrictlyIncreasing(await listener.FinalCaptionsAsync());
+
         Assert.Empty(listener.PageErrors.Concat(speaker.PageErrors).Concat(room.PageErrors));
     }
 }

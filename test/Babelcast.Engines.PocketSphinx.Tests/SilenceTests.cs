@@ -1,8 +1,9 @@
 using Babelcast.Testing;
+using Xunit.Abstractions;
 
 namespace Babelcast.Engines.PocketSphinx.Tests;
 
-public sealed class SilenceTests
+public sealed class SilenceTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task EndUtteranceAsync_DigitalSilence_ReturnsEmpty()
@@ -28,8 +29,25 @@ public sealed class SilenceTests
             noise[i] = (short)random.Next(-100, 101);
         }
 
-        var (_, final) = await Engine.RecognizeAsync(recognizer, noise);
+        var (partials, final) = await Engine.RecognizeAsync(recognizer, noise);
+
+        output.WriteLine($"last partial \"{partials[^1]}\", final \"{final}\"");
 
         Assert.True(WordErrorRate.Normalise(final).Length <= 1, $"noise was heard as \"{final}\"");
+    }
+
+    [Fact]
+    public async Task EndUtteranceAsync_UtterancesShorterThanAFewFrames_ReturnEmpty()
+    {
+        using var factory = Engine.CreateFactory();
+        await using var recognizer = await factory.RentAsync("en", CancellationToken.None);
+
+        foreach (var length in new[] { 1, 10, 400 })
+        {
+            var audio = new short[length];
+            Array.Fill(audio, (short)1000);
+            var (_, final) = await Engine.RecognizeAsync(recognizer, audio);
+            Assert.Equal(string.Empty, final);
+        }
     }
 }

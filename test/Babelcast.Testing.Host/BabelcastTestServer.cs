@@ -40,8 +40,8 @@ public sealed class BabelcastTestServer : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Babelcast:DataDirectory"] = dataDirectory,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Babelcast"] = "Warning",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("BABELCAST_TEST_LOGLEVEL") ?? "Warning",
+            ["Logging:LogLevel:Microsoft"] = "Warning",
         };
         if (settings is not null)
         {

@@ -128,13 +128,13 @@ public sealed class ListenerClient : IAsyncDisposable
             lock (_gate)
             {
                 var header = _arrivals.Count > 0 ? _arrivals[^1] : default;
-                _arrivals.Add(new Arrival(ArrivalKind.AudioData, header.Seq, timestamp, bytes, header.Replay, 0));
+                _arrivals.Add(new Arrival(ArrivalKind.AudioData, header.Seq, timestamp, bytes, header.Replay, header.ServerMs, 0));
             }
 
             return;
         }
 
-        var (kind, seq, replay, code, detail) = MessageParser.Parse(json, _detailed);
+        var (kind, seq, replay, serverMs, code, detail) = MessageParser.Parse(json, _detailed);
         lock (_gate)
         {
             var index = 0;
@@ -144,7 +144,7 @@ public sealed class ListenerClient : IAsyncDisposable
                 index = _details.Count;
             }
 
-            _arrivals.Add(new Arrival(kind, seq, timestamp, bytes, replay, index));
+            _arrivals.Add(new Arrival(kind, seq, timestamp, bytes, replay, serverMs, index));
         }
 
         if (kind == ArrivalKind.Error)

@@ -5,7 +5,7 @@ namespace Babelcast.Bench.Clients;
 /// <summary>Reads the few top-level fields of a server message without building a document.</summary>
 internal static class MessageParser
 {
-    public static (ArrivalKind Kind, long Seq, bool Replay, string? Code, MessageDetail? Detail) Parse(ReadOnlySpan<byte> json, bool detailed)
+    public static (ArrivalKind Kind, long Seq, bool Replay, float ServerMs, string? Code, MessageDetail? Detail) Parse(ReadOnlySpan<byte> json, bool detailed)
     {
         var reader = new Utf8JsonReader(json);
         string? type = null, code = null, text = null;
@@ -14,7 +14,7 @@ internal static class MessageParser
         Dictionary<string, double>? timings = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return (ArrivalKind.Other, 0, false, null, null);
+            return (ArrivalKind.Other, 0, false, float.NaN, null, null);
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -31,7 +31,7 @@ internal static class MessageParser
                 case "startMs" when detailed: startMs = reader.GetInt64(); break;
                 case "endMs" when detailed: endMs = reader.GetInt64(); break;
                 case "text" when detailed: text = reader.GetString(); break;
-                case "timings" when detailed: timings = ReadTimings(ref reader); break;
+                case "timings": timings = ReadTimings(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -48,7 +48,8 @@ internal static class MessageParser
         var detail = detailed && kind is ArrivalKind.FinalCaption or ArrivalKind.PartialCaption or ArrivalKind.AudioHeader
             ? new MessageDetail(startMs, endMs, text ?? string.Empty, timings ?? [])
             : null;
-        return (kind, seq, replay, code, detail);
+        var since = timings is not null && timings.TryGetValue("sinceSpeechEndMs", out var ms) ? (float)ms : float.NaN;
+        return (kind, seq, replay, since, code, detail);
     }
 
     private static Dictionary<string, double> ReadTimings(ref Utf8JsonReader reader)

@@ -15,7 +15,7 @@ public static class ProsodyEstimator
         {
             > -10 => 1.4,
             > -20 => 1.0,
-            > -30 => 0.85,
+            >= -30 => 0.85,
             _ => 0.7,
         };
         if (wordCount == 0 || speechMs <= 0)
@@ -29,7 +29,7 @@ public static class ProsodyEstimator
             < 100 => 0.8,
             < 130 => 0.9,
             < 160 => 1.0,
-            < 190 => 1.15,
+            <= 190 => 1.15,
             _ => 1.3,
         };
         return new Prosody(rate, volume);

@@ -8,6 +8,8 @@ public sealed class VoiceActivityDetector(VoiceActivityOptions options)
 {
     public const int FrameSamples = 320;
 
+    private const double DigitalSilenceDbfs = -90;
+
     private readonly double[] _history = new double[options.NoiseWindowFrames];
     private readonly double[] _scratch = new double[options.NoiseWindowFrames];
     private int _count;
@@ -23,10 +25,16 @@ public sealed class VoiceActivityDetector(VoiceActivityOptions options)
     public VadFrame Process(ReadOnlySpan<short> frame)
     {
         var level = Pcm.LevelDbfs(frame);
-        _history[_next] = level;
-        _next = (_next + 1) % _history.Length;
-        _count = Math.Min(_count + 1, _history.Length);
-        NoiseFloorDbfs = Percentile10();
+        if (level > DigitalSilenceDbfs)
+        {
+            // Digital zeros (a muted input, padding) say nothing about the room's noise; counting them would make
+            // the first frames of real background noise look like speech.
+            _history[_next] = level;
+            _next = (_next + 1) % _history.Length;
+            _count = Math.Min(_count + 1, _history.Length);
+        }
+
+        NoiseFloorDbfs = _count == 0 ? level : Percentile10();
 
         var audible = level > options.AbsoluteFloorDbfs;
         var loud = audible && level >= NoiseFloorDbfs + options.OnsetMarginDb;

@@ -43,8 +43,10 @@ public sealed class BabelcastMetrics
     {
         foreach (var (name, meta) in _meta.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            sb.Append("# HELP ").Append(name).Append(' ').Append(meta.Help).Append('\n');
-            sb.Append("# TYPE ").Append(name).Append(' ').Append(meta.Type).Append('\n');
+            // In the text format the HELP and TYPE lines name the series itself, so a counter's carry its _total suffix.
+            var family = meta.Type == "counter" ? name + "_total" : name;
+            sb.Append("# HELP ").Append(family).Append(' ').Append(meta.Help).Append('\n');
+            sb.Append("# TYPE ").Append(family).Append(' ').Append(meta.Type).Append('\n');
             switch (meta.Type)
             {
                 case "counter":

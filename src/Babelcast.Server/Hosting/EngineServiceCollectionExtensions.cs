@@ -20,6 +20,7 @@ public static class EngineServiceCollectionExtensions
         services.AddLameEncoder();
         services.TryAddSingleton<EngineSet>();
         services.TryAddSingleton<ILanguageCatalog, LanguageCatalog>();
+        services.AddHostedService<EngineWarmupService>();
         return services;
     }
 }

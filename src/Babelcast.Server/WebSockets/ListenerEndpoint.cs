@@ -16,6 +16,7 @@ internal sealed class ListenerEndpoint(
     ListenerHub hub,
     ILanguageCatalog languages,
     ListenerReplay replay,
+    TranslationWarmup warmup,
     SocketRefusal refusal,
     BabelcastMetrics metrics,
     TimeProvider time,
@@ -51,6 +52,7 @@ internal sealed class ListenerEndpoint(
 
         Log.ListenerJoined(logger, session.Id, language);
         hub.PushStatus(runtime);
+        warmup.Warm(session.SourceLanguage, language);
         var writer = me.WriteLoopAsync(ct);
         try
         {
@@ -212,6 +214,7 @@ internal sealed class ListenerEndpoint(
         }
 
         runtime.ChangeLanguage(me, offered);
+        warmup.Warm(session.SourceLanguage, offered);
         me.Send(MessageWriter.Json("languageChanged", w => w.WriteString("targetLanguage", offered)));
         hub.PushStatus(runtime);
     }

@@ -28,6 +28,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<LiveSessions>();
         services.TryAddSingleton<ILiveSessions>(sp => sp.GetRequiredService<LiveSessions>());
         services.TryAddSingleton<ListenerReplay>();
+        services.TryAddSingleton<TranslationWarmup>();
         services.TryAddSingleton<SocketRefusal>();
         services.TryAddSingleton<SpeakerEndpoint>();
         services.TryAddSingleton<ListenerEndpoint>();

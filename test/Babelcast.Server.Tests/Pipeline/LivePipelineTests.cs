@@ -4,6 +4,7 @@ using Babelcast.Testing.Host;
 
 namespace Babelcast.Server.Tests.Pipeline;
 
+[Collection("real-engines")]
 public sealed class LivePipelineTests(LiveSessionFixture fixture) : IClassFixture<LiveSessionFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

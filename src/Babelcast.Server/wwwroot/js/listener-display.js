@@ -10,7 +10,7 @@ export function setupDisplayControls(player) {
   if (!(sizeIndex >= 0 && sizeIndex < SIZES.length)) sizeIndex = 3;
 
   const applySize = () => {
-    document.documentElement.style.setProperty('--caption-size', `${SIZES[sizeIndex]}rem`);
+    document.documentElement.style.setProperty('--caption-scale', String(SIZES[sizeIndex]));
     $('font-smaller').disabled = sizeIndex === 0;
     $('font-larger').disabled = sizeIndex === SIZES.length - 1;
     localStorage.setItem(SIZE_KEY, String(sizeIndex));

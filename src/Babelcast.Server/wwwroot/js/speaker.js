@@ -89,6 +89,7 @@ async function showSetup() {
   pageState = 'setup';
   setPill('connected', 'Signed in');
   showOnly('setup');
+  $('create').disabled = true;
   try {
     languages = await api('/api/languages');
     rememberNames(languages.sources);
@@ -98,6 +99,7 @@ async function showSetup() {
   }
   const codes = (languages.sources || []).map((l) => l.code);
   fillLanguageSelect($('source-language'), codes, pickDefaultLanguage(codes));
+  $('create').disabled = codes.length === 0;
   updateTargetsHint();
   await listMySessions();
 }

@@ -1,0 +1,38 @@
+using Babelcast.Bench.Hosting;
+using Babelcast.Bench.Measure;
+using Babelcast.Bench.Scenarios;
+using Microsoft.Extensions.Logging;
+
+namespace Babelcast.Bench;
+
+/// <summary>Entry point shared by the console and the smoke tests.</summary>
+public static class BenchRunner
+{
+    public static async Task<BenchOutcome> RunAsync(BenchOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        FileLimit.Raise(65536);
+        Directory.CreateDirectory(options.OutDirectory);
+        var machine = MachineInfo.Capture();
+        Log.ScenarioStarting(logger, options.Scenario, options.Smoke ? "smoke" : "full", machine.Cores, machine.LoadAverageAtStart);
+        return options.Scenario switch
+        {
+            "latency" => await LatencyScenario.RunAsync(options, machine, logger, cancellationToken),
+            "speakers" => await SpeakersScenario.RunAsync(options, machine, logger, cancellationToken),
+            "fanout" => await FanoutScenario.RunAsync(options, machine, logger, cancellationToken),
+            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}'. {BenchOptions.Usage}"),
+        };
+    }
+
+    /// <summary>Starts the server the options ask for, with limits raised for <paramref name="maxListeners"/>.</summary>
+    public static async Task<IBenchServer> StartServerAsync(BenchOptions options, int maxListeners, ILogger logger, CancellationToken cancellationToken)
+    {
+        var settings = ServerSettings.ForBench(maxListeners);
+        return options.UseProcessServer
+            ? await ServerProcess.StartAsync(ServerLocator.FindServerDll(options.ServerDll), settings, logger, cancellationToken)
+            : await InProcessServer.StartAsync(settings, cancellationToken);
+    }
+
+    /// <summary>The command line that reproduces this run, for the report.</summary>
+    public static string CommandLine(BenchOptions options) =>
+        $"dotnet run -c Release --project bench/Babelcast.Bench -- {options.Scenario}{(options.Smoke ? " --smoke" : string.Empty)}";
+}

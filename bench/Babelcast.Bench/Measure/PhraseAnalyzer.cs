@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Babelcast.Bench.Audio;
+using Babelcast.Bench.Clients;
+using Babelcast.Testing.Host;
+
+namespace Babelcast.Bench.Measure;
+
+/// <summary>
+/// Maps final phrases to the clips they came from and measures each. A phrase's place in the stream comes from its
+/// <c>endMs</c> (offset in the session's audio); the end of speech is the last voiced frame the harness found in that
+/// clip up to there, so a clip cut into several phrases yields one end of speech per phrase. Without <c>endMs</c> a
+/// final is attributed to the clip whose end of speech precedes its arrival most recently.
+/// </summary>
+public static class PhraseAnalyzer
+{
+    public static List<PhraseRow> Analyse(SpeakerCapture capture)
+    {
+        var program = capture.Program;
+        var finals = capture.SpeakerMessages.Where(m => m.Type == "transcript" && m.Final).ToList();
+        var placed = finals.Select(f => (Message: f, Clip: Place(capture, f))).Where(p => p.Clip is not null).ToList();
+        var rows = new List<PhraseRow>();
+        foreach (var (final, clip) in placed)
+        {
+            if (clip!.Index < program.WarmupClips)
+            {
+                continue;
+            }
+
+            var seq = final.Seq;
+            var closes = !placed.Any(p => p.Clip == clip && p.Message.Seq > seq);
+            var endMs = final.Json.TryGetProperty("endMs", out var e) ? e.GetInt64() : 0;
+            var startMs = final.Json.TryGetProperty("startMs", out var s) ? s.GetInt64() : 0;
+            var endSample = endMs > 0 ? clip.SpeechEndAtOrBefore(Local(capture, endMs)) : clip.SpeechEndSample;
+            var speechEnd = capture.Streamer.TimestampOfSample(endSample);
+            var onset = capture.Streamer.TimestampOfSample(clip.OnsetAtOrAfter(Local(capture, startMs)));
+            var timings = Timings(final.Json);
+            var serverEnd = final.ReceivedTimestamp - Ms(timings.GetValueOrDefault("sinceSpeechEndMs"));
+            foreach (var listener in capture.Listeners)
+            {
+                rows.Add(Row(capture, listener, final, clip, closes, speechEnd, onset, serverEnd, timings));
+            }
+        }
+
+        return rows;
+    }
+
+    private static PhraseRow Row(SpeakerCapture capture, ListenerClient listener, ReceivedMessage final, ClipMark clip, bool closes, long speechEnd, long onset, long serverEnd, Dictionary<string, double> timings)
+    {
+        var seq = final.Seq;
+        var arrivals = listener.Snapshot();
+        var caption = arrivals.FirstOrDefault(a => a.Kind == ArrivalKind.FinalCaption && a.Seq == seq && !a.Replay);
+        var header = arrivals.FirstOrDefault(a => a.Kind == ArrivalKind.AudioHeader && a.Seq == seq && !a.Replay);
+        var audio = arrivals.FirstOrDefault(a => a.Kind == ArrivalKind.AudioData && a.Seq == seq && !a.Replay);
+        var partial = arrivals.FirstOrDefault(a => a.Kind == ArrivalKind.PartialCaption && a.Seq == seq && a.Timestamp >= onset);
+        var captionDetail = caption.Kind == ArrivalKind.FinalCaption ? listener.DetailOf(caption) : null;
+        var headerDetail = header.Kind == ArrivalKind.AudioHeader ? listener.DetailOf(header) : null;
+        var lang = listener.Language;
+        var stages = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["transit"] = Since(speechEnd, serverEnd),
+        };
+        Copy(timings, "endDetected", stages, "endDetected");
+        Copy(timings, "recognised", stages, "recognised");
+        if (captionDetail is not null)
+        {
+            Copy(captionDetail.Timings, "translated." + lang, stages, "translated");
+            Copy(captionDetail.Timings, "sinceSpeechEndMs", stages, "captionQueued");
+            stages["captionDelivered"] = Math.Round(Since(serverEnd, caption.Timestamp), 1);
+        }
+
+        if (headerDetail is not null)
+        {
+            Copy(headerDetail.Timings, "synthesised." + lang, stages, "synthesised");
+            Copy(headerDetail.Timings, "encoded." + lang, stages, "encoded");
+            Copy(headerDetail.Timings, "sinceSpeechEndMs", stages, "audioQueued");
+        }
+
+        if (audio.Kind == ArrivalKind.AudioData)
+        {
+            stages["audioDelivered"] = Math.Round(Since(serverEnd, audio.Timestamp), 1);
+        }
+
+        return new PhraseRow(
+            capture.Speaker, seq, clip.Index, clip.Name, closes, lang,
+            Math.Round(Since(speechEnd, final.ReceivedTimestamp), 1),
+            caption.Kind == ArrivalKind.FinalCaption ? Math.Round(Since(speechEnd, caption.Timestamp), 1) : null,
+            audio.Kind == ArrivalKind.AudioData ? Math.Round(Since(speechEnd, audio.Timestamp), 1) : null,
+            partial.Kind == ArrivalKind.PartialCaption ? Math.Round(Since(onset, partial.Timestamp), 1) : null,
+            stages,
+            final.Text(),
+            captionDetail?.Text ?? string.Empty);
+    }
+
+    private static ClipMark? Place(SpeakerCapture capture, ReceivedMessage final) => Place(capture.Program, capture.Streamer, capture.SampleOffset, final);
+
+    /// <summary>The clip a final transcript belongs to, or null (another program's phrase).</summary>
+    public static ClipMark? Place(SpeechProgram program, PacedStreamer streamer, long sampleOffset, ReceivedMessage final)
+    {
+        if (final.Json.TryGetProperty("endMs", out var e) && e.GetInt64() > 0)
+        {
+            return program.ClipAt(Local(sampleOffset, e.GetInt64()));
+        }
+
+        return program.Clips.LastOrDefault(c => streamer.WasSent(c.SpeechEndSample) &&
+            streamer.TimestampOfSample(c.SpeechEndSample) <= final.ReceivedTimestamp);
+    }
+
+    /// <summary>The newest final phrase of the program's last clip, once it has arrived.</summary>
+    public static long? LastClipSeq(SpeechProgram program, PacedStreamer streamer, long sampleOffset, IEnumerable<ReceivedMessage> speakerMessages)
+    {
+        var last = program.Clips[^1];
+        return speakerMessages.Where(m => m.Type == "transcript" && m.Final && Place(program, streamer, sampleOffset, m) == last)
+            .Select(m => (long?)m.Seq).Max();
+    }
+
+    private static Dictionary<string, double> Timings(JsonElement json)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (json.TryGetProperty("timings", out var t) && t.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in t.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+            {
+                result[p.Name] = p.Value.GetDouble();
+            }
+        }
+
+        return result;
+    }
+
+    private static void Copy(IReadOnlyDictionary<string, double> from, string key, Dictionary<string, double> to, string name)
+    {
+        if (from.TryGetValue(key, out var v))
+        {
+            to[name] = v;
+        }
+    }
+
+    /// <summary>A server stream offset (ms since the session's first sample) as a sample index in this program.</summary>
+    private static int Local(SpeakerCapture capture, long ms) => Local(capture.SampleOffset, ms);
+
+    private static int Local(long sampleOffset, long ms) => (int)Math.Clamp((ms * 16) - sampleOffset, int.MinValue, int.MaxValue);
+
+    private static double Since(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    private static long Ms(double ms) => (long)(ms / 1000 * Stopwatch.Frequency);
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Babelcast.Bench.Audio;
+using Babelcast.Bench.Clients;
+using Babelcast.Bench.Measure;
+using Babelcast.Testing.Host;
+
+namespace Babelcast.Bench.Scenarios;
+
+/// <summary>Turns one fan-out step's arrivals into delivery, latency, memory and error figures.</summary>
+internal static class FanoutAnalysis
+{
+    public static FanoutStep Analyse(
+        int count, TimeSpan connect, int connectFailures, ResourceWindow idle, ResourceWindow active, ResourceWindow clients, long baseline,
+        ProtocolClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset)
+    {
+        var listeners = pool.Listeners;
+        var stepArrivals = listeners.Select(l => (Listener: l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();
+        var spread = DeliveryAnalyzer.Spread(stepArrivals);
+        var finals = speaker.Messages.Where(m => m.Type == "transcript" && m.Final).ToList();
+        var serverEnds = finals
+            .Where(f => f.Json.TryGetProperty("timings", out var t) && t.TryGetProperty("sinceSpeechEndMs", out _))
+            .ToDictionary(f => f.Seq, f => f.ReceivedTimestamp - (long)(f.Json.GetProperty("timings").GetProperty("sinceSpeechEndMs").GetDouble() / 1000 * Stopwatch.Frequency));
+        var queue = DeliveryAnalyzer.QueueToReceive(stepArrivals, serverEnds);
+        var capture = new SpeakerCapture(0, string.Empty, program, streamer, finals, listeners, sampleOffset);
+        var rows = PhraseAnalyzer.Analyse(capture);
+        var phrases = rows.Select(r => r.Seq).Distinct().ToList();
+        var missingCaptions = stepArrivals.Count(s => phrases.Any(p => !s.Arrivals.Any(a => a.Kind == ArrivalKind.FinalCaption && a.Seq == p)));
+        var missingAudio = stepArrivals.Count(s => phrases.Any(p => !s.Arrivals.Any(a => a.Kind == ArrivalKind.AudioData && a.Seq == p)));
+        var errors = listeners.Where(l => l.ErrorCode is not null).GroupBy(l => l.ErrorCode!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var e in speaker.OfType("error"))
+        {
+            var code = "speaker:" + e.Text("code");
+            errors[code] = errors.GetValueOrDefault(code) + 1;
+        }
+
+        var connected = listeners.Count;
+        var sample = spread["all"];
+        var stride = Math.Max(1, sample.Count / 5000);
+        return new FanoutStep(
+            count,
+            Math.Round(connect.TotalSeconds, 1),
+            connectFailures,
+            idle,
+            active,
+            Math.Round((idle.RssBytes - baseline) / (double)Math.Max(1, connected)),
+            Math.Round((active.PeakRssBytes - baseline) / (double)Math.Max(1, connected)),
+            Stats.Of(sample),
+            spread.Where(kv => kv.Key != "all").ToDictionary(kv => kv.Key, kv => Stats.Of(kv.Value), StringComparer.Ordinal),
+            Stats.Of(queue),
+            Stats.Of(rows.Where(r => r.ToCaptionMs.HasValue).Select(r => r.ToCaptionMs!.Value)),
+            Stats.Of(rows.Where(r => r.ToAudioMs.HasValue).Select(r => r.ToAudioMs!.Value)),
+            phrases.Count,
+            missingCaptions,
+            missingAudio,
+            listeners.Count(l => l.Failed || l.CloseStatus is not null),
+            errors,
+            stepArrivals.Sum(s => (long)s.Arrivals.Count),
+            stepArrivals.Sum(s => s.Arrivals.Sum(a => (long)a.Bytes)),
+            clients,
+            sample.Where((_, i) => i % stride == 0).ToList());
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using Babelcast.Bench.Reporting;
+
+namespace Babelcast.Bench.Scenarios;
+
+/// <summary>Markdown and targets for the fan-out scenario.</summary>
+public static class FanoutReport
+{
+    public static List<TargetCheck> Targets(IReadOnlyList<FanoutStep> steps)
+    {
+        var top = steps.OrderBy(s => s.Listeners).LastOrDefault();
+        if (top is null)
+        {
+            return [];
+        }
+
+        var reached = top.Listeners >= 10_000 && top.ConnectFailures == 0;
+        var p99 = Math.Max(top.SpreadAll.P99, top.QueueToReceive.P99);
+        return
+        [
+            new($"p99 delivery at {top.Listeners} listeners (the larger of spread and queue-to-receive)", "<= 250 ms at 10,000", Markdown.Ms(p99), reached && p99 <= 250),
+            new($"resident memory per idle listener at {top.Listeners}", "<= 32 KiB", $"{top.IdleBytesPerListener / 1024:F1} KiB", reached && top.IdleBytesPerListener <= 32 * 1024),
+        ];
+    }
+
+    public static string Render(FanoutResult r, string svgName)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"# Fan-out{(r.Smoke ? " (smoke)" : string.Empty)}\n\n");
+        sb.Append(Markdown.Machine(r.Machine, r.ServerIsolated));
+        sb.Append(CultureInfo.InvariantCulture, $"\nCommand: `{r.Command}`. One speaker; listeners split evenly across {string.Join(", ", r.Languages)} in one session, added step by step (lean WebSocket clients in one process, file-descriptor limit {r.FileDescriptorLimit}). At each count: 5 s idle, then {r.ClipsPerStep} real clips streamed at real-time pace. Server RSS baseline (after warm-up, {r.Languages.Count} listeners): {r.ServerBaselineRssBytes / 1048576.0:F0} MiB.\n\n");
+        sb.Append("Spread = a message's arrival at each listener minus its arrival at the first listener of that language (partial and final captions, audio headers and MP3 frames). Queue-to-receive = the server's serialisation of a final caption or audio message (its `sinceSpeechEndMs`) to the listener's first byte, both on CLOCK_MONOTONIC. End-to-caption/audio: end of speech in the audio to arrival at every listener.\n\n");
+        sb.Append("## Targets\n\n| target | bar | measured | |\n|---|---|---|---|\n");
+        foreach (var t in r.Targets)
+        {
+            sb.Append(Markdown.Target(t)).Append('\n');
+        }
+
+        sb.Append("\n## Results\n\n");
+        sb.Append(Markdown.Table(
+            ["listeners", "connect", "spread p50", "spread p99", "queue->receive p50", "queue->receive p99", "end->caption p50 / p99", "end->audio p50 / p99", "idle RSS/listener", "active RSS/listener", "server CPU idle / active", "client CPU", "errors"],
+            r.Steps.Select(s => (IReadOnlyList<string>)[
+                s.Listeners.ToString(CultureInfo.InvariantCulture),
+                $"{s.ConnectSeconds:F1} s ({s.ConnectFailures} failed)",
+                Markdown.Ms(s.SpreadAll.P50), Markdown.Ms(s.SpreadAll.P99),
+                Markdown.Ms(s.QueueToReceive.P50), Markdown.Ms(s.QueueToReceive.P99),
+                $"{Markdown.Ms(s.EndToCaption.P50)} / {Markdown.Ms(s.EndToCaption.P99)}",
+                $"{Markdown.Ms(s.EndToAudio.P50)} / {Markdown.Ms(s.EndToAudio.P99)}",
+                $"{s.IdleBytesPerListener / 1024:F1} KiB", $"{s.ActiveBytesPerListener / 1024:F1} KiB",
+                $"{s.Idle.CpuCores:F2} / {s.Active.CpuCores:F2}",
+                s.Clients.CpuCores.ToString("F2", CultureInfo.InvariantCulture),
+                Errors(s)])));
+        sb.Append("\nSpread by message kind (p50 / p99):\n\n");
+        sb.Append(Markdown.Table(["listeners", .. r.Steps.SelectMany(s => s.SpreadByKind.Keys).Distinct().Order(StringComparer.Ordinal)],
+            r.Steps.Select(s => (IReadOnlyList<string>)[s.Listeners.ToString(CultureInfo.InvariantCulture),
+                .. r.Steps.SelectMany(x => x.SpreadByKind.Keys).Distinct().Order(StringComparer.Ordinal)
+                    .Select(k => s.SpreadByKind.TryGetValue(k, out var v) ? $"{Markdown.Ms(v.P50)} / {Markdown.Ms(v.P99)}" : "-")])));
+        sb.Append(Markdown.Table(["listeners", "phrases", "messages received", "MiB received", "server RSS idle", "server RSS peak active", "server threads"],
+            r.Steps.Select(s => (IReadOnlyList<string>)[s.Listeners.ToString(CultureInfo.InvariantCulture), s.Phrases.ToString(CultureInfo.InvariantCulture),
+                s.MessagesReceived.ToString(CultureInfo.InvariantCulture), (s.BytesReceived / 1048576.0).ToString("F1", CultureInfo.InvariantCulture),
+                $"{s.Idle.RssMiB:F0} MiB", $"{s.Active.PeakRssMiB:F0} MiB", s.Active.Threads.ToString(CultureInfo.InvariantCulture)])).Insert(0, "\n"));
+        sb.Append(CultureInfo.InvariantCulture, $"\n![delivery CDF]({svgName})\n");
+        return sb.ToString();
+    }
+
+    private static string Errors(FanoutStep s)
+    {
+        var parts = new List<string>();
+        if (s.ListenersMissingCaptions > 0)
+        {
+            parts.Add($"{s.ListenersMissingCaptions} missing captions");
+        }
+
+        if (s.ListenersMissingAudio > 0)
+        {
+            parts.Add($"{s.ListenersMissingAudio} missing audio");
+        }
+
+        if (s.ListenersDisconnected > 0)
+        {
+            parts.Add($"{s.ListenersDisconnected} disconnected");
+        }
+
+        parts.AddRange(s.ErrorCodes.Select(kv => $"{kv.Key} x{kv.Value}"));
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+}

@@ -1,0 +1,22 @@
+using Babelcast.Bench.Measure;
+
+namespace Babelcast.Bench.Scenarios;
+
+/// <summary>
+/// One speaker count: lag = a clip's end of speech to its final caption (the phrase that closes the clip), over all
+/// speakers and languages; growth = mean lag over the last third of each speaker's clips minus the first third.
+/// </summary>
+public sealed record SpeakersStep(
+    int Speakers,
+    int Languages,
+    bool Bounded,
+    string Verdict,
+    Stats Lag,
+    Stats ToAudio,
+    Stats PartialLag,
+    double LagGrowthMs,
+    int ClipsExpected,
+    int ClipsWithCaption,
+    int SpeakerErrors,
+    double MaxStreamLatenessMs,
+    ResourceWindow Server);

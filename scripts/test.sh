@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (real engines, real Kestrel on 127.0.0.1, real SQLite) and end-to-end
+# (Debian's Chromium driven by Playwright). Test projects run one after another: the real engines need the cores.
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+"$repo_root/scripts/setup.sh"
+"$repo_root/.ci/install-e2e.sh"
+dotnet build Babelcast.slnx -c Release -nologo -v quiet
+status=0
+for project in \
+  test/Babelcast.Core.Tests test/Babelcast.Storage.Sqlite.Tests test/Babelcast.Audio.Lame.Tests \
+  test/Babelcast.Engines.ESpeak.Tests test/Babelcast.Engines.Apertium.Tests test/Babelcast.Engines.PocketSphinx.Tests \
+  test/Babelcast.Server.Tests test/Babelcast.EndToEnd.Tests; do
+  echo "== $project"
+  dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 15m || status=1
+done
+exit $status

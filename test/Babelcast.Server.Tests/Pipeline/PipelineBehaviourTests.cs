@@ -1,0 +1,163 @@
+using Babelcast.Core.Diagnostics;
+using Babelcast.Engines.Apertium;
+using Babelcast.Testing;
+using Babelcast.Testing.Host;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Babelcast.Server.Tests.Pipeline;
+
+/// <summary>Pipeline behaviours on the real engines: silence, pause, language change, no-listener languages, crash recovery, resume.</summary>
+[Collection("real-engines")]
+public sealed class PipelineBehaviourTests(LiveSessionFixture fixture) : IClassFixture<LiveSessionFixture>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
+
+    private static short[] Clip(string name) => Wav.Read16kMono(SharedData.SpeechFile(name)).Concat(new short[12000]).ToArray();
+
+    [Fact]
+    public async Task SilenceAndFaintNoise_TenSecondsEach_ProduceNoPhrases()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var es = await fixture.JoinAsync(id, "es");
+        var random = new Random(7);
+        var noise = Enumerable.Range(0, 160000).Select(_ => (short)random.Next(-180, 181)).ToArray(); // about -45 dBFS
+        await speaker.StreamAudioAsync(new short[160000], realTime: false);
+        await speaker.StreamAudioAsync(noise, realTime: false);
+        await speaker.SendJsonAsync(new { type = "end" });
+        await es.WaitForTypeAsync("sessionEnded", Wait);
+
+        Assert.DoesNotContain(speaker.OfType("transcript"), t => t.Final);
+        Assert.Empty(es.OfType("caption"));
+        Assert.Empty(es.OfType("audio"));
+    }
+
+    [Fact]
+    public async Task Pause_StopsPhrases_ResumeRestartsThem()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var es = await fixture.JoinAsync(id, "es");
+        await speaker.SendJsonAsync(new { type = "pause" });
+        await es.WaitForTypeAsync("broadcastPaused", Wait);
+        await speaker.StreamAudioAsync(Clip("goforward.wav"), realTime: false);
+        await speaker.StreamAudioAsync(Clip("example2.wav"), realTime: false);
+        await Task.Delay(3000);
+        Assert.Empty(speaker.OfType("transcript"));
+        Assert.Empty(es.OfType("caption"));
+
+        await speaker.SendJsonAsync(new { type = "resume" });
+        await es.WaitForTypeAsync("broadcastResumed", Wait);
+        await speaker.StreamAudioAsync(Clip("jfk.wav"));
+        await es.WaitForAsync(m => m.Type == "caption" && m.Final, Wait);
+    }
+
+    [Fact]
+    public async Task ChangeLanguage_TakesEffectAtTheNextPhrase()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var listener = await fixture.JoinAsync(id, "es");
+        await speaker.StreamAudioAsync(Clip("new-home-in-the-stars-16k.wav"), realTime: false);
+        var first = await listener.WaitForAsync(m => m.Type == "audioData", Wait);
+
+        await listener.SendJsonAsync(new { type = "changeLanguage", targetLanguage = "fr" });
+        await listener.WaitForTypeAsync("languageChanged", Wait);
+        var before = listener.OfType("caption").Count(c => c.Final);
+        await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
+        await listener.WaitForAsync(m => m.Type == "caption" && m.Final && m.Text("targetLanguage") == "fr", Wait);
+
+        var finals = listener.OfType("caption").Where(c => c.Final).ToList();
+        Assert.All(finals.Take(before), c => Assert.Equal("es", c.Text("targetLanguage")));
+        Assert.All(finals.Skip(before), c => Assert.Equal("fr", c.Text("targetLanguage")));
+    }
+
+    [Fact]
+    public async Task LastListenerOfALanguageLeaves_ThatLanguageIsNoLongerTranslated()
+    {
+        var metrics = fixture.Server.Services.GetRequiredService<BabelcastMetrics>();
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var es = await fixture.JoinAsync(id, "es");
+        var it = await fixture.JoinAsync(id, "it");
+        await speaker.StreamAudioAsync(Clip("goforward.wav"), realTime: false);
+        await it.WaitForAsync(m => m.Type == "caption" && m.Final, Wait);
+        await es.WaitForAsync(m => m.Type == "audioData", Wait);
+        await it.DisposeAsync();
+        await speaker.WaitForAsync(m => m.Type == "sessionStatus" && !m.Json.GetProperty("languageDistribution").TryGetProperty("it", out var _), Wait);
+
+        var italianBefore = metrics.CounterValue("babelcast_translations", "it");
+        var spanishBefore = metrics.CounterValue("babelcast_translations", "es");
+        await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
+        await es.WaitForAsync(m => m.Type == "caption" && m.Final && m.Text().Contains("país", StringComparison.OrdinalIgnoreCase), Wait);
+
+        Assert.True(metrics.CounterValue("babelcast_translations", "es") > spanishBefore);
+        Assert.Equal(italianBefore, metrics.CounterValue("babelcast_translations", "it"));
+    }
+
+    [Fact]
+    public async Task KilledApertiumProcess_IsRestarted_AndThePhraseStillArrives()
+    {
+        var translator = fixture.Server.Services.GetServices<Core.Translation.ITranslator>().OfType<ApertiumTranslator>().Single();
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var es = await fixture.JoinAsync(id, "es");
+        await speaker.StreamAudioAsync(Clip("goforward.wav"), realTime: false);
+        await es.WaitForAsync(m => m.Type == "caption" && m.Final, Wait);
+        Assert.True(translator.KillPipeline("eng-spa"));
+
+        var before = es.OfType("caption").Count(c => c.Final);
+        await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
+        await es.WaitForAsync(m => m.Type == "caption" && m.Final && m.Text().Contains("país", StringComparison.OrdinalIgnoreCase), Wait);
+        Assert.True(es.OfType("caption").Count(c => c.Final) > before);
+    }
+
+    [Fact]
+    public async Task ListenerReconnectsWithResume_MissesNothingAndSeesNothingTwice()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var witness = await fixture.JoinAsync(id, "es");
+        var listener = await fixture.JoinAsync(id, "es");
+        await speaker.StreamAudioAsync(Clip("goforward.wav"), realTime: false);
+        await listener.WaitForAsync(m => m.Type == "audioData", Wait);
+        var seen = listener.OfType("caption").Where(c => c.Final).Select(c => c.Seq).ToList();
+        listener.Abort();
+        await listener.DisposeAsync();
+
+        await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
+        await speaker.StreamAudioAsync(Clip("example2.wav"), realTime: false);
+        var lastMissed = await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final && m.Seq > seen.Max() + 1, Wait);
+        await witness.WaitForAsync(m => m.Type == "audioData" && m.Seq >= lastMissed.Seq, Wait);
+
+        await using var back = await ProtocolClient.ConnectAsync(fixture.Server.WebSocketUri($"/ws/listen?sessionId={id}&targetLanguage=es"));
+        await back.SendJsonAsync(new { type = "resume", afterSeq = seen.Max() });
+        await back.WaitForAsync(m => m.Type == "audioData" && m.Seq >= lastMissed.Seq, Wait);
+        await speaker.StreamAudioAsync(Clip("new-home-in-the-stars-16k.wav"), realTime: false);
+        var live = await witness.WaitForAsync(m => m.Type == "audioData" && m.Seq > lastMissed.Seq, Wait);
+        await back.WaitForAsync(m => m.Type == "audioData" && m.Seq >= live.Seq, Wait);
+
+        var expected = witness.OfType("caption").Where(c => c.Final && c.Seq > seen.Max()).Select(c => c.Seq).ToList();
+        var got = back.OfType("caption").Where(c => c.Final).Select(c => c.Seq).ToList();
+        Assert.Equal(expected, got);
+        Assert.Equal(expected, back.OfType("audio").Select(a => a.Seq).ToList());
+    }
+
+    [Fact]
+    public async Task LateJoiner_ReceivesRecentFinalCaptionsInItsLanguage()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var early = await fixture.JoinAsync(id, "es");
+        await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
+        await early.WaitForAsync(m => m.Type == "audioData", Wait);
+        await Task.Delay(1500);
+
+        await using var late = await fixture.JoinAsync(id, "es");
+        var expected = early.OfType("caption").Where(c => c.Final).Select(c => c.Seq).ToList();
+        await late.WaitForAsync(m => m.Type == "caption" && m.Seq == expected.Max(), Wait);
+        var replayed = late.OfType("caption").Where(c => c.Final).ToList();
+        Assert.Equal(expected, replayed.Select(c => c.Seq));
+        Assert.All(replayed, c => Assert.True(c.Json.GetProperty("replay").GetBoolean()));
+    }
+}
