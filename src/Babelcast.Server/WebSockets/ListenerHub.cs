@@ -13,10 +13,12 @@ internal sealed class ListenerHub : IBroadcaster
 {
     private readonly ConcurrentDictionary<string, SessionRuntime> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger<ListenerHub> _logger;
+    private readonly BabelcastMetrics _metrics;
 
     public ListenerHub(BabelcastMetrics metrics, ILogger<ListenerHub> logger)
     {
         _logger = logger;
+        _metrics = metrics;
         metrics.Gauge("babelcast_active_sessions", "Sessions with a live speaker or listeners on this node", string.Empty,
             () => [(string.Empty, _sessions.Count)]);
         metrics.Gauge("babelcast_listeners", "Connected listeners by language", "language",
@@ -64,6 +66,7 @@ internal sealed class ListenerHub : IBroadcaster
             if (!listener.Enqueue(delivery))
             {
                 Log.SlowConsumer(_logger, sessionId);
+                _metrics.Increment("babelcast_errors", "Errors by code", "code", "SLOW_CONSUMER");
                 listener.Socket.Abort();
             }
         }

@@ -68,7 +68,7 @@ public sealed class DeadConnectionTests(WebSocketServerFixture fx)
         await SocketAssert.StatusAsync(speaker, 0, ("es", 1));
         var mark = SocketAssert.Mark(speaker);
 
-        // Interval 1 s + timeout 2 s: gone well within the 15 s wait, while its TCP connection is still open.
+        // Interval 1 s + timeout 2 s: gone well within the 10 s wait, while its TCP connection is still open.
         await SocketAssert.StatusAsync(speaker, mark);
     }
 }

@@ -99,8 +99,9 @@ public sealed class InputLimitTests(WebSocketServerFixture fx)
     public async Task AudioFrame_EvenAndWithinLimit_AcceptedWithoutError(int length)
     {
         await using var pair = await Pair.StartAsync(fx);
+        var mark = SocketAssert.Mark(pair.Speaker);
         await pair.Speaker.SendAsync(new byte[length], WebSocketMessageType.Binary);
-        await SocketAssert.AliveWithoutErrorsAsync(pair.Speaker, SocketAssert.Mark(pair.Speaker));
+        await SocketAssert.AliveWithoutErrorsAsync(pair.Speaker, mark);
     }
 
     [Theory]

@@ -14,9 +14,9 @@ public sealed class SessionHttpControlTests(WebSocketServerFixture fx)
     {
         var (id, speaker) = await fx.StartSessionAsync();
         await using var _ = speaker;
-        await using var spanish = await fx.ListenAsync(id, "es");
-        await using var catalan = await fx.ListenAsync(id, "ca");
-        await using var secondSpanish = await fx.ListenAsync(id, "es");
+        await using var spanish = await fx.ListenSettledAsync(id, "es");
+        await using var catalan = await fx.ListenSettledAsync(id, "ca");
+        await using var secondSpanish = await fx.ListenSettledAsync(id, "es");
 
         await DeleteAsync(id);
 
@@ -33,7 +33,7 @@ public sealed class SessionHttpControlTests(WebSocketServerFixture fx)
     {
         var (id, speaker) = await fx.StartSessionAsync();
         await using var _ = speaker;
-        await using var listener = await fx.ListenAsync(id, "es");
+        await using var listener = await fx.ListenSettledAsync(id, "es");
 
         await DeleteAsync(id);
 
@@ -90,6 +90,20 @@ public sealed class SessionHttpControlTests(WebSocketServerFixture fx)
         using var response = await client.PatchAsJsonAsync(new Uri($"/api/sessions/{id}", UriKind.Relative), new { status = "paused" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await SocketAssert.NextAsync(listener, mark, "broadcastPaused");
+    }
+
+    [Fact]
+    public async Task Delete_RightAfterAListenerJoined_ListenerStillGetsSessionEnded()
+    {
+        var (id, speaker) = await fx.StartSessionAsync();
+        await using var _ = speaker;
+        await using var listener = await fx.ListenAsync(id, "es");
+
+        // Within the listener's first few hundred milliseconds, while the server still waits to see whether it resumes.
+        await DeleteAsync(id);
+
+        var ended = await listener.WaitForTypeAsync("sessionEnded", Waits.Long);
+        Assert.Equal(id, ended.Text("sessionId"));
     }
 
     private async Task DeleteAsync(string id)

@@ -54,6 +54,7 @@ public sealed class SessionIsolationTests(WebSocketServerFixture fx)
     {
         await using var ending = await Pair.StartAsync(fx);
         await using var other = await Pair.StartAsync(fx);
+        await SocketAssert.RoundTripAsync(ending.Listener);
         var mark = SocketAssert.Mark(other.Listener);
 
         await ending.Speaker.SendJsonAsync(new { type = "end" });

@@ -100,8 +100,8 @@ public sealed class SpeakerControlTests(WebSocketServerFixture fx)
     {
         var (id, speaker) = await fx.StartSessionAsync();
         await using var _ = speaker;
-        await using var spanish = await fx.ListenAsync(id, "es");
-        await using var catalan = await fx.ListenAsync(id, "ca");
+        await using var spanish = await fx.ListenSettledAsync(id, "es");
+        await using var catalan = await fx.ListenSettledAsync(id, "ca");
 
         await speaker.SendJsonAsync(new { type = "end" });
 
@@ -119,5 +119,19 @@ public sealed class SpeakerControlTests(WebSocketServerFixture fx)
         Assert.Equal("ended", doc.RootElement.GetProperty("status").GetString());
         await using var late = await fx.ConnectAsync($"/ws/listen?sessionId={id}&targetLanguage=es");
         await SocketAssert.RefusedAsync(late, "SESSION_ENDED");
+    }
+
+    [Fact]
+    public async Task End_RightAfterAListenerJoined_ListenerStillGetsSessionEnded()
+    {
+        var (id, speaker) = await fx.StartSessionAsync();
+        await using var _ = speaker;
+        await using var listener = await fx.ListenAsync(id, "es");
+
+        await speaker.SendJsonAsync(new { type = "end" });
+
+        await speaker.WaitForTypeAsync("sessionEnded", Waits.Long);
+        var ended = await listener.WaitForTypeAsync("sessionEnded", Waits.Long);
+        Assert.Equal(id, ended.Text("sessionId"));
     }
 }

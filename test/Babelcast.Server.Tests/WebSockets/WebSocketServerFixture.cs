@@ -82,6 +82,17 @@ public sealed class WebSocketServerFixture : IAsyncLifetime
         return listener;
     }
 
+    /// <summary>
+    /// A listener past its join phase: a heartbeat round trip proves the server has released the listener's late-join
+    /// replay hold (events queued during the hold are delivered after it; see the *_RightAfterAListenerJoined_* tests).
+    /// </summary>
+    public async Task<ProtocolClient> ListenSettledAsync(string sessionId, string language = "es")
+    {
+        var listener = await ListenAsync(sessionId, language);
+        await SocketAssert.RoundTripAsync(listener);
+        return listener;
+    }
+
     public HttpClient OwnerClient()
     {
         var client = Server.CreateClient();
