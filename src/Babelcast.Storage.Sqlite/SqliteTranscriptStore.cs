@@ -33,6 +33,17 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async ValueTask UpdatePhraseTimingsAsync(string sessionId, long seq, string timingsJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE phrases SET timings_json = $timings WHERE session_id = $session AND seq = $seq;";
+        command.Parameters.Add("$timings", timingsJson);
+        command.Parameters.Add("$session", sessionId);
+        command.Parameters.Add("$seq", seq);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async ValueTask AddTranslationAsync(TranslationRecord translation, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -60,8 +60,8 @@ public sealed class ProtocolClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Streams 16 kHz PCM16 samples as binary frames of <paramref name="frameMs"/>, paced at real time unless <paramref name="realTime"/> is false.</summary>
-    public async Task StreamAudioAsync(short[] samples, int frameMs = 100, bool realTime = true, CancellationToken cancellationToken = default)
+    /// <summary>Streams 16 kHz PCM16 samples as binary frames of <paramref name="frameMs"/>, paced at <paramref name="speed"/> times real time unless <paramref name="realTime"/> is false.</summary>
+    public async Task StreamAudioAsync(short[] samples, int frameMs = 100, bool realTime = true, CancellationToken cancellationToken = default, double speed = 1)
     {
         var frame = 16 * frameMs;
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -71,7 +71,7 @@ public sealed class ProtocolClient : IAsyncDisposable
             await SendAsync(Wav.ToBytes(samples.AsSpan(i, n)), WebSocketMessageType.Binary, cancellationToken);
             if (realTime)
             {
-                var due = TimeSpan.FromMilliseconds((i + n) / 16.0);
+                var due = TimeSpan.FromMilliseconds((i + n) / 16.0 / speed);
                 var wait = due - started.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {

@@ -12,6 +12,9 @@ namespace Babelcast.Bench.Clients;
 public sealed class ListenerClient : IAsyncDisposable
 {
     private const int BufferBytes = 2048;
+
+    // One handler for every listener: a handler per socket (the default) costs memory and a connection pool each.
+    private static readonly HttpMessageInvoker SharedInvoker = new(new SocketsHttpHandler { UseProxy = false });
     private readonly ClientWebSocket _socket = new();
     private readonly List<Arrival> _arrivals = [];
     private readonly List<MessageDetail> _details = [];
@@ -42,7 +45,7 @@ public sealed class ListenerClient : IAsyncDisposable
     public static async Task<ListenerClient> ConnectAsync(Uri baseWs, string sessionId, string language, bool detailed, CancellationToken cancellationToken)
     {
         var client = new ListenerClient(language, detailed);
-        await client._socket.ConnectAsync(new Uri(baseWs, $"/ws/listen?sessionId={sessionId}&targetLanguage={language}"), cancellationToken);
+        await client._socket.ConnectAsync(new Uri(baseWs, $"/ws/listen?sessionId={sessionId}&targetLanguage={language}"), SharedInvoker, cancellationToken);
         client._loop = Task.Run(() => client.ReceiveLoopAsync(cancellationToken), CancellationToken.None);
         return client;
     }

@@ -68,7 +68,7 @@ public static class DeliveryAnalyzer
                 if (!a.Replay && a.Kind is ArrivalKind.FinalCaption or ArrivalKind.AudioHeader or ArrivalKind.AudioData
                     && !float.IsNaN(a.ServerMs) && serverSpeechEndBySeq.TryGetValue(a.Seq, out var end))
                 {
-                    var queued = end + (long)(a.ServerMs / 1000.0 * Stopwatch.Frequency);
+                    var queued = end + (long)((double)a.ServerMs / 1000 * Stopwatch.Frequency);
                     result.Add(Stopwatch.GetElapsedTime(queued, a.Timestamp).TotalMilliseconds);
                 }
             }

@@ -35,7 +35,7 @@ public static class PhraseAnalyzer
             var speechEnd = capture.Streamer.TimestampOfSample(endSample);
             var onset = capture.Streamer.TimestampOfSample(clip.OnsetAtOrAfter(Local(capture, startMs)));
             var timings = Timings(final.Json);
-            var serverEnd = final.ReceivedTimestamp - Ms(timings.GetValueOrDefault("sinceSpeechEndMs"));
+            var serverEnd = ServerSpeechEnd(final, timings, capture.Listeners);
             foreach (var listener in capture.Listeners)
             {
                 rows.Add(Row(capture, listener, final, clip, closes, speechEnd, onset, serverEnd, timings));
@@ -114,7 +114,28 @@ public static class PhraseAnalyzer
             .Select(m => (long?)m.Seq).Max();
     }
 
-    private static Dictionary<string, double> Timings(JsonElement json)
+    /// <summary>
+    /// The server's end-of-speech instant on our clock: every message that carries <c>sinceSpeechEndMs</c> bounds it
+    /// from above (arrival minus that age); the least-delayed message gives the tightest bound.
+    /// </summary>
+    public static long ServerSpeechEnd(ReceivedMessage final, IReadOnlyDictionary<string, double> timings, IEnumerable<ListenerClient> listeners)
+    {
+        var end = final.ReceivedTimestamp - Ms(timings.GetValueOrDefault("sinceSpeechEndMs"));
+        foreach (var listener in listeners)
+        {
+            foreach (var a in listener.Snapshot())
+            {
+                if (a.Seq == final.Seq && a.Kind is ArrivalKind.FinalCaption or ArrivalKind.AudioHeader && !float.IsNaN(a.ServerMs) && !a.Replay)
+                {
+                    end = Math.Min(end, a.Timestamp - Ms(a.ServerMs));
+                }
+            }
+        }
+
+        return end;
+    }
+
+    public static Dictionary<string, double> Timings(JsonElement json)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         if (json.TryGetProperty("timings", out var t) && t.ValueKind == JsonValueKind.Object)

@@ -11,7 +11,7 @@ public static class SvgChart
     private static readonly string[] Colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"];
 
     /// <summary>Share of values at or below x, one step line per series; vertical dashed markers (targets).</summary>
-    public static string Cdf(string title, string xLabel, IReadOnlyList<ChartSeries> series, IReadOnlyList<(string Label, double X)> markers)
+    public static string Cdf(string title, string xLabel, IReadOnlyList<ChartSeries> series, IReadOnlyList<(string Label, double X)> markers, string yLabel = "share of phrases at or below")
     {
         var all = series.SelectMany(s => s.Values).Concat(markers.Select(m => m.X)).DefaultIfEmpty(1).ToList();
         var xMax = Nice(all.Max() * 1.05);
@@ -27,7 +27,7 @@ public static class SvgChart
 
             return (s.Name + $" (n={sorted.Length})", (IReadOnlyList<(double, double)>)points);
         }).ToList();
-        return Draw(title, xLabel, "share of phrases at or below", lines, xMax, 1, markers, percentY: true);
+        return Draw(title, xLabel, yLabel, lines, xMax, 1, markers, percentY: true);
     }
 
     public static string Lines(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series)

@@ -17,9 +17,7 @@ internal static class FanoutAnalysis
         var stepArrivals = listeners.Select(l => (Listener: l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();
         var spread = DeliveryAnalyzer.Spread(stepArrivals);
         var finals = speaker.Messages.Where(m => m.Type == "transcript" && m.Final).ToList();
-        var serverEnds = finals
-            .Where(f => f.Json.TryGetProperty("timings", out var t) && t.TryGetProperty("sinceSpeechEndMs", out _))
-            .ToDictionary(f => f.Seq, f => f.ReceivedTimestamp - (long)(f.Json.GetProperty("timings").GetProperty("sinceSpeechEndMs").GetDouble() / 1000 * Stopwatch.Frequency));
+        var serverEnds = ServerEnds(finals, stepArrivals);
         var queue = DeliveryAnalyzer.QueueToReceive(stepArrivals, serverEnds);
         var capture = new SpeakerCapture(0, string.Empty, program, streamer, finals, listeners, sampleOffset);
         var rows = PhraseAnalyzer.Analyse(capture);
@@ -58,5 +56,32 @@ internal static class FanoutAnalysis
             stepArrivals.Sum(s => s.Arrivals.Sum(a => (long)a.Bytes)),
             clients,
             sample.Where((_, i) => i % stride == 0).ToList());
+    }
+
+    /// <summary>Per seq, the server's end of speech: the tightest (arrival - sinceSpeechEndMs) bound over every message.</summary>
+    private static Dictionary<long, long> ServerEnds(List<ReceivedMessage> finals, List<(ListenerClient Listener, List<Arrival> Arrivals)> arrivals)
+    {
+        var ends = new Dictionary<long, long>();
+        foreach (var f in finals)
+        {
+            var since = PhraseAnalyzer.Timings(f.Json).GetValueOrDefault("sinceSpeechEndMs", double.NaN);
+            if (!double.IsNaN(since))
+            {
+                ends[f.Seq] = f.ReceivedTimestamp - (long)(since / 1000 * Stopwatch.Frequency);
+            }
+        }
+
+        foreach (var (_, list) in arrivals)
+        {
+            foreach (var a in list)
+            {
+                if (a.Kind is ArrivalKind.FinalCaption or ArrivalKind.AudioHeader && !float.IsNaN(a.ServerMs) && ends.TryGetValue(a.Seq, out var end))
+                {
+                    ends[a.Seq] = Math.Min(end, a.Timestamp - (long)((double)a.ServerMs / 1000 * Stopwatch.Frequency));
+                }
+            }
+        }
+
+        return ends;
     }
 }

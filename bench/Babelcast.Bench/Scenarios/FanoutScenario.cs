@@ -61,7 +61,7 @@ public static class FanoutScenario
         var result = new FanoutResult("fanout", options.Smoke, BenchRunner.CommandLine(options), machine.WithEnd(), server.Isolated, options.Languages,
             ClipSet.For(options).Clips.Count, baseline, fdLimit, steps, FanoutReport.Targets(steps));
         var svg = SvgChart.Cdf("Fan-out delivery: first listener to each listener", "milliseconds",
-            steps.Select(s => new ChartSeries($"{s.Listeners} listeners", s.SpreadSample)).ToList(), [("p99 bar 250", 250)]);
+            steps.Select(s => new ChartSeries($"{s.Listeners} listeners", s.SpreadSample)).ToList(), [("p99 bar 250", 250)], "share of deliveries at or below (sampled)");
         var markdown = FanoutReport.Render(result, ReportFiles.SvgName(options, "delivery"));
         var outcome = await ReportFiles.WriteAsync(options, result, markdown, new Dictionary<string, string> { ["delivery"] = svg }, cancellationToken);
         Log.Wrote(logger, outcome.JsonPath, outcome.MarkdownPath);

@@ -22,6 +22,8 @@ public static class LatencyReport
 
         sb.Append("\n## Latency\n\n");
         sb.Append(Markdown.Table(Markdown.StatsHeader("measure"), r.Latency.Select(kv => Markdown.StatsRow(kv.Key, kv.Value))));
+        sb.Append("\nOnly the phrase that closes each clip (its end of speech is the clip's last voiced frame; phrases marked (cut) below ended at a pause inside a clip or at the maximum phrase length):\n\n");
+        sb.Append(Markdown.Table(Markdown.StatsHeader("measure"), r.LatencyClipEnds.Select(kv => Markdown.StatsRow(kv.Key, kv.Value))));
         sb.Append("\nBy language:\n\n");
         sb.Append(Markdown.Table(Markdown.StatsHeader("measure"), r.ByLanguage.Select(kv => Markdown.StatsRow(kv.Key, kv.Value))));
         sb.Append(CultureInfo.InvariantCulture, $"\n![latency CDF]({svgName})\n\n## Where the time goes\n\n");

@@ -17,6 +17,7 @@ public sealed record LatencyResult(
     int ClipsWithFinal,
     double AudioSeconds,
     IReadOnlyDictionary<string, Stats> Latency,
+    IReadOnlyDictionary<string, Stats> LatencyClipEnds,
     IReadOnlyDictionary<string, Stats> Stages,
     IReadOnlyDictionary<string, Stats> ByLanguage,
     IReadOnlyList<TargetCheck> Targets,

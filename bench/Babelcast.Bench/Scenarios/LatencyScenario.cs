@@ -42,7 +42,7 @@ public static class LatencyScenario
         var result = new LatencyResult(
             "latency", options.Smoke, BenchRunner.CommandLine(options), machine.WithEnd(), server.Isolated, options.FrameMs, options.PauseSeconds,
             options.Languages, program.MeasuredClips.Count(), rows.Select(r => r.ClipIndex).Distinct().Count(), Math.Round(program.DurationSeconds, 1),
-            latency, LatencyMetrics.Stages(rows), LatencyMetrics.ByLanguage(rows), Targets(latency), resources,
+            latency, LatencyMetrics.Latency(rows.Where(r => r.ClosesClip).ToList()), LatencyMetrics.Stages(rows), LatencyMetrics.ByLanguage(rows), Targets(latency), resources,
             Math.Round(rig.StreamLateness.TotalMilliseconds, 1),
             rig.SpeakerErrors.Select(e => $"{e.Text("code")}: {e.Text("message")}").ToList(), rig.MessageCounts(), rows);
         foreach (var (name, stats) in latency)

@@ -2,13 +2,15 @@ using System.Text.Json;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Storage;
+using Babelcast.Core.Synthesis;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Core.Pipeline;
 
 /// <summary>
 /// Turns a final source phrase into captions and audio for every language that has listeners, all languages in
-/// parallel. Each result is stored before it is sent, so that a listener's replay and the live stream never miss
+/// parallel. The source phrase is stored before the languages are chosen and each result is stored before it is
+/// sent, so that a listener's replay (which translates what it finds untranslated) and the live stream never miss
 /// or repeat a phrase.
 /// </summary>
 public sealed class PhraseProcessor(
@@ -17,21 +19,36 @@ public sealed class PhraseProcessor(
     ITranscriptStore transcripts,
     IPhraseAudioStore audioStore,
     BabelcastMetrics metrics,
+    TimeProvider time,
     ILogger<PhraseProcessor> logger)
 {
     public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
     {
+        await transcripts.AddPhraseAsync(
+            new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null),
+            cancellationToken);
         var languages = broadcaster.GetListenerLanguages(phrase.SessionId);
         await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, cancellationToken)));
         var timings = JsonSerializer.Serialize(phrase.Clock.Snapshot());
-        await transcripts.AddPhraseAsync(
-            new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), timings),
-            cancellationToken);
+        await transcripts.UpdatePhraseTimingsAsync(phrase.SessionId, phrase.Seq, timings, cancellationToken);
         metrics.Increment("babelcast_phrases", "Final phrases recognised");
         Log.PhraseDone(logger, phrase.SessionId, phrase.Seq, phrase.Text, timings);
     }
 
-    private async Task ProcessLanguageAsync(RecognizedPhrase phrase, string language, CancellationToken cancellationToken)
+    /// <summary>
+    /// Produces a stored phrase in a language it was not produced in (nobody listened in that language then), for a
+    /// listener who resumes; returns the caption and audio deliveries without broadcasting them.
+    /// </summary>
+    public async Task<IReadOnlyList<Delivery>> CatchUpAsync(PhraseRecord phrase, string sourceLanguage, string language, CancellationToken cancellationToken)
+    {
+        var recognized = new RecognizedPhrase(phrase.SessionId, sourceLanguage, phrase.Seq, phrase.SourceText, phrase.StartMs, phrase.EndMs,
+            Prosody.Neutral, new PhraseClock(time, time.GetTimestamp(), time.GetTimestamp()));
+        var deliveries = new List<Delivery>(2);
+        await ProcessLanguageAsync(recognized, language, cancellationToken, deliveries);
+        return deliveries;
+    }
+
+    private async Task ProcessLanguageAsync(RecognizedPhrase phrase, string language, CancellationToken cancellationToken, List<Delivery>? collect = null)
     {
         try
         {
@@ -43,17 +60,17 @@ public sealed class PhraseProcessor(
 
             var clock = phrase.Clock;
             clock.Mark("translated." + language);
-            Observe(clock, "translated");
+            Observe(clock, "translated", collect);
             await transcripts.AddTranslationAsync(
                 new TranslationRecord(phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow()),
                 cancellationToken);
-            var caption = PipelineMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, false, clock);
-            broadcaster.SendToListeners(phrase.SessionId, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]));
-            Observe(clock, "captionSent");
+            var caption = PipelineMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock);
+            Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);
+            Observe(clock, "captionSent", collect);
 
             var speech = await engines.Synthesizer.SynthesizeAsync(text, language, phrase.Prosody, cancellationToken);
             clock.Mark("synthesised." + language);
-            Observe(clock, "synthesised");
+            Observe(clock, "synthesised", collect);
             if (speech.Samples.Length == 0)
             {
                 return;
@@ -61,12 +78,12 @@ public sealed class PhraseProcessor(
 
             var encoded = engines.Encoder.Encode(speech.Samples, speech.SampleRate);
             clock.Mark("encoded." + language);
-            Observe(clock, "encoded");
+            Observe(clock, "encoded", collect);
             await audioStore.SaveAsync(phrase.SessionId, phrase.Seq, language, encoded, cancellationToken);
-            var header = PipelineMessages.AudioHeader(phrase.Seq, language, engines.Encoder.Format, speech.DurationMs, speech.SampleRate, false, clock);
-            broadcaster.SendToListeners(phrase.SessionId, language, new Delivery(DeliveryKind.Audio, phrase.Seq, [header, new OutboundFrame(encoded, true)]));
+            var header = PipelineMessages.AudioHeader(phrase.Seq, language, engines.Encoder.Format, speech.DurationMs, speech.SampleRate, collect is not null, clock);
+            Deliver(phrase, language, new Delivery(DeliveryKind.Audio, phrase.Seq, [header, new OutboundFrame(encoded, true)]), collect);
             clock.Mark("sent." + language);
-            Observe(clock, "audioSent");
+            Observe(clock, "audioSent", collect);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -77,6 +94,18 @@ public sealed class PhraseProcessor(
             // One language failing must not take the others (or the session) down.
             metrics.Increment("babelcast_errors", "Errors by code", "code", "PIPELINE_LANGUAGE_FAILED");
             Log.LanguageFailed(logger, phrase.SessionId, phrase.Seq, language, ex);
+        }
+    }
+
+    private void Deliver(RecognizedPhrase phrase, string language, Delivery delivery, List<Delivery>? collect)
+    {
+        if (collect is null)
+        {
+            broadcaster.SendToListeners(phrase.SessionId, language, delivery);
+        }
+        else
+        {
+            collect.Add(delivery);
         }
     }
 
@@ -99,6 +128,11 @@ public sealed class PhraseProcessor(
         return TextFilter.Clean(result.Text);
     }
 
-    private void Observe(PhraseClock clock, string stage) =>
-        metrics.Observe("babelcast_stage_seconds", "Time from the end of speech to each stage of a phrase", "stage", stage, clock.ElapsedMs() / 1000.0);
+    private void Observe(PhraseClock clock, string stage, List<Delivery>? collect)
+    {
+        if (collect is null)
+        {
+            metrics.Observe("babelcast_stage_seconds", "Time from the end of speech to each stage of a phrase", "stage", stage, clock.ElapsedMs() / 1000.0);
+        }
+    }
 }

@@ -11,19 +11,22 @@ namespace Babelcast.Core.Pipeline;
 public sealed class PhraseSegmenter(PipelineOptions options)
 {
     private const int Frame = VoiceActivityDetector.FrameSamples;
+
+    // Weak final consonants fall below the voiced threshold; the final pass hears them if the tail is kept.
+    private const int TailMs = 400;
     private readonly VoiceActivityDetector _vad = new(options.VoiceActivity);
     private readonly AudioQualityMonitor _quality = new(options.AudioQuality);
     private readonly short[] _frame = new short[Frame];
     private readonly List<short> _preRoll = [];
     private readonly List<short> _phrase = [];
     private readonly List<double> _phraseLevels = [];
+    private readonly List<bool> _phraseVoiced = [];
     private readonly List<short> _chunk = [];
     private int _frameFill;
     private long _samplesSeen;
     private bool _inPhrase;
     private long _phraseStartSample;
     private int _silentFrames;
-    private int _voicedFrames;
     private int _lastVoicedEnd;
     private long _firstReceived;
     private long _speechEnd;
@@ -77,7 +80,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
             if (vad.Onset)
             {
-                StartPhrase([.. _preRoll], received, events);
+                StartPhrase([.. _preRoll], null, received, events);
                 _preRoll.Clear();
             }
 
@@ -86,11 +89,11 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
         _phrase.AddRange(_frame);
         _phraseLevels.Add(vad.LevelDbfs);
+        _phraseVoiced.Add(vad.Voiced);
         _chunk.AddRange(_frame);
         if (vad.Voiced)
         {
             _silentFrames = 0;
-            _voicedFrames++;
             _lastVoicedEnd = _phrase.Count;
             _speechEnd = received;
         }
@@ -107,7 +110,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
         if (_silentFrames * 20 >= options.EndSilenceMs)
         {
-            EndPhrase(Math.Min(_phrase.Count, _lastVoicedEnd + (150 * 16)), events);
+            EndPhrase(Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events);
         }
         else if (_phrase.Count >= options.MaxPhraseMs * 16)
         {
@@ -115,7 +118,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         }
     }
 
-    private void StartPhrase(short[] initial, long received, List<SegmentEvent> events)
+    private void StartPhrase(short[] initial, List<bool>? voiced, long received, List<SegmentEvent> events)
     {
         _inPhrase = true;
         _phraseStartSample = _samplesSeen - initial.Length;
@@ -129,7 +132,11 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
         _chunk.Clear();
         _silentFrames = 0;
-        _voicedFrames = Math.Min(options.VoiceActivity.OnsetFrames, _phraseLevels.Count);
+        // A pre-roll's voiced frames are its last OnsetFrames (the onset run); a cut's remainder keeps its own flags.
+        var frames = _phraseLevels.Count;
+        var onset = Math.Min(options.VoiceActivity.OnsetFrames, frames);
+        _phraseVoiced.Clear();
+        _phraseVoiced.AddRange(voiced ?? Enumerable.Range(0, frames).Select(i => i >= frames - onset));
         _lastVoicedEnd = _phrase.Count;
         _firstReceived = received;
         _speechEnd = received;
@@ -145,12 +152,13 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         }
 
         var audio = _phrase.GetRange(0, length).ToArray();
-        var voicedLevels = _phraseLevels.Take(length / Frame).OrderDescending().Take(Math.Max(1, _voicedFrames)).ToList();
+        var voicedFrames = _phraseVoiced.Take(length / Frame).Count(v => v);
+        var voicedLevels = _phraseLevels.Take(length / Frame).OrderDescending().Take(Math.Max(1, voicedFrames)).ToList();
         events.Add(new SegmentEvent(SegmentEventKind.End, audio)
         {
             StartMs = _phraseStartSample / 16,
             EndMs = (_phraseStartSample + length) / 16,
-            SpeechMs = _voicedFrames * 20,
+            SpeechMs = voicedFrames * 20,
             SpeechLevelDbfs = voicedLevels.Count == 0 ? -120 : voicedLevels.Average(),
             FirstReceivedTimestamp = _firstReceived,
             SpeechEndTimestamp = _speechEnd,
@@ -158,6 +166,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         _inPhrase = false;
         _phrase.Clear();
         _phraseLevels.Clear();
+        _phraseVoiced.Clear();
     }
 
     private void CutAtQuietest(long received, List<SegmentEvent> events)
@@ -183,7 +192,8 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
         var cut = (best + 3) * Frame;
         var remainder = _phrase.GetRange(cut, _phrase.Count - cut).ToArray();
+        var remainderVoiced = _phraseVoiced.GetRange(best + 3, _phraseVoiced.Count - best - 3);
         EndPhrase(cut, events);
-        StartPhrase(remainder, received, events);
+        StartPhrase(remainder, remainderVoiced, received, events);
     }
 }

@@ -5,6 +5,9 @@ public interface ITranscriptStore
     /// <summary>Stores the source phrase; idempotent by (session, seq).</summary>
     ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken);
 
+    /// <summary>Records the per-stage timings of a stored phrase once all its languages are done.</summary>
+    ValueTask UpdatePhraseTimingsAsync(string sessionId, long seq, string timingsJson, CancellationToken cancellationToken);
+
     /// <summary>Stores one translation; idempotent by (session, seq, language).</summary>
     ValueTask AddTranslationAsync(TranslationRecord translation, CancellationToken cancellationToken);
 

@@ -92,7 +92,7 @@ internal sealed class ListenerEndpoint(
             ClientMessage.Parse(firstMessage.Payload, out _) is { Type: "resume" } resume)
         {
             var afterSeq = Math.Max(0, resume.GetInt64("afterSeq") ?? 0);
-            me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, me.Language!, afterSeq, ct));
+            me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, afterSeq, ct));
             return true;
         }
 
@@ -187,7 +187,7 @@ internal sealed class ListenerEndpoint(
             case "resume":
                 // Resume after the first message: replay what this connection has not had; duplicates are dropped by seq.
                 me.HoldForReplay();
-                me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, me.Language!, Math.Max(0, parsed.GetInt64("afterSeq") ?? 0), ct));
+                me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, parsed.GetInt64("afterSeq") ?? 0), ct));
                 break;
             case "changeLanguage":
                 ChangeLanguage(me, runtime, session, parsed.GetString("targetLanguage"));

@@ -2,13 +2,20 @@ using Babelcast.Core.Audio;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Storage;
-using Babelcast.Core.Synthesis;
 using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.WebSockets;
 
-/// <summary>Builds replays from the transcript and audio stores: recent captions for late joiners, everything missed for a resume.</summary>
-internal sealed class ListenerReplay(ITranscriptStore transcripts, IPhraseAudioStore audio, EngineSet engines, IOptions<PipelineOptions> options)
+/// <summary>
+/// Builds replays from the stores: recent captions for late joiners; for a resume, everything missed, translating on
+/// the spot the phrases that were spoken while nobody listened in that language (nothing was translated for it then).
+/// </summary>
+internal sealed class ListenerReplay(
+    ITranscriptStore transcripts,
+    IPhraseAudioStore audio,
+    PhraseProcessor processor,
+    EngineSet engines,
+    IOptions<PipelineOptions> options)
 {
     private const int MaxResume = 2000;
 
@@ -24,12 +31,19 @@ internal sealed class ListenerReplay(ITranscriptStore transcripts, IPhraseAudioS
         return recent.Select(Caption).ToList();
     }
 
-    public async Task<IReadOnlyList<Delivery>> ResumeAsync(string sessionId, string language, long afterSeq, CancellationToken ct)
+    public async Task<IReadOnlyList<Delivery>> ResumeAsync(string sessionId, string sourceLanguage, string language, long afterSeq, CancellationToken ct)
     {
-        var missed = await transcripts.GetTranslationsAsync(sessionId, language, afterSeq, MaxResume, ct);
-        var deliveries = new List<Delivery>(missed.Count * 2);
-        foreach (var t in missed)
+        var phrases = (await transcripts.GetPhrasesAsync(sessionId, ct)).Where(p => p.Seq > afterSeq).Take(MaxResume).ToList();
+        var translated = (await transcripts.GetTranslationsAsync(sessionId, language, afterSeq, MaxResume, ct)).ToDictionary(t => t.Seq);
+        var deliveries = new List<Delivery>(phrases.Count * 2);
+        foreach (var phrase in phrases)
         {
+            if (!translated.TryGetValue(phrase.Seq, out var t))
+            {
+                deliveries.AddRange(await processor.CatchUpAsync(phrase, sourceLanguage, language, ct));
+                continue;
+            }
+
             deliveries.Add(Caption(t));
             if (await audio.TryReadAsync(sessionId, t.Seq, language, ct) is { } bytes)
             {
@@ -44,6 +58,6 @@ internal sealed class ListenerReplay(ITranscriptStore transcripts, IPhraseAudioS
     private static Delivery Caption(TranslationRecord t) =>
         new(DeliveryKind.FinalCaption, t.Seq, [PipelineMessages.Caption(t.Seq, t.Language, t.Text, true, t.SourceText, t.StartMs, t.EndMs, true, null)]);
 
-    // Stored audio is constant-bitrate; the exact duration is known again once the client decodes it.
-    private static int EstimateDurationMs(byte[] bytes) => AudioDefaults.Mp3BitrateKbps == 0 ? 0 : bytes.Length * 8 / AudioDefaults.Mp3BitrateKbps;
+    // Stored audio is constant-bitrate; the client learns the exact duration when it decodes the MP3.
+    private static int EstimateDurationMs(byte[] bytes) => bytes.Length * 8 / AudioDefaults.Mp3BitrateKbps;
 }

@@ -13,6 +13,8 @@ namespace Babelcast.Server.WebSockets;
 internal sealed class LiveConnection
 {
     private readonly Channel<Delivery> _queue;
+    private readonly int _capacity;
+    private int _queued;
     private readonly Lock _gate = new();
     private readonly BabelcastMetrics _metrics;
     private readonly string _endpoint;
@@ -21,6 +23,7 @@ internal sealed class LiveConnection
     private long _lastAudioSeq;
     private int _closing;
     private bool _holding;
+    private bool _completeAfterRelease;
 
     public LiveConnection(WebSocket socket, string sessionId, string? language, int capacity, BabelcastMetrics metrics, string endpoint)
     {
@@ -29,7 +32,8 @@ internal sealed class LiveConnection
         Language = language;
         _metrics = metrics;
         _endpoint = endpoint;
-        _queue = Channel.CreateBounded<Delivery>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _capacity = capacity;
+        _queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
     }
 
     public Guid Id { get; } = Guid.NewGuid();
@@ -59,7 +63,7 @@ internal sealed class LiveConnection
                 return true;
             }
 
-            return EnqueueCore(delivery);
+            return EnqueueCore(delivery, live: true);
         }
     }
 
@@ -78,21 +82,26 @@ internal sealed class LiveConnection
         lock (_gate)
         {
             _holding = false;
+            // A replay may be long (everything missed); only the live stream is held to the queue's capacity.
             foreach (var d in replayed)
             {
-                EnqueueCore(d);
+                EnqueueCore(d, live: false);
             }
 
             foreach (var d in _pending)
             {
-                EnqueueCore(d);
+                EnqueueCore(d, live: false);
             }
 
             _pending.Clear();
+            if (_completeAfterRelease)
+            {
+                _queue.Writer.TryComplete();
+            }
         }
     }
 
-    private bool EnqueueCore(Delivery delivery)
+    private bool EnqueueCore(Delivery delivery, bool live)
     {
         {
             switch (delivery.Kind)
@@ -102,12 +111,19 @@ internal sealed class LiveConnection
                     return true;
             }
 
-            if (!_queue.Writer.TryWrite(delivery))
+            if (live && Volatile.Read(ref _queued) >= _capacity)
             {
                 TooSlow = true;
                 _queue.Writer.TryComplete();
                 return false;
             }
+
+            if (!_queue.Writer.TryWrite(delivery))
+            {
+                return true; // Sending was completed on purpose (session ended, socket closing): nothing more goes out.
+            }
+
+            Interlocked.Increment(ref _queued);
 
             if (delivery.Kind == DeliveryKind.FinalCaption)
             {
@@ -123,7 +139,20 @@ internal sealed class LiveConnection
     }
 
     /// <summary>No more messages after the ones queued (sessionEnded, an error before close).</summary>
-    public void CompleteSending() => _queue.Writer.TryComplete();
+    public void CompleteSending()
+    {
+        lock (_gate)
+        {
+            // While a replay is being prepared the last messages wait in the pending list; complete after them.
+            if (_holding)
+            {
+                _completeAfterRelease = true;
+                return;
+            }
+
+            _queue.Writer.TryComplete();
+        }
+    }
 
     public void MarkClosing() => Interlocked.Exchange(ref _closing, 1);
 
@@ -134,6 +163,7 @@ internal sealed class LiveConnection
         {
             await foreach (var delivery in _queue.Reader.ReadAllAsync(cancellationToken))
             {
+                Interlocked.Decrement(ref _queued);
                 foreach (var frame in delivery.Frames)
                 {
                     await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);

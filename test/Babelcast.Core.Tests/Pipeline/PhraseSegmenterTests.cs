@@ -16,11 +16,11 @@ public sealed class PhraseSegmenterTests
     {
         var audio = Clip("jfk.wav");
 
-        var phrases = Segment(audio, new PipelineOptions());
+        var phrases = Segmentation.Run(audio, new PipelineOptions());
 
         // "And so my fellow Americans / ask not / what your country can do for you / ask what you can do for your country".
         Assert.InRange(phrases.Count, 3, 6);
-        AssertConsistent(audio, phrases, new PipelineOptions());
+        Segmentation.AssertConsistent(audio, phrases, new PipelineOptions());
     }
 
     [Fact]
@@ -31,26 +31,26 @@ public sealed class PhraseSegmenterTests
         var gapStartMs = first.Length / 16;
         var gapEndMs = gapStartMs + 1000;
 
-        var phrases = Segment(audio, new PipelineOptions());
+        var phrases = Segmentation.Run(audio, new PipelineOptions());
 
         Assert.True(phrases.Count >= 2, $"{phrases.Count} phrases");
         Assert.Contains(phrases, p => p.StartMs < gapStartMs);
         Assert.Contains(phrases, p => p.StartMs >= gapStartMs);
         Assert.DoesNotContain(phrases, p => p.StartMs < gapStartMs && p.EndMs > gapEndMs);
-        AssertConsistent(audio, phrases, new PipelineOptions());
+        Segmentation.AssertConsistent(audio, phrases, new PipelineOptions());
     }
 
     [Theory]
-    [InlineData(-200)]
-    [InlineData(-45)]
-    [InlineData(-30)]
-    public void Push_TenSecondsOfSilenceOrSteadyNoise_GivesNoPhrase(double noiseDbfs)
+    [InlineData(null)]
+    [InlineData(-45.0)]
+    [InlineData(-30.0)]
+    public void Push_TenSecondsOfDigitalSilenceOrSteadyNoise_GivesNoPhrase(double? noiseDbfs)
     {
-        var audio = noiseDbfs < -150 ? TestAudio.Silence(10) : TestAudio.WhiteNoise(10, noiseDbfs);
+        var audio = noiseDbfs is { } dbfs ? TestAudio.WhiteNoise(10, dbfs) : TestAudio.Silence(10);
         var events = new List<SegmentEvent>();
         var segmenter = new PhraseSegmenter(new PipelineOptions());
 
-        Push(segmenter, audio, events);
+        Segmentation.Push(segmenter, audio, events);
         segmenter.Flush(events);
 
         Assert.DoesNotContain(events, e => e.Kind != SegmentEventKind.Quality);
@@ -63,10 +63,10 @@ public sealed class PhraseSegmenterTests
         var options = new PipelineOptions { MaxPhraseMs = 2000, EndSilenceMs = 5000 };
         var audio = Clip("jfk.wav");
 
-        var phrases = Segment(audio, options);
+        var phrases = Segmentation.Run(audio, options);
 
         Assert.InRange(phrases.Count, 6, 11);
-        AssertConsistent(audio, phrases, options);
+        Segmentation.AssertConsistent(audio, phrases, options);
         for (var i = 0; i < phrases.Count - 1; i++)
         {
             Assert.Equal(phrases[i].EndMs, phrases[i + 1].StartMs);
@@ -86,12 +86,12 @@ public sealed class PhraseSegmenterTests
         var loud = TestAudio.Vowel(1.4, -20);
         var audio = TestAudio.Concat(Room(0.5), loud, TestAudio.Vowel(0.1, -40), loud, Room(0.5));
 
-        var phrases = Segment(audio, options);
+        var phrases = Segmentation.Run(audio, options);
 
         Assert.True(phrases.Count >= 2, $"{phrases.Count} phrases");
         Assert.InRange(phrases[0].EndMs, 1900, 2000);
         Assert.Equal(phrases[0].EndMs, phrases[1].StartMs);
-        AssertConsistent(audio, phrases, options);
+        Segmentation.AssertConsistent(audio, phrases, options);
 
         // Speech time counts only the piece's own frames: every frame of the first piece but the dip's is voiced.
         Assert.InRange(phrases[0].End.SpeechMs, phrases[0].EndMs - phrases[0].StartMs - 100, phrases[0].EndMs - phrases[0].StartMs);
@@ -103,14 +103,14 @@ public sealed class PhraseSegmenterTests
         var options = new PipelineOptions();
         var audio = TestAudio.Concat(TestAudio.WhiteNoise(1, -65), TestAudio.Vowel(1, -20), TestAudio.WhiteNoise(1, -65, seed: 2));
 
-        var phrases = Segment(audio, options);
+        var phrases = Segmentation.Run(audio, options);
 
         var phrase = Assert.Single(phrases);
         Assert.Equal(options.PreRollMs * 16, phrase.Start.Samples.Length);
         // The pre-roll reaches back before the sound began (onset needs 4 frames = 80 ms of it).
         Assert.InRange(phrase.StartMs, 1000 - options.PreRollMs, 1000 - options.PreRollMs + 100);
         Assert.InRange(phrase.EndMs, 2000, 2200);
-        AssertConsistent(audio, phrases, options);
+        Segmentation.AssertConsistent(audio, phrases, options);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class PhraseSegmenterTests
         var audio = TestAudio.Concat(Room(0.5), TestAudio.Vowel(0.7, -20));
         var segmenter = new PhraseSegmenter(new PipelineOptions());
         var events = new List<SegmentEvent>();
-        Push(segmenter, audio, events);
+        Segmentation.Push(segmenter, audio, events);
         Assert.True(segmenter.InPhrase);
         Assert.DoesNotContain(events, e => e.Kind == SegmentEventKind.End);
 
@@ -148,7 +148,7 @@ public sealed class PhraseSegmenterTests
         Assert.False(segmenter.InPhrase);
         Assert.Equal(1200, phrase.EndMs);
         Assert.Equal(phrase.End.Samples, phrase.Streamed);
-        AssertConsistent(audio, [phrase], new PipelineOptions());
+        Segmentation.AssertConsistent(audio, [phrase], new PipelineOptions());
 
         var more = new List<SegmentEvent>();
         segmenter.Flush(more);
@@ -160,7 +160,7 @@ public sealed class PhraseSegmenterTests
     {
         var segmenter = new PhraseSegmenter(new PipelineOptions());
         var events = new List<SegmentEvent>();
-        Push(segmenter, TestAudio.Silence(1), events);
+        Segmentation.Push(segmenter, TestAudio.Silence(1), events);
 
         segmenter.Flush(events);
 
@@ -172,8 +172,8 @@ public sealed class PhraseSegmenterTests
     {
         var audio = Clip("jfk.wav");
 
-        var framed = Segment(audio, new PipelineOptions(), packetSamples: 320);
-        var odd = Segment(audio, new PipelineOptions(), packetSamples: 1234);
+        var framed = Segmentation.Run(audio, new PipelineOptions(), packetSamples: 320);
+        var odd = Segmentation.Run(audio, new PipelineOptions(), packetSamples: 1234);
 
         Assert.Equal(framed.Select(p => (p.StartMs, p.EndMs)), odd.Select(p => (p.StartMs, p.EndMs)));
     }
@@ -184,55 +184,10 @@ public sealed class PhraseSegmenterTests
         foreach (var (file, _) in SharedData.RealClips())
         {
             var audio = Wav.Read16kMono(file);
-            var phrases = Segment(audio, new PipelineOptions());
+            var phrases = Segmentation.Run(audio, new PipelineOptions());
 
             Assert.NotEmpty(phrases);
-            AssertConsistent(audio, phrases, new PipelineOptions());
-        }
-    }
-
-    private static List<SegmentedPhrase> Segment(short[] audio, PipelineOptions options, int packetSamples = 1600)
-    {
-        var segmenter = new PhraseSegmenter(options);
-        var events = new List<SegmentEvent>();
-        Push(segmenter, audio, events, packetSamples);
-        segmenter.Flush(events);
-        return SegmentedPhrase.From(events);
-    }
-
-    // The received timestamp of each packet is its sample offset, so timestamps can be checked against positions.
-    private static void Push(PhraseSegmenter segmenter, short[] audio, List<SegmentEvent> events, int packetSamples = 1600)
-    {
-        for (var i = 0; i < audio.Length; i += packetSamples)
-        {
-            segmenter.Push(audio.AsSpan(i, Math.Min(packetSamples, audio.Length - i)), i, events);
-        }
-    }
-
-    private static void AssertConsistent(short[] audio, List<SegmentedPhrase> phrases, PipelineOptions options)
-    {
-        long previousEnd = 0;
-        foreach (var p in phrases)
-        {
-            var start = (int)(p.StartMs * 16);
-            var length = p.End.Samples.Length;
-            Assert.True(p.StartMs >= previousEnd, $"phrase at {p.StartMs} ms overlaps the previous one ending at {previousEnd} ms");
-            Assert.Equal(p.StartMs + (length / 16), p.EndMs);
-            Assert.InRange(length, 1, options.MaxPhraseMs * 16);
-            Assert.Equal(audio[start..(start + length)], p.End.Samples);
-
-            // The recogniser was streamed the same audio, from the same start, at least up to the phrase's end.
-            var streamed = p.Streamed;
-            Assert.True(streamed.Length >= length, $"streamed {streamed.Length} < phrase {length}");
-            Assert.Equal(audio[start..(start + streamed.Length)], streamed);
-
-            // A phrase that began on an onset holds the onset's voiced frames; the remainder of a cut may hold none.
-            var cutRemainder = p != phrases[0] && p.StartMs == previousEnd;
-            Assert.InRange(p.End.SpeechMs, cutRemainder ? 0 : options.VoiceActivity.OnsetFrames * 20, p.EndMs - p.StartMs);
-            Assert.InRange(p.End.SpeechLevelDbfs, -70, 0);
-            Assert.InRange(p.End.FirstReceivedTimestamp, start - 1600, p.End.SpeechEndTimestamp);
-            Assert.InRange(p.End.SpeechEndTimestamp, start - 1600, start + streamed.Length);
-            previousEnd = p.EndMs;
+            Segmentation.AssertConsistent(audio, phrases, new PipelineOptions());
         }
     }
 }

@@ -29,6 +29,22 @@ public abstract class TranscriptStoreContractTests
     }
 
     [Fact]
+    public async Task UpdatePhraseTimingsAsync_StoredPhrase_ReplacesOnlyItsTimings()
+    {
+        var store = await CreateAsync();
+        var phrase = Phrase("s-1", 1);
+        var other = Phrase("s-1", 2);
+        await store.AddPhraseAsync(phrase, Ct);
+        await store.AddPhraseAsync(other, Ct);
+        const string timings = "{\"recognised\":412.5}";
+
+        await store.UpdatePhraseTimingsAsync("s-1", 1, timings, Ct);
+        await store.UpdatePhraseTimingsAsync("s-1", 99, timings, Ct);
+
+        Assert.Equal([phrase with { TimingsJson = timings }, other], await store.GetPhrasesAsync("s-1", Ct));
+    }
+
+    [Fact]
     public async Task AddPhraseAsync_SameSeqTwice_StoresOnePhrase()
     {
         var store = await CreateAsync();

@@ -1,0 +1,33 @@
+using Babelcast.Testing;
+using Xunit.Abstractions;
+
+namespace Babelcast.Server.Tests.Pipeline;
+
+[Collection("real-engines")]
+public sealed class RecognitionAccuracyTests(LiveSessionFixture fixture, ITestOutputHelper output) : IClassFixture<LiveSessionFixture>
+{
+    /// <summary>Measured 26.8 % on 2026-11-21 through the whole pipeline at 4x real-time pace (26.1 % decoding whole clips).</summary>
+    private const double MaxWordErrorRate = 0.32;
+
+    [Fact]
+    public async Task SpeakerFinalTranscript_OverTheTwelveRealClips_StaysBelowTheMeasuredWer()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        var clips = SharedData.RealClips();
+        var pause = new short[24000];
+        foreach (var (file, _) in clips)
+        {
+            await speaker.StreamAudioAsync([.. Wav.Read16kMono(file), .. pause], frameMs: 100, speed: 4);
+        }
+
+        await speaker.SendJsonAsync(new { type = "end" });
+        await speaker.WaitForTypeAsync("sessionEnded", TimeSpan.FromMinutes(3));
+
+        var hypothesis = string.Join(' ', speaker.OfType("transcript").Where(t => t.Final).OrderBy(t => t.Seq).Select(t => t.Text()));
+        var reference = string.Join(' ', clips.Select(c => c.Reference));
+        var wer = WordErrorRate.Errors(reference, hypothesis) / (double)WordErrorRate.WordCount(reference);
+        output.WriteLine($"WER {wer:P1} over {WordErrorRate.WordCount(reference)} words; hypothesis: {hypothesis}");
+        Assert.InRange(wer, 0, MaxWordErrorRate);
+    }
+}
