@@ -12,9 +12,17 @@ internal static class Artifacts
         return path;
     }
 
-    /// <summary>Copies an artifact to docs/screenshots/{docsName}.png (the images the README shows).</summary>
+    /// <summary>
+    /// Copies an artifact to docs/screenshots/{docsName}.png (the images the README shows) when
+    /// BABELCAST_UPDATE_SCREENSHOTS=1, so that ordinary test runs leave the work tree clean.
+    /// </summary>
     public static void PublishToDocs(string artifactPath, string docsName)
     {
+        if (Environment.GetEnvironmentVariable("BABELCAST_UPDATE_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
         Directory.CreateDirectory(RepoPaths.DocsScreenshots);
         File.Copy(artifactPath, Path.Combine(RepoPaths.DocsScreenshots, docsName + ".png"), overwrite: true);
     }
