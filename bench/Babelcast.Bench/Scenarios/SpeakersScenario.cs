@@ -23,7 +23,17 @@ public static class SpeakersScenario
         var steps = new List<SpeakersStep>();
         foreach (var count in options.SpeakerSteps)
         {
-            var step = await RunStepAsync(options, server, api, sampler, count, logger, cancellationToken);
+            SpeakersStep step;
+            try
+            {
+                step = await RunStepAsync(options, server, api, sampler, count, logger, cancellationToken);
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or System.Net.WebSockets.WebSocketException)
+            {
+                // Reported, not hidden: the step failed to run (e.g. the server did not answer the speaker).
+                step = new SpeakersStep(count, options.Languages.Count, false, "harness error: " + ex.Message, Stats.Empty, Stats.Empty, Stats.Empty, 0, 0, 0, 0, 0, sampler.Read());
+            }
+
             steps.Add(step);
             Log.StepResult(logger, $"{count} speakers", $"{step.Verdict}; lag {step.Lag.Brief()}; server {step.Server.CpuCores:F2} cores, peak RSS {step.Server.PeakRssMiB:F0} MiB");
             if (!step.Bounded)

@@ -22,11 +22,13 @@ internal sealed class SessionPipeline(
     private readonly PhraseSegmenter _segmenter = new(context.Options);
     private readonly List<SegmentEvent> _events = [];
     private readonly Channel<RecognizedPhrase> _phrases = Channel.CreateUnbounded<RecognizedPhrase>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingPhrase> _pending = Channel.CreateUnbounded<PendingPhrase>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PartialCaptionPublisher _partials = new(sessionId, sourceLanguage, context.Engines, context.Broadcaster, context.Logger);
     private ISpeechRecognizer? _recognizer;
     private bool _paused = startPaused;
     private string _lastPartial = string.Empty;
     private long _lastSeq = lastSeq;
+    private long _currentSeq;
     private long _phraseStartMs;
     private long _lastSpeechTimestamp;
 
@@ -34,6 +36,7 @@ internal sealed class SessionPipeline(
     {
         Log.PipelineStarted(context.Logger, sessionId, sourceLanguage);
         var processing = Task.Run(() => ProcessPhrasesAsync(cancellationToken), cancellationToken);
+        var finalising = Task.Run(() => FinalisePhrasesAsync(cancellationToken), cancellationToken);
         var partials = context.Options.TranslatePartials ? Task.Run(() => _partials.RunAsync(cancellationToken), cancellationToken) : Task.CompletedTask;
         try
         {
@@ -49,11 +52,13 @@ internal sealed class SessionPipeline(
         }
         finally
         {
-            _phrases.Writer.TryComplete();
-            _partials.Complete();
+            _pending.Writer.TryComplete();
             await ReleaseRecognizerAsync();
         }
 
+        await finalising;
+        _phrases.Writer.TryComplete();
+        _partials.Complete();
         await processing;
         await partials;
         Log.PipelineFinished(context.Logger, sessionId, _lastSeq);
@@ -109,6 +114,8 @@ internal sealed class SessionPipeline(
                     _recognizer ??= await context.Engines.Recognizer.RentAsync(sourceLanguage, cancellationToken);
                     _recognizer.StartUtterance();
                     _phraseStartMs = e.StartMs;
+                    _currentSeq = ++_lastSeq;
+                    _lastPartial = string.Empty;
                     Partial(_recognizer.ProcessChunk(e.Samples));
                     break;
                 case SegmentEventKind.Audio when _recognizer is not null:
@@ -133,36 +140,54 @@ internal sealed class SessionPipeline(
         }
 
         _lastPartial = text;
-        var seq = _lastSeq + 1;
+        var seq = _currentSeq;
         context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.Transcript(seq, text, false, _phraseStartMs, _phraseStartMs, null));
         _partials.Publish(seq, text, _phraseStartMs);
     }
 
+    /// <summary>
+    /// Closes the streaming utterance at once and starts the final pass without waiting for it: the loop goes on
+    /// recognising the next phrase while the final text is decoded. Phrases are finalised in order by
+    /// <see cref="FinalisePhrasesAsync"/>. A seq is given to every phrase at its start (partials need it), so a phrase
+    /// that turns out to have no words leaves a gap in the seqs.
+    /// </summary>
     private async ValueTask EndPhraseAsync(SegmentEvent e, CancellationToken cancellationToken)
     {
         var clock = new PhraseClock(context.Time, e.FirstReceivedTimestamp, e.SpeechEndTimestamp);
         clock.Mark("endDetected");
-        var raw = await _recognizer!.EndUtteranceAsync(e.Samples, cancellationToken);
-        clock.Mark("recognised");
+        var text = _recognizer!.EndUtteranceAsync(e.Samples, cancellationToken).AsTask();
         _lastSpeechTimestamp = context.Time.GetTimestamp();
-        var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
-        if (text.Length == 0)
+        var hadPartial = _lastPartial.Length > 0;
+        _lastPartial = string.Empty;
+        await _pending.Writer.WriteAsync(new PendingPhrase(_currentSeq, e, clock, text, hadPartial), cancellationToken);
+    }
+
+    private async Task FinalisePhrasesAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var (seq, e, clock, textTask, hadPartial) in _pending.Reader.ReadAllAsync(cancellationToken))
         {
-            Log.PhraseDiscarded(context.Logger, sessionId);
-            if (_lastPartial.Length > 0)
+            var raw = await textTask;
+            clock.Mark("recognised");
+            var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
+            if (text.Length == 0)
             {
-                Partial(string.Empty);
+                Log.PhraseDiscarded(context.Logger, sessionId);
+                if (hadPartial)
+                {
+                    context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.Transcript(seq, string.Empty, false, e.StartMs, e.StartMs, null));
+                    _partials.Publish(seq, string.Empty, e.StartMs);
+                }
+
+                continue;
             }
 
-            return;
+            context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
+            var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
+            await _phrases.Writer.WriteAsync(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), cancellationToken);
         }
-
-        var seq = ++_lastSeq;
-        _lastPartial = string.Empty;
-        context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
-        var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
-        await _phrases.Writer.WriteAsync(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), cancellationToken);
     }
+
+    private sealed record PendingPhrase(long Seq, SegmentEvent Segment, PhraseClock Clock, Task<string> Text, bool HadPartial);
 
     private async Task ProcessPhrasesAsync(CancellationToken cancellationToken)
     {
