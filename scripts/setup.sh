@@ -11,7 +11,7 @@ sudo_cmd=""
 packages=(
   pocketsphinx pocketsphinx-en-us libpocketsphinx3 libsphinxbase3
   apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-eo-en apertium-es-pt apertium-fr-es
-  apertium-spa-ita apertium-fra-cat apertium-por-cat apertium-cat-ita
+  apertium-spa-ita apertium-fra-cat apertium-por-cat apertium-cat-ita apertium-spa-arg apertium-arg-cat apertium-oc-ca
   espeak-ng libespeak-ng1 libmp3lame0 lame sox
 )
 missing=()
