@@ -53,6 +53,12 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
             : await secondPass.DecodeAsync(utterance, streamingText, cancellationToken);
     }
 
+    public ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return secondPass.DecodeAsync(utterance, partial, cancellationToken);
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!disposed)

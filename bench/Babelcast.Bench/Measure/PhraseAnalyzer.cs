@@ -31,21 +31,26 @@ public static class PhraseAnalyzer
             var closes = !placed.Any(p => p.Clip == clip && p.Message.Seq > seq);
             var endMs = final.Json.TryGetProperty("endMs", out var e) ? e.GetInt64() : 0;
             var startMs = final.Json.TryGetProperty("startMs", out var s) ? s.GetInt64() : 0;
-            var endSample = endMs > 0 ? clip.SpeechEndAtOrBefore(Local(capture, endMs)) : clip.SpeechEndSample;
+            // A phrase cut at the maximum length ends mid-speech (the next phrase starts where it ends): its "end of
+            // speech" is the cut itself. Otherwise the last voiced frame up to the phrase's end.
+            var maxLengthCut = endMs > 0 && finals.Any(f => f.Seq > seq && f.Json.TryGetProperty("startMs", out var fs) && fs.GetInt64() == endMs);
+            var endSample = endMs <= 0 ? clip.SpeechEndSample
+                : maxLengthCut ? Math.Clamp(Local(capture, endMs), clip.StartSample, clip.EndSample)
+                : clip.SpeechEndAtOrBefore(Local(capture, endMs));
             var speechEnd = capture.Streamer.TimestampOfSample(endSample);
             var onset = capture.Streamer.TimestampOfSample(clip.OnsetAtOrAfter(Local(capture, startMs)));
             var timings = Timings(final.Json);
             var serverEnd = ServerSpeechEnd(final, timings, capture.Listeners);
             foreach (var listener in capture.Listeners)
             {
-                rows.Add(Row(capture, listener, final, clip, closes, speechEnd, onset, serverEnd, timings));
+                rows.Add(Row(capture, listener, final, clip, closes, maxLengthCut, speechEnd, onset, serverEnd, timings));
             }
         }
 
         return rows;
     }
 
-    private static PhraseRow Row(SpeakerCapture capture, ListenerClient listener, ReceivedMessage final, ClipMark clip, bool closes, long speechEnd, long onset, long serverEnd, Dictionary<string, double> timings)
+    private static PhraseRow Row(SpeakerCapture capture, ListenerClient listener, ReceivedMessage final, ClipMark clip, bool closes, bool maxLengthCut, long speechEnd, long onset, long serverEnd, Dictionary<string, double> timings)
     {
         var seq = final.Seq;
         var arrivals = listener.Snapshot();
@@ -82,7 +87,7 @@ public static class PhraseAnalyzer
         }
 
         return new PhraseRow(
-            capture.Speaker, seq, clip.Index, clip.Name, closes, lang,
+            capture.Speaker, seq, clip.Index, clip.Name, closes, maxLengthCut, lang,
             Math.Round(Since(speechEnd, final.ReceivedTimestamp), 1),
             caption.Kind == ArrivalKind.FinalCaption ? Math.Round(Since(speechEnd, caption.Timestamp), 1) : null,
             audio.Kind == ArrivalKind.AudioData ? Math.Round(Since(speechEnd, audio.Timestamp), 1) : null,

@@ -11,6 +11,7 @@ public sealed record PhraseRow(
     int ClipIndex,
     string Clip,
     bool ClosesClip,
+    bool MaxLengthCut,
     string Language,
     double? ToTranscriptMs,
     double? ToCaptionMs,

@@ -22,7 +22,7 @@ public static class LatencyReport
 
         sb.Append("\n## Latency\n\n");
         sb.Append(Markdown.Table(Markdown.StatsHeader("measure"), r.Latency.Select(kv => Markdown.StatsRow(kv.Key, kv.Value))));
-        sb.Append("\nOnly the phrase that closes each clip (its end of speech is the clip's last voiced frame; phrases marked (cut) below ended at a pause inside a clip or at the maximum phrase length):\n\n");
+        sb.Append("\nOnly the phrase that closes each clip (its end of speech is the clip's last voiced frame; other phrases ended at a pause inside a clip or were cut at the maximum phrase length, where the cut itself counts as their end of speech):\n\n");
         sb.Append(Markdown.Table(Markdown.StatsHeader("measure"), r.LatencyClipEnds.Select(kv => Markdown.StatsRow(kv.Key, kv.Value))));
         sb.Append("\nBy language:\n\n");
         sb.Append(Markdown.Table(Markdown.StatsHeader("measure"), r.ByLanguage.Select(kv => Markdown.StatsRow(kv.Key, kv.Value))));
@@ -40,7 +40,7 @@ public static class LatencyReport
         sb.Append("\n## Phrases\n\n");
         sb.Append(Markdown.Table(["seq", "clip", "lang", "transcript", "to transcript", "to caption", "to audio", "partial lag", "caption"],
             r.Phrases.Select(p => (IReadOnlyList<string>)[
-                p.Seq.ToString(CultureInfo.InvariantCulture), p.Clip + (p.ClosesClip ? string.Empty : " (cut)"), p.Language, p.SourceText,
+                p.Seq.ToString(CultureInfo.InvariantCulture), p.Clip + (p.MaxLengthCut ? " (max-length cut)" : p.ClosesClip ? string.Empty : " (cut at a pause)"), p.Language, p.SourceText,
                 Markdown.Ms(p.ToTranscriptMs), Markdown.Ms(p.ToCaptionMs), Markdown.Ms(p.ToAudioMs), Markdown.Ms(p.PartialLagMs), p.CaptionText])));
         return sb.ToString();
     }

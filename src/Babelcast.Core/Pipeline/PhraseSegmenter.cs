@@ -12,8 +12,8 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 {
     private const int Frame = VoiceActivityDetector.FrameSamples;
 
-    // Weak final consonants fall below the voiced threshold; the final pass hears them if the tail is kept.
-    private const int TailMs = 400;
+    // Weak final consonants fall below the voiced threshold; the final pass hears them if some tail is kept.
+    private int TailMs => Math.Min(options.EndSilenceMs, Math.Max(options.FinalPassHeadStartMs, 200));
     private readonly VoiceActivityDetector _vad = new(options.VoiceActivity);
     private readonly AudioQualityMonitor _quality = new(options.AudioQuality);
     private readonly short[] _frame = new short[Frame];
@@ -28,6 +28,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
     private long _phraseStartSample;
     private int _silentFrames;
     private int _lastVoicedEnd;
+    private int _tentativeVoicedEnd = -1;
     private long _firstReceived;
     private long _speechEnd;
 
@@ -110,7 +111,13 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
         if (_silentFrames * 20 >= options.EndSilenceMs)
         {
-            EndPhrase(Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events);
+            EndPhrase(Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events, _tentativeVoicedEnd == _lastVoicedEnd);
+        }
+        else if (options.FinalPassHeadStartMs > 0 && _silentFrames * 20 == Math.Min(options.FinalPassHeadStartMs, options.EndSilenceMs - 20))
+        {
+            // Probably the end of the phrase: the final pass may start on exactly the audio the phrase will have.
+            _tentativeVoicedEnd = _lastVoicedEnd;
+            events.Add(new SegmentEvent(SegmentEventKind.TentativeEnd, _phrase.GetRange(0, Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16))).ToArray()));
         }
         else if (_phrase.Count >= options.MaxPhraseMs * 16)
         {
@@ -143,7 +150,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         events.Add(new SegmentEvent(SegmentEventKind.Start, initial));
     }
 
-    private void EndPhrase(int length, List<SegmentEvent> events)
+    private void EndPhrase(int length, List<SegmentEvent> events, bool tentativeHolds = false)
     {
         if (_chunk.Count > 0)
         {
@@ -162,7 +169,9 @@ public sealed class PhraseSegmenter(PipelineOptions options)
             SpeechLevelDbfs = voicedLevels.Count == 0 ? -120 : voicedLevels.Average(),
             FirstReceivedTimestamp = _firstReceived,
             SpeechEndTimestamp = _speechEnd,
+            TentativeHolds = tentativeHolds,
         });
+        _tentativeVoicedEnd = -1;
         _inPhrase = false;
         _phrase.Clear();
         _phraseLevels.Clear();

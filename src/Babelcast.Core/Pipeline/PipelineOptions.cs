@@ -12,6 +12,13 @@ public sealed class PipelineOptions
     [Range(100, 5000)]
     public int EndSilenceMs { get; set; } = 350;
 
+    /// <summary>
+    /// The final recognition pass starts after this much silence, before the phrase is known to be over; if speech
+    /// resumes the early result is thrown away. 0 disables the head start.
+    /// </summary>
+    [Range(0, 5000)]
+    public int FinalPassHeadStartMs { get; set; } = 200;
+
     /// <summary>A phrase longer than this is cut at its quietest point.</summary>
     [Range(1000, 60000)]
     public int MaxPhraseMs { get; set; } = 7000;

@@ -15,6 +15,12 @@ public enum SegmentEventKind
 
     /// <summary>An audio-quality issue was detected.</summary>
     Quality,
+
+    /// <summary>
+    /// The phrase has paused long enough that it has probably ended; <see cref="SegmentEvent.Samples"/> is the audio
+    /// it will have if no speech follows, so the final pass can start early.
+    /// </summary>
+    TentativeEnd,
 }
 
 public sealed record SegmentEvent(SegmentEventKind Kind, short[] Samples)
@@ -32,4 +38,7 @@ public sealed record SegmentEvent(SegmentEventKind Kind, short[] Samples)
     public long SpeechEndTimestamp { get; init; }
 
     public AudioQualityIssue Issue { get; init; }
+
+    /// <summary>On <see cref="SegmentEventKind.End"/>: no speech came after the last TentativeEnd, whose audio equals this one.</summary>
+    public bool TentativeHolds { get; init; }
 }

@@ -31,6 +31,7 @@ internal sealed class SessionPipeline(
     private long _currentSeq;
     private long _phraseStartMs;
     private long _lastSpeechTimestamp;
+    private Task<string>? _headStart;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -115,6 +116,7 @@ internal sealed class SessionPipeline(
                     _recognizer.StartUtterance();
                     _phraseStartMs = e.StartMs;
                     _currentSeq = ++_lastSeq;
+                    _headStart = null;
                     _lastPartial = string.Empty;
                     Partial(_recognizer.ProcessChunk(e.Samples));
                     break;
@@ -123,6 +125,9 @@ internal sealed class SessionPipeline(
                     break;
                 case SegmentEventKind.End when _recognizer is not null:
                     await EndPhraseAsync(e, cancellationToken);
+                    break;
+                case SegmentEventKind.TentativeEnd when _recognizer is not null:
+                    _headStart = _recognizer.DecodeFinalAsync(e.Samples, cancellationToken).AsTask();
                     break;
                 case SegmentEventKind.Quality:
                     context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.QualityWarning(e.Issue));
@@ -155,7 +160,18 @@ internal sealed class SessionPipeline(
     {
         var clock = new PhraseClock(context.Time, e.FirstReceivedTimestamp, e.SpeechEndTimestamp);
         clock.Mark("endDetected");
-        var text = _recognizer!.EndUtteranceAsync(e.Samples, cancellationToken).AsTask();
+        Task<string> text;
+        if (e.TentativeHolds && _headStart is { } early)
+        {
+            await _recognizer!.EndUtteranceAsync(ReadOnlyMemory<short>.Empty, cancellationToken);
+            text = early;
+        }
+        else
+        {
+            text = _recognizer!.EndUtteranceAsync(e.Samples, cancellationToken).AsTask();
+        }
+
+        _headStart = null;
         _lastSpeechTimestamp = context.Time.GetTimestamp();
         var hadPartial = _lastPartial.Length > 0;
         _lastPartial = string.Empty;

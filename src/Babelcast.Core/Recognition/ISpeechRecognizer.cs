@@ -17,4 +17,10 @@ public interface ISpeechRecognizer : IAsyncDisposable
     /// (<paramref name="utterance"/>) where the engine supports a more accurate second pass.
     /// </summary>
     ValueTask<string> EndUtteranceAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Decodes <paramref name="utterance"/> with the final (accurate) pass without touching the streaming utterance,
+    /// so that the final text can be started before the phrase is known to be over. Safe to call while streaming.
+    /// </summary>
+    ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken);
 }

@@ -52,15 +52,16 @@ public sealed class DeadConnectionTests(WebSocketServerFixture fx)
     public async Task SilentListener_NoPongsNoFin_DroppedByKeepAliveAndSpeakerSeesCountDecrease()
     {
         // Its own server: the keep-alive settings (Babelcast:WebSockets) are short so that the test is quick.
-        await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>
+        await using var own = await OwnServer.StartAsync(new Dictionary<string, string?>
         {
             ["Babelcast:WebSockets:KeepAliveInterval"] = "00:00:01",
             ["Babelcast:WebSockets:KeepAliveTimeout"] = "00:00:02",
         });
+        var server = own.Server;
         Assert.Equal(500, server.Services.GetRequiredService<IOptions<SessionOptions>>().Value.MaxListenersPerSession);
         var token = await server.GetTokenAsync();
         var id = await server.CreateSessionAsync(token);
-        await using var speaker = await ProtocolClient.ConnectAsync(server.WebSocketUri($"/ws/speak?sessionId={id}&token={token}"));
+        await using var speaker = await Waits.ConnectAsync(server.WebSocketUri($"/ws/speak?sessionId={id}&token={token}"));
         await speaker.WaitForTypeAsync("connected", Waits.Long);
 
         using var cts = new CancellationTokenSource(Waits.Long);

@@ -86,7 +86,7 @@ public sealed class InputLimitTests(WebSocketServerFixture fx)
         var speaker = pair.Get("speak");
         var mark = SocketAssert.Mark(speaker);
 
-        await speaker.SendAsync(new byte[length], WebSocketMessageType.Binary);
+        await Waits.SendBinaryAsync(speaker, new byte[length]);
 
         await SocketAssert.NextErrorAsync(speaker, mark, code);
         await pair.AssertBothServedAsync();
@@ -100,7 +100,7 @@ public sealed class InputLimitTests(WebSocketServerFixture fx)
     {
         await using var pair = await Pair.StartAsync(fx);
         var mark = SocketAssert.Mark(pair.Speaker);
-        await pair.Speaker.SendAsync(new byte[length], WebSocketMessageType.Binary);
+        await Waits.SendBinaryAsync(pair.Speaker, new byte[length]);
         await SocketAssert.AliveWithoutErrorsAsync(pair.Speaker, mark);
     }
 
@@ -114,7 +114,7 @@ public sealed class InputLimitTests(WebSocketServerFixture fx)
         var listener = pair.Get("listen");
         var mark = SocketAssert.Mark(listener);
 
-        await listener.SendAsync(new byte[length], WebSocketMessageType.Binary);
+        await Waits.SendBinaryAsync(listener, new byte[length]);
 
         var error = await SocketAssert.NextAsync(listener, mark, "error");
         string[] expected = length > 32 * 1024 ? ["MESSAGE_TOO_LARGE", "AUDIO_NOT_ALLOWED"] : ["AUDIO_NOT_ALLOWED"];
@@ -137,7 +137,7 @@ public sealed class InputLimitTests(WebSocketServerFixture fx)
         {
             var offset = i * (frame.Length / 2) % Math.Max(1, speech.Length - (frame.Length / 2));
             Buffer.BlockCopy(speech, offset * 2, frame, 0, frame.Length);
-            await speaker.SendAsync(frame, WebSocketMessageType.Binary);
+            await Waits.SendBinaryAsync(speaker, frame);
         }
 
         await SocketAssert.NextErrorAsync(speaker, mark, "INGEST_OVERLOADED");

@@ -54,11 +54,11 @@ public sealed class ListenerAdmissionTests(WebSocketServerFixture fx)
     public async Task Join_InvalidBearerHeader_StillJoins()
     {
         var id = await fx.CreateSessionAsync();
+        using var cts = new CancellationTokenSource(Waits.Long);
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", "Bearer definitely.not.valid");
-        await socket.ConnectAsync(fx.Server.WebSocketUri($"/ws/listen?sessionId={id}&targetLanguage=es"), CancellationToken.None);
+        await socket.ConnectAsync(fx.Server.WebSocketUri($"/ws/listen?sessionId={id}&targetLanguage=es"), cts.Token);
         var buffer = new byte[8192];
-        using var cts = new CancellationTokenSource(Waits.Long);
         var result = await socket.ReceiveAsync(buffer, cts.Token);
         Assert.Contains("\"sessionJoined\"", System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count), StringComparison.Ordinal);
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token);

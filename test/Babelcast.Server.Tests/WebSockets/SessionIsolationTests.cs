@@ -20,9 +20,9 @@ public sealed class SessionIsolationTests(WebSocketServerFixture fx)
         await speaker.SendTextAsync("{broken");
         await speaker.SendTextAsync("""{"type":"explode"}""");
         await speaker.SendTextAsync(InputLimitTests.PaddedHeartbeat(8000));
-        await speaker.SendAsync(new byte[33], WebSocketMessageType.Binary);
-        await speaker.SendAsync(new byte[40_000], WebSocketMessageType.Binary);
-        await listener.SendAsync(new byte[320], WebSocketMessageType.Binary);
+        await Waits.SendBinaryAsync(speaker, new byte[33]);
+        await Waits.SendBinaryAsync(speaker, new byte[40_000]);
+        await Waits.SendBinaryAsync(listener, new byte[320]);
         await listener.SendTextAsync("""{"type":"changeLanguage","targetLanguage":"zz"}""");
         await listener.SendTextAsync("[]");
         await using (var intruder = await fx.ConnectAsync($"/ws/speak?sessionId={bad.SessionId}&token={fx.OtherToken}"))

@@ -43,12 +43,12 @@ public sealed class SpeakerAdmissionTests(WebSocketServerFixture fx)
     public async Task Connect_TokenInAuthorizationHeader_Connects()
     {
         var id = await fx.CreateSessionAsync();
+        using var cts = new CancellationTokenSource(Waits.Long);
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", "Bearer " + fx.OwnerToken);
-        await socket.ConnectAsync(fx.Server.WebSocketUri($"/ws/speak?sessionId={id}"), CancellationToken.None);
+        await socket.ConnectAsync(fx.Server.WebSocketUri($"/ws/speak?sessionId={id}"), cts.Token);
 
         var buffer = new byte[8192];
-        using var cts = new CancellationTokenSource(Waits.Long);
         var result = await socket.ReceiveAsync(buffer, cts.Token);
         using var first = JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count));
         Assert.Equal("connected", first.RootElement.GetProperty("type").GetString());

@@ -39,7 +39,7 @@ public sealed class SpeakerReplacementTests(WebSocketServerFixture fx)
 
         if (what == "audio")
         {
-            await first.SendAsync(new byte[3200], WebSocketMessageType.Binary);
+            await Waits.SendBinaryAsync(first, new byte[3200]);
         }
         else
         {
@@ -67,7 +67,7 @@ public sealed class SpeakerReplacementTests(WebSocketServerFixture fx)
         await first.WaitForAsync(m => m.Type == "error" && m.Text("code") == "SPEAKER_REPLACED", Waits.Long);
 
         await first.DisposeAsync();
-        await second.SendAsync(new byte[3200], WebSocketMessageType.Binary);
+        await Waits.SendBinaryAsync(second, new byte[3200]);
         await SocketAssert.AliveWithoutErrorsAsync(second, 0);
         var mark = SocketAssert.Mark(listener);
         await second.SendJsonAsync(new { type = "mute" });

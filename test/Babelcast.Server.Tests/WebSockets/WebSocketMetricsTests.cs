@@ -17,8 +17,8 @@ public sealed class WebSocketMetricsTests(WebSocketServerFixture fx)
         await pair.Speaker.SendTextAsync("{nope");
         await pair.Speaker.SendTextAsync("""{"type":"nope"}""");
         await pair.Speaker.SendTextAsync(InputLimitTests.PaddedHeartbeat(5000));
-        await pair.Speaker.SendAsync(new byte[3], WebSocketMessageType.Binary);
-        await pair.Listener.SendAsync(new byte[2], WebSocketMessageType.Binary);
+        await Waits.SendBinaryAsync(pair.Speaker, new byte[3]);
+        await Waits.SendBinaryAsync(pair.Listener, new byte[2]);
         await pair.Listener.SendTextAsync("""{"type":"changeLanguage","targetLanguage":"zz"}""");
         await SocketAssert.RoundTripAsync(pair.Speaker);
         await SocketAssert.RoundTripAsync(pair.Listener);

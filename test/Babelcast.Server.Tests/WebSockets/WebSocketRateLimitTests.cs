@@ -9,19 +9,20 @@ public sealed class WebSocketRateLimitTests
     [Fact]
     public async Task Join_OverJoinLimit_RateLimitExceededWithRetryAfterThenAdmittedAfterIt()
     {
-        await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>
+        await using var own = await OwnServer.StartAsync(new Dictionary<string, string?>
         {
             ["Babelcast:RateLimits:WebSocketConnect:PermitLimit"] = "1000",
             ["Babelcast:RateLimits:Join:PermitLimit"] = "2",
             ["Babelcast:RateLimits:Join:Window"] = "00:00:04",
         });
+        var server = own.Server;
         var token = await server.GetTokenAsync();
         var id = await server.CreateSessionAsync(token);
         var uri = server.WebSocketUri($"/ws/listen?sessionId={id}&targetLanguage=es");
 
-        await using var first = await ProtocolClient.ConnectAsync(uri);
-        await using var second = await ProtocolClient.ConnectAsync(uri);
-        await using var third = await ProtocolClient.ConnectAsync(uri);
+        await using var first = await Waits.ConnectAsync(uri);
+        await using var second = await Waits.ConnectAsync(uri);
+        await using var third = await Waits.ConnectAsync(uri);
         await first.WaitForTypeAsync("sessionJoined", Waits.Long);
         await second.WaitForTypeAsync("sessionJoined", Waits.Long);
         var error = await SocketAssert.RefusedAsync(third, "RATE_LIMIT_EXCEEDED", SocketAssert.TryAgainLater);
@@ -29,13 +30,13 @@ public sealed class WebSocketRateLimitTests
         Assert.InRange(retryAfter, 1, 4);
 
         // The join limit is for listeners: the speaker still connects, and the admitted listeners are unaffected.
-        await using var speaker = await ProtocolClient.ConnectAsync(server.WebSocketUri($"/ws/speak?sessionId={id}&token={token}"));
+        await using var speaker = await Waits.ConnectAsync(server.WebSocketUri($"/ws/speak?sessionId={id}&token={token}"));
         await speaker.WaitForTypeAsync("connected", Waits.Long);
         await SocketAssert.AliveWithoutErrorsAsync(first, 0);
 
         // retryAfter tells the truth: waiting that long is enough.
         await Task.Delay(TimeSpan.FromSeconds(retryAfter) + TimeSpan.FromMilliseconds(300));
-        await using var later = await ProtocolClient.ConnectAsync(uri);
+        await using var later = await Waits.ConnectAsync(uri);
         var admitted = await later.WaitForAsync(m => m.Type is "sessionJoined" or "error", Waits.Long);
         Assert.True(admitted.Type == "sessionJoined", admitted.Json.GetRawText());
         Assert.Contains("babelcast_errors_total{code=\"RATE_LIMIT_EXCEEDED\"} 1", await MetricsAsync(server), StringComparison.Ordinal);
@@ -44,26 +45,27 @@ public sealed class WebSocketRateLimitTests
     [Fact]
     public async Task Connect_OverConnectLimit_SpeakerAndListenerRefusedWithRetryAfter()
     {
-        await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>
+        await using var own = await OwnServer.StartAsync(new Dictionary<string, string?>
         {
             ["Babelcast:RateLimits:WebSocketConnect:PermitLimit"] = "2",
             ["Babelcast:RateLimits:WebSocketConnect:Window"] = "00:01:00",
             ["Babelcast:RateLimits:Join:PermitLimit"] = "1000",
         });
+        var server = own.Server;
         var token = await server.GetTokenAsync();
         var id = await server.CreateSessionAsync(token);
         var speakUri = server.WebSocketUri($"/ws/speak?sessionId={id}&token={token}");
         var listenUri = server.WebSocketUri($"/ws/listen?sessionId={id}&targetLanguage=es");
 
-        await using var speaker = await ProtocolClient.ConnectAsync(speakUri);
+        await using var speaker = await Waits.ConnectAsync(speakUri);
         await speaker.WaitForTypeAsync("connected", Waits.Long);
-        await using var listener = await ProtocolClient.ConnectAsync(listenUri);
+        await using var listener = await Waits.ConnectAsync(listenUri);
         await listener.WaitForTypeAsync("sessionJoined", Waits.Long);
 
-        await using var secondSpeaker = await ProtocolClient.ConnectAsync(speakUri);
+        await using var secondSpeaker = await Waits.ConnectAsync(speakUri);
         var speakError = await SocketAssert.RefusedAsync(secondSpeaker, "RATE_LIMIT_EXCEEDED", SocketAssert.TryAgainLater);
         Assert.InRange(speakError.Json.GetProperty("retryAfter").GetInt32(), 1, 60);
-        await using var secondListener = await ProtocolClient.ConnectAsync(listenUri);
+        await using var secondListener = await Waits.ConnectAsync(listenUri);
         var listenError = await SocketAssert.RefusedAsync(secondListener, "RATE_LIMIT_EXCEEDED", SocketAssert.TryAgainLater);
         Assert.InRange(listenError.Json.GetProperty("retryAfter").GetInt32(), 1, 60);
 
