@@ -20,7 +20,11 @@ public static class SpeakersReport
                 s.Speakers.ToString(CultureInfo.InvariantCulture), s.Verdict, Markdown.Ms(s.Lag.P50), Markdown.Ms(s.Lag.P95), Markdown.Ms(s.Lag.Max),
                 Markdown.Ms(s.LagGrowthMs), Markdown.Ms(s.ToAudio.P95), Markdown.Ms(s.PartialLag.P50), $"{s.ClipsWithCaption}/{s.ClipsExpected}",
                 s.Server.CpuCores.ToString("F2", CultureInfo.InvariantCulture), $"{s.Server.PeakRssMiB:F0} MiB", Markdown.Ms(s.MaxStreamLatenessMs)])));
-        sb.Append(CultureInfo.InvariantCulture, $"\n![lag vs speakers]({svgName})\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\n![lag vs speakers]({svgName})\n\n## Where the time goes (p50 / p95, ms after the server's end of speech)\n\n");
+        var stages = LatencyMetrics.StageOrder;
+        sb.Append(Markdown.Table(["speakers", .. stages], r.Steps.Where(s => s.Stages is not null).Select(s => (IReadOnlyList<string>)[
+            s.Speakers.ToString(CultureInfo.InvariantCulture),
+            .. stages.Select(k => s.Stages!.TryGetValue(k, out var v) && v.Count > 0 ? $"{v.P50:F0} / {v.P95:F0}" : "-")])));
         return sb.ToString();
     }
 }

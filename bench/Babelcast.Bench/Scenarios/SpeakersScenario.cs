@@ -121,6 +121,7 @@ public static class SpeakersScenario
             Stats.Of(closing.Where(r => r.ToCaptionMs.HasValue).Select(r => r.ToCaptionMs!.Value)),
             Stats.Of(closing.Where(r => r.ToAudioMs.HasValue).Select(r => r.ToAudioMs!.Value)),
             Stats.Of(rows.Where(r => r.PartialLagMs.HasValue).Select(r => r.PartialLagMs!.Value)),
-            Math.Round(growth, 1), expected, withCaption, errors, Math.Round(rigs.Max(r => r.StreamLateness.TotalMilliseconds), 1), resources);
+            Math.Round(growth, 1), expected, withCaption, errors, Math.Round(rigs.Max(r => r.StreamLateness.TotalMilliseconds), 1), resources,
+            LatencyMetrics.Stages(rows));
     }
 }

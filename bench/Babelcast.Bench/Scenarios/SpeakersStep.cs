@@ -19,4 +19,5 @@ public sealed record SpeakersStep(
     int ClipsWithCaption,
     int SpeakerErrors,
     double MaxStreamLatenessMs,
-    ResourceWindow Server);
+    ResourceWindow Server,
+    IReadOnlyDictionary<string, Stats>? Stages = null);

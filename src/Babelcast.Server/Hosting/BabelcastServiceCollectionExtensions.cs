@@ -5,6 +5,7 @@ using Babelcast.Server.Endpoints;
 using Babelcast.Server.Sessions;
 using Babelcast.Server.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Hosting;
 
@@ -31,7 +32,8 @@ public static class BabelcastServiceCollectionExtensions
         app.UseBabelcastRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = live.KeepAliveInterval, KeepAliveTimeout = live.KeepAliveTimeout });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapBabelcastHttpApi();

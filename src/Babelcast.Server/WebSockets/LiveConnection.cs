@@ -24,6 +24,7 @@ internal sealed class LiveConnection
     private int _closing;
     private bool _holding;
     private bool _completeAfterRelease;
+    private volatile bool _closeWhenDrained;
 
     public LiveConnection(WebSocket socket, string sessionId, string? language, int capacity, BabelcastMetrics metrics, string endpoint)
     {
@@ -138,6 +139,13 @@ internal sealed class LiveConnection
         }
     }
 
+    /// <summary>Sends what is queued, then closes the socket (the session ended).</summary>
+    public void CloseAfterSending()
+    {
+        _closeWhenDrained = true;
+        CompleteSending();
+    }
+
     /// <summary>No more messages after the ones queued (sessionEnded, an error before close).</summary>
     public void CompleteSending()
     {
@@ -169,6 +177,11 @@ internal sealed class LiveConnection
                     await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);
                     _metrics.Increment("babelcast_ws_messages_out", "WebSocket messages sent", "endpoint", _endpoint);
                 }
+            }
+
+            if (_closeWhenDrained && Socket.State == WebSocketState.Open)
+            {
+                await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "session ended", cancellationToken);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)

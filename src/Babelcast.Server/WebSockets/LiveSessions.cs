@@ -39,6 +39,7 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
         var target = paused ? SessionStatus.Paused : SessionStatus.Active;
         if (runtime.Status == target || runtime.Ended)
         {
+            runtime.Speaker?.Send(StatusChanged(runtime));
             return;
         }
 
@@ -89,13 +90,13 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
         foreach (var listener in runtime.AllListeners())
         {
             listener.Send(ended);
-            listener.CompleteSending();
+            listener.CloseAfterSending();
         }
 
         if (runtime.Speaker is { } speaker)
         {
             speaker.Send(ended);
-            speaker.CompleteSending();
+            speaker.CloseAfterSending();
         }
 
         hub.RemoveIfIdle(runtime);

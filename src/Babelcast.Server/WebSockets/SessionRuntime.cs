@@ -133,7 +133,10 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
     {
         foreach (var l in AllListeners())
         {
-            l.Enqueue(delivery);
+            if (!l.Enqueue(delivery))
+            {
+                l.Socket.Abort(); // Too slow: dropped; it reconnects and resumes.
+            }
         }
     }
 

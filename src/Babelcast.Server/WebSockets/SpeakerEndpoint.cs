@@ -45,6 +45,7 @@ internal sealed class SpeakerEndpoint(
         if (runtime.SetSpeaker(me) is { } previous)
         {
             // The old connection stays open so that it can be told why its frames are refused (NOT_CONNECTED).
+            refusal.Count("SPEAKER_REPLACED");
             previous.Send(MessageWriter.Error("SPEAKER_REPLACED", "Another connection of this speaker took over the session."));
         }
 

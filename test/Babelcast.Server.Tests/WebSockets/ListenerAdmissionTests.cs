@@ -22,18 +22,6 @@ public sealed class ListenerAdmissionTests(WebSocketServerFixture fx)
         Assert.False(joined.Json.GetProperty("muted").GetBoolean());
     }
 
-    [Fact]
-    public async Task Join_Listener_SessionJoinedCarriesLastSeq()
-    {
-        var id = await fx.CreateSessionAsync();
-        await using var listener = await fx.ListenAsync(id, "es");
-
-        // protocol.md: sessionJoined {sessionId, targetLanguage, sourceLanguage, status, muted, lastSeq}.
-        var joined = listener.Messages.First(m => m.Type == "sessionJoined");
-        Assert.True(joined.Json.TryGetProperty("lastSeq", out var lastSeq), "sessionJoined has no lastSeq: " + joined.Json.GetRawText());
-        Assert.Equal(0, lastSeq.GetInt64());
-    }
-
     [Theory]
     [InlineData("&token=not-a-jwt")]
     [InlineData("&token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl")]
@@ -112,5 +100,18 @@ public sealed class ListenerAdmissionTests(WebSocketServerFixture fx)
 
         await using var listener = await fx.ConnectAsync($"/ws/listen?sessionId={id}&targetLanguage=es");
         await SocketAssert.RefusedAsync(listener, "SESSION_ENDED");
+    }
+
+    [Theory]
+    [InlineData("/ws/listen?sessionId=nosuch-session-000&targetLanguage=es")]
+    [InlineData("/ws/speak?sessionId=nosuch-session-000")]
+    public async Task PlainHttp_NotAnUpgrade_400WebSocketRequired(string pathAndQuery)
+    {
+        using var client = fx.Server.CreateClient();
+        using var response = await client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("WEBSOCKET_REQUIRED", problem.RootElement.GetProperty("code").GetString());
     }
 }
