@@ -31,7 +31,7 @@ public sealed class BenchOptions
 
     public IReadOnlyList<int> SpeakerSteps { get; set; } = [1, 2, 3, 4, 6, 8, 10, 12];
 
-    /// <summary>A speakers step fails when a clip's final caption lags more than this.</summary>
+    /// <summary>A speakers step fails when the p90 of clip end to final caption exceeds this.</summary>
     public double MaxLagSeconds { get; set; } = 5;
 
     public int ConnectConcurrency { get; set; } = 50;

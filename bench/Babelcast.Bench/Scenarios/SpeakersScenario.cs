@@ -112,7 +112,7 @@ public static class SpeakersScenario
         var maxLagMs = options.MaxLagSeconds * 1000;
         var verdict = lag.Count == 0 ? "no phrase measured"
             : missingCaptions > 0 ? $"{missingCaptions} final caption(s) never arrived"
-            : lag.Max > maxLagMs ? $"lag {lag.Max:F0} ms exceeds {maxLagMs:F0} ms"
+            : lag.P90 > maxLagMs ? $"lag p90 {lag.P90:F0} ms exceeds {maxLagMs:F0} ms"
             : growth > 1000 ? $"lag grew by {growth:F0} ms over the run"
             : withCaption < expected * 0.75 ? $"only {withCaption} of {expected} clips produced a caption"
             : errors > 0 ? $"{errors} error(s) sent to speakers"

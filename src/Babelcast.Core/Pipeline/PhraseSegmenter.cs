@@ -29,6 +29,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
     private int _silentFrames;
     private int _lastVoicedEnd;
     private int _tentativeVoicedEnd = -1;
+    private int _tentativeLength;
     private long _firstReceived;
     private long _speechEnd;
 
@@ -111,13 +112,16 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
         if (_silentFrames * 20 >= options.EndSilenceMs)
         {
-            EndPhrase(Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events, _tentativeVoicedEnd == _lastVoicedEnd);
+            // If no speech came since the tentative end, the phrase is exactly the audio its final pass already has.
+            var holds = _tentativeVoicedEnd == _lastVoicedEnd;
+            EndPhrase(holds ? _tentativeLength : Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events, holds);
         }
         else if (options.FinalPassHeadStartMs > 0 && _silentFrames * 20 == Math.Min(options.FinalPassHeadStartMs, options.EndSilenceMs - 20))
         {
             // Probably the end of the phrase: the final pass may start on exactly the audio the phrase will have.
             _tentativeVoicedEnd = _lastVoicedEnd;
-            events.Add(new SegmentEvent(SegmentEventKind.TentativeEnd, _phrase.GetRange(0, Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16))).ToArray()));
+            _tentativeLength = Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16));
+            events.Add(new SegmentEvent(SegmentEventKind.TentativeEnd, _phrase.GetRange(0, _tentativeLength).ToArray()));
         }
         else if (_phrase.Count >= options.MaxPhraseMs * 16)
         {
