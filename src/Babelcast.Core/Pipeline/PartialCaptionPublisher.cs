@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Babelcast.Core.Pipeline;
 
 /// <summary>
-/// Translates partial hypotheses for listeners. Only the newest partial matters, so the queue holds one item and a
-/// newer partial replaces an older one that was not translated yet: partials never pile up behind a slow engine.
+/// Translates partial hypotheses for listeners, at most one every <see cref="PipelineOptions.PartialCaptionIntervalMs"/>.
+/// Only the newest partial matters, so the queue holds one item and a newer partial replaces an older one that was not
+/// sent yet: partials never pile up behind a slow engine or a large audience.
 /// </summary>
-internal sealed class PartialCaptionPublisher(string sessionId, string sourceLanguage, EngineSet engines, IBroadcaster broadcaster, ILogger logger)
+internal sealed class PartialCaptionPublisher(string sessionId, string sourceLanguage, PipelineContext context)
 {
     private readonly Channel<(long Seq, string Text, long StartMs)> _latest =
         Channel.CreateBounded<(long, string, long)>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -21,14 +22,14 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
     {
         await foreach (var (seq, text, startMs) in _latest.Reader.ReadAllAsync(cancellationToken))
         {
-            foreach (var language in broadcaster.GetListenerLanguages(sessionId))
+            foreach (var language in context.Broadcaster.GetListenerLanguages(sessionId))
             {
                 try
                 {
                     var translated = text;
                     if (text.Length > 0 && !string.Equals(language, sourceLanguage, StringComparison.OrdinalIgnoreCase))
                     {
-                        var result = await engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
+                        var result = await context.Engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
                         if (!result.Success)
                         {
                             continue;
@@ -38,12 +39,18 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
                     }
 
                     var frame = PipelineMessages.Caption(seq, language, translated, false, text, startMs, startMs, false, null);
-                    broadcaster.SendToListeners(sessionId, language, new Delivery(DeliveryKind.PartialCaption, seq, [frame]));
+                    context.Broadcaster.SendToListeners(sessionId, language, new Delivery(DeliveryKind.PartialCaption, seq, [frame]));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    Log.PartialFailed(logger, sessionId, ex);
+                    Log.PartialFailed(context.Logger, sessionId, ex);
                 }
+            }
+
+            // Each partial goes to every listener: pacing them bounds the fan-out work; newer text replaces older meanwhile.
+            if (context.Options.PartialCaptionIntervalMs > 0 && text.Length > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(context.Options.PartialCaptionIntervalMs), context.Time, cancellationToken);
             }
         }
     }

@@ -37,6 +37,10 @@ public sealed class PipelineOptions
 
     public bool TranslatePartials { get; set; } = true;
 
+    /// <summary>Listeners get a partial caption at most this often (the speaker sees every partial).</summary>
+    [Range(0, 5000)]
+    public int PartialCaptionIntervalMs { get; set; } = 250;
+
     /// <summary>Final captions a late joiner receives on join.</summary>
     [Range(0, 1000)]
     public int LateJoinCaptions { get; set; } = 20;

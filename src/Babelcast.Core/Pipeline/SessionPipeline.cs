@@ -23,7 +23,7 @@ internal sealed class SessionPipeline(
     private readonly List<SegmentEvent> _events = [];
     private readonly Channel<RecognizedPhrase> _phrases = Channel.CreateUnbounded<RecognizedPhrase>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<PendingPhrase> _pending = Channel.CreateUnbounded<PendingPhrase>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly PartialCaptionPublisher _partials = new(sessionId, sourceLanguage, context.Engines, context.Broadcaster, context.Logger);
+    private readonly PartialCaptionPublisher _partials = new(sessionId, sourceLanguage, context);
     private ISpeechRecognizer? _recognizer;
     private bool _paused = startPaused;
     private string _lastPartial = string.Empty;

@@ -20,6 +20,19 @@ internal static class SocketReader
 {
     public static async Task<SocketMessage> ReceiveAsync(WebSocket socket, int maxText, int maxBinary, CancellationToken cancellationToken)
     {
+        // Wait with a zero-byte read so that an idle socket (most listeners, most of the time) holds no buffer.
+        var first = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+        if (first.MessageType == WebSocketMessageType.Close)
+        {
+            return new SocketMessage(SocketMessageKind.Close, [], 0);
+        }
+
+        if (first.EndOfMessage)
+        {
+            var kind = first.MessageType == WebSocketMessageType.Text ? SocketMessageKind.Text : SocketMessageKind.Binary;
+            return new SocketMessage(kind, [], 0);
+        }
+
         var buffer = new byte[4096];
         var length = 0;
         var tooLarge = false;
