@@ -38,6 +38,9 @@ public sealed class BenchOptions
 
     public bool Verbose { get; set; }
 
+    /// <summary>Extra server settings (<c>--set Babelcast:Pipeline:FinalPassHeadStartMs=0</c>), to compare configurations.</summary>
+    public Dictionary<string, string> ServerOverrides { get; } = new(StringComparer.Ordinal);
+
     public bool UseProcessServer => ServerMode switch
     {
         "process" => true,
@@ -67,6 +70,10 @@ public sealed class BenchOptions
                 case "--max-lag": o.MaxLagSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--connect-concurrency": o.ConnectConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--verbose": o.Verbose = true; break;
+                case "--set":
+                    var pair = Next().Split('=', 2);
+                    o.ServerOverrides[pair[0].Replace(":", "__", StringComparison.Ordinal)] = pair.Length > 1 ? pair[1] : string.Empty;
+                    break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
@@ -85,7 +92,7 @@ public sealed class BenchOptions
 
     public const string Usage =
         "usage: Babelcast.Bench latency|speakers|fanout [--smoke] [--out DIR] [--server inproc|process|auto] [--server-dll PATH] " +
-        "[--frame-ms 60] [--pause 1.5] [--languages es,fr,pt] [--clips N] [--listeners 1000,5000,10000] [--speakers 1,2,3,4,6,8] [--max-lag 5]";
+        "[--frame-ms 60] [--pause 1.5] [--languages es,fr,pt] [--clips N] [--listeners 1000,5000,10000] [--speakers 1,2,3,4,6,8] [--max-lag 5] [--set Babelcast:Section:Key=value]";
 
     private void ApplySmokeDefaults(IReadOnlyList<string> args)
     {

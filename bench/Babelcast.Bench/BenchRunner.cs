@@ -27,6 +27,10 @@ public static class BenchRunner
     public static async Task<IBenchServer> StartServerAsync(BenchOptions options, int maxListeners, ILogger logger, CancellationToken cancellationToken)
     {
         var settings = ServerSettings.ForBench(maxListeners);
+        foreach (var (key, value) in options.ServerOverrides)
+        {
+            settings[key] = value;
+        }
         return options.UseProcessServer
             ? await ServerProcess.StartAsync(ServerLocator.FindServerDll(options.ServerDll), settings, logger, cancellationToken)
             : await InProcessServer.StartAsync(settings, cancellationToken);
@@ -34,5 +38,6 @@ public static class BenchRunner
 
     /// <summary>The command line that reproduces this run, for the report.</summary>
     public static string CommandLine(BenchOptions options) =>
-        $"dotnet run -c Release --project bench/Babelcast.Bench -- {options.Scenario}{(options.Smoke ? " --smoke" : string.Empty)}";
+        $"dotnet run -c Release --project bench/Babelcast.Bench -- {options.Scenario}{(options.Smoke ? " --smoke" : string.Empty)}" +
+        string.Concat(options.ServerOverrides.Select(kv => $" --set {kv.Key.Replace("__", ":", StringComparison.Ordinal)}={kv.Value}"));
 }

@@ -15,8 +15,12 @@ internal sealed class ListenerHub : IBroadcaster
     private readonly ILogger<ListenerHub> _logger;
     private readonly BabelcastMetrics _metrics;
 
-    public ListenerHub(BabelcastMetrics metrics, ILogger<ListenerHub> logger)
+    private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(200);
+    private readonly TimeProvider _time;
+
+    public ListenerHub(BabelcastMetrics metrics, TimeProvider time, ILogger<ListenerHub> logger)
     {
+        _time = time;
         _logger = logger;
         _metrics = metrics;
         metrics.Gauge("babelcast_active_sessions", "Sessions with a live speaker or listeners on this node", string.Empty,
@@ -72,8 +76,26 @@ internal sealed class ListenerHub : IBroadcaster
         }
     }
 
-    /// <summary>Tells the speaker how many listeners each language has.</summary>
+    /// <summary>
+    /// Tells the speaker how many listeners each language has. Pushes are coalesced (at most one per 200 ms, always
+    /// ending with the current counts) so that a crowd joining at once cannot flood the speaker's socket.
+    /// </summary>
     public void PushStatus(SessionRuntime runtime)
+    {
+        if (!runtime.TryScheduleStatus())
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(StatusInterval, _time, CancellationToken.None);
+            runtime.StatusSent();
+            SendStatusNow(runtime);
+        }, CancellationToken.None);
+    }
+
+    private void SendStatusNow(SessionRuntime runtime)
     {
         var distribution = runtime.Distribution();
         runtime.Speaker?.Send(MessageWriter.Json("sessionStatus", w =>

@@ -51,7 +51,14 @@ internal sealed class LiveConnection
 
     public bool Closing => Volatile.Read(ref _closing) != 0;
 
-    public void Send(OutboundFrame frame) => Enqueue(Delivery.Control(frame));
+    /// <summary>Queues a message; a connection whose queue overflows is aborted (its client reconnects).</summary>
+    public void Send(OutboundFrame frame)
+    {
+        if (!Enqueue(Delivery.Control(frame)))
+        {
+            Socket.Abort();
+        }
+    }
 
     /// <summary>Queues a delivery unless this connection already has it; false if the queue is full.</summary>
     public bool Enqueue(Delivery delivery)

@@ -25,6 +25,14 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
 
     public bool Ended { get; private set; }
 
+    private int _statusScheduled;
+
+    /// <summary>True for the caller that should schedule the next status push; false if one is already scheduled.</summary>
+    public bool TryScheduleStatus() => Interlocked.Exchange(ref _statusScheduled, 1) == 0;
+
+    /// <summary>Called just before a scheduled push reads the counts: later changes schedule a new push.</summary>
+    public void StatusSent() => Interlocked.Exchange(ref _statusScheduled, 0);
+
     public int ListenerCount
     {
         get
