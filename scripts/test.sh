@@ -7,12 +7,18 @@ cd "$repo_root"
 "$repo_root/scripts/setup.sh"
 "$repo_root/.ci/install-e2e.sh"
 dotnet build Babelcast.slnx -c Release -nologo -v quiet
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 status=0
 for project in \
   test/Babelcast.Core.Tests test/Babelcast.Storage.Sqlite.Tests test/Babelcast.Audio.Lame.Tests \
   test/Babelcast.Engines.ESpeak.Tests test/Babelcast.Engines.Apertium.Tests test/Babelcast.Engines.PocketSphinx.Tests \
   test/Babelcast.Server.Tests test/Babelcast.EndToEnd.Tests; do
   echo "== $project"
-  dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 15m || status=1
+  dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 15m 2>&1 | tee -a "$log" || status=1
 done
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit $status
