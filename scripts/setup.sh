@@ -35,6 +35,9 @@ if [ "${1:-}" = "--run" ]; then
   cd "$repo_root"
   dotnet build -c Release src/Babelcast.Server -v quiet -nologo
   url="${BABELCAST_URL:-http://127.0.0.1:5080}"
-  echo "setup: starting Babelcast on ${url} (speaker page: ${url}/ ; data in ${Babelcast__DataDirectory:-./data})"
-  exec dotnet src/Babelcast.Server/bin/Release/net10.0/babelcast.dll --urls "$url"
+  export Babelcast__DataDirectory="${Babelcast__DataDirectory:-$repo_root/data}"
+  echo "setup: starting Babelcast on ${url} (speaker page: ${url}/ ; data in ${Babelcast__DataDirectory})"
+  # The project directory is the content root: the pages (wwwroot) and appsettings.json live there.
+  cd "$repo_root/src/Babelcast.Server"
+  exec dotnet bin/Release/net10.0/babelcast.dll --urls "$url"
 fi
