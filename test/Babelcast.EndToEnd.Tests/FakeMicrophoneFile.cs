@@ -28,7 +28,7 @@ internal static class FakeMicrophoneFile
         samples.AddRange(new short[SampleRate / 2]);
         foreach (var clip in Clips)
         {
-            samples.AddRange(Wav.Read16kMono(SharedData.SpeechFile(clip)));
+            samples.AddRange(Wav.Read16kMono(TestData.SpeechFile(clip)));
             samples.AddRange(silence);
         }
 

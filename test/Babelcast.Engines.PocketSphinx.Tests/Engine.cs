@@ -17,7 +17,7 @@ internal static class Engine
         return new PocketSphinxRecognizerFactory(Options.Create(options), NullLogger<PocketSphinxRecognizerFactory>.Instance, TimeProvider.System);
     }
 
-    public static short[] Clip(string name) => Wav.Read16kMono(SharedData.SpeechFile(name));
+    public static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name));
 
     /// <summary>Feeds one utterance in 100 ms chunks; returns the partials and the final text.</summary>
     public static async Task<(List<string> Partials, string Final)> RecognizeAsync(ISpeechRecognizer recognizer, short[] samples)

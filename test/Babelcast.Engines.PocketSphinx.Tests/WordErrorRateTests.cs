@@ -27,7 +27,7 @@ public sealed class WordErrorRateTests(ITestOutputHelper output)
         var streaming = new Timing();
         var secondPass = new Timing();
 
-        foreach (var (file, reference) in SharedData.RealClips())
+        foreach (var (file, reference) in TestData.RealClips())
         {
             var samples = Wav.Read16kMono(file);
             streaming.Start(process);

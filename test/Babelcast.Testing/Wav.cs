@@ -44,7 +44,7 @@ public static class Wav
         throw new InvalidDataException($"{path} has no data chunk");
     }
 
-    /// <summary>Reads a clip as 16 kHz mono (the clips in shared/testdata are already 16 kHz mono).</summary>
+    /// <summary>Reads a clip as 16 kHz mono (the clips in test/data/speech are already 16 kHz mono).</summary>
     public static short[] Read16kMono(string path)
     {
         var pcm = Read(path);

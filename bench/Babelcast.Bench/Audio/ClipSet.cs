@@ -4,7 +4,7 @@ namespace Babelcast.Bench.Audio;
 
 /// <summary>
 /// Which real clips a run speaks: a short warm-up clip (loads the recogniser, JIT, translators; not measured), then
-/// the clips of shared/testdata/speech in transcripts.tsv order; a smoke run takes the shortest ones.
+/// the clips of test/data/speech in transcripts.tsv order; a smoke run takes the shortest ones.
 /// </summary>
 public static class ClipSet
 {
@@ -12,7 +12,7 @@ public static class ClipSet
 
     public static (IReadOnlyList<(string File, string Reference)> Warmup, IReadOnlyList<(string File, string Reference)> Clips) For(BenchOptions options, int rotate = 0)
     {
-        var all = SharedData.RealClips();
+        var all = TestData.RealClips();
         var warmup = all.Where(c => Path.GetFileName(c.File) == WarmupClip).ToList();
         IReadOnlyList<(string File, string Reference)> clips = all;
         if (options.Smoke)

@@ -68,7 +68,7 @@ public sealed class AudioQualityMonitorTests
     {
         var monitor = new AudioQualityMonitor(new AudioQualityOptions());
         var issues = new List<AudioQualityIssue>();
-        foreach (var (file, _) in SharedData.RealClips())
+        foreach (var (file, _) in TestData.RealClips())
         {
             foreach (var frame in TestAudio.Frames(Wav.Read16kMono(file)))
             {

@@ -24,7 +24,7 @@ public sealed class PcmTests
     [Fact]
     public void FromLittleEndian_RoundTripOfRealClip_ReturnsSameSamples()
     {
-        var samples = Wav.Read16kMono(SharedData.SpeechFile("jfk.wav"));
+        var samples = Wav.Read16kMono(TestData.SpeechFile("jfk.wav"));
 
         Assert.Equal(samples, Pcm.FromLittleEndian(Wav.ToBytes(samples)));
     }

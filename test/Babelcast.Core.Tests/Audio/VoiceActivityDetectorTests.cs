@@ -49,7 +49,7 @@ public sealed class VoiceActivityDetectorTests
     [Fact]
     public void Process_RealSpeechAfterDigitalSilence_GivesOnsetWithinTheFirstWords()
     {
-        var speech = Wav.Read16kMono(SharedData.SpeechFile("LDC93S1.wav"));
+        var speech = Wav.Read16kMono(TestData.SpeechFile("LDC93S1.wav"));
 
         var frames = Run(new VoiceActivityDetector(new VoiceActivityOptions()), TestAudio.Concat(TestAudio.Silence(1), speech));
 
@@ -129,7 +129,7 @@ public sealed class VoiceActivityDetectorTests
     [Fact]
     public void Process_RealSpeech_GivesOnsetAndPauses()
     {
-        var frames = Run(new VoiceActivityDetector(new VoiceActivityOptions()), Wav.Read16kMono(SharedData.SpeechFile("jfk.wav")));
+        var frames = Run(new VoiceActivityDetector(new VoiceActivityOptions()), Wav.Read16kMono(TestData.SpeechFile("jfk.wav")));
 
         var voiced = frames.Count(f => f.Voiced);
         Assert.Contains(frames, f => f.Onset);
@@ -139,7 +139,7 @@ public sealed class VoiceActivityDetectorTests
     [Fact]
     public void Process_RealSpeechOverSteadyNoise_StillGivesOnset()
     {
-        var speech = Wav.Read16kMono(SharedData.SpeechFile("jfk.wav"));
+        var speech = Wav.Read16kMono(TestData.SpeechFile("jfk.wav"));
         var noisy = TestAudio.Mix(speech, TestAudio.WhiteNoise(speech.Length / 16000.0, -45));
 
         var frames = Run(new VoiceActivityDetector(new VoiceActivityOptions()), noisy);

@@ -5,7 +5,7 @@ namespace Babelcast.Core.Tests.Pipeline;
 
 public sealed class PhraseSegmenterHeadStartTests
 {
-    private static short[] Clip(string name) => Wav.Read16kMono(SharedData.SpeechFile(name));
+    private static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name));
 
     private static List<SegmentEvent> Run(short[] audio, PipelineOptions options)
     {

@@ -6,7 +6,7 @@ namespace Babelcast.Core.Tests.Pipeline;
 
 public sealed class PhraseSegmenterTests
 {
-    private static short[] Clip(string name) => Wav.Read16kMono(SharedData.SpeechFile(name));
+    private static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name));
 
     /// <summary>A quiet room (-70 dBFS hiss) rather than digital zeros, which the detector leaves out of its noise floor.</summary>
     private static short[] Room(double seconds) => TestAudio.WhiteNoise(seconds, -70, seed: 7);
@@ -181,7 +181,7 @@ public sealed class PhraseSegmenterTests
     [Fact]
     public void Push_EveryRealClip_PhrasesAreConsistent()
     {
-        foreach (var (file, _) in SharedData.RealClips())
+        foreach (var (file, _) in TestData.RealClips())
         {
             var audio = Wav.Read16kMono(file);
             var phrases = Segmentation.Run(audio, new PipelineOptions());

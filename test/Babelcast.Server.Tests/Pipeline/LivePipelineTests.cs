@@ -17,7 +17,7 @@ public sealed class LivePipelineTests(LiveSessionFixture fixture) : IClassFixtur
         await using var es = await fixture.JoinAsync(id, "es");
         await using var fr = await fixture.JoinAsync(id, "fr");
 
-        var (clipFile, reference) = SharedData.RealClips().Single(c => c.File.EndsWith("0870.wav", StringComparison.Ordinal));
+        var (clipFile, reference) = TestData.RealClips().Single(c => c.File.EndsWith("0870.wav", StringComparison.Ordinal));
         var audio = Wav.Read16kMono(clipFile).Concat(new short[16000]).ToArray();
         await speaker.StreamAudioAsync(audio);
         var lastFinal = await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final, Wait);

@@ -12,7 +12,7 @@ public sealed class PipelineBehaviourTests(LiveSessionFixture fixture) : IClassF
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
 
-    private static short[] Clip(string name) => Wav.Read16kMono(SharedData.SpeechFile(name)).Concat(new short[12000]).ToArray();
+    private static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name)).Concat(new short[12000]).ToArray();
 
     [Fact]
     public async Task SilenceAndFaintNoise_TenSecondsEach_ProduceNoPhrases()

@@ -14,7 +14,7 @@ public sealed class RecognitionAccuracyTests(LiveSessionFixture fixture, ITestOu
     {
         var (id, speaker) = await fixture.StartSpeakerAsync();
         await using var _ = speaker;
-        var clips = SharedData.RealClips();
+        var clips = TestData.RealClips();
         var pause = new short[24000];
         foreach (var (file, _) in clips)
         {

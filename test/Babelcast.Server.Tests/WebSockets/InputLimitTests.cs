@@ -130,7 +130,7 @@ public sealed class InputLimitTests(WebSocketServerFixture fx)
 
         // Real speech (so the recogniser has work), 1 s frames sent as fast as the socket takes them: the session's
         // queue (WebSocketServerFixture.IngestQueueCapacity frames) fills long before the pipeline drains it.
-        var speech = Babelcast.Testing.Wav.Read16kMono(Babelcast.Testing.SharedData.SpeechFile("jfk.wav"));
+        var speech = Babelcast.Testing.Wav.Read16kMono(Babelcast.Testing.TestData.SpeechFile("jfk.wav"));
         var frame = new byte[32 * 1024];
         var mark = SocketAssert.Mark(speaker);
         for (var i = 0; i < 4 * WebSocketServerFixture.IngestQueueCapacity; i++)
