@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Babelcast.Core.Protocol;
 
 namespace Babelcast.Bench.Clients;
 
@@ -23,32 +24,32 @@ internal static class MessageParser
             reader.Read();
             switch (name)
             {
-                case "type": type = reader.GetString(); break;
-                case "seq": seq = reader.GetInt64(); break;
-                case "final": final = reader.GetBoolean(); break;
-                case "replay": replay = reader.GetBoolean(); break;
-                case "code": code = reader.GetString(); break;
-                case "startMs" when detailed: startMs = reader.GetInt64(); break;
-                case "endMs" when detailed: endMs = reader.GetInt64(); break;
-                case "text" when detailed: text = reader.GetString(); break;
-                case "timings": timings = ReadTimings(ref reader); break;
+                case MessageFields.Type: type = reader.GetString(); break;
+                case MessageFields.Seq: seq = reader.GetInt64(); break;
+                case MessageFields.Final: final = reader.GetBoolean(); break;
+                case MessageFields.Replay: replay = reader.GetBoolean(); break;
+                case MessageFields.Code: code = reader.GetString(); break;
+                case MessageFields.StartMs when detailed: startMs = reader.GetInt64(); break;
+                case MessageFields.EndMs when detailed: endMs = reader.GetInt64(); break;
+                case MessageFields.Text when detailed: text = reader.GetString(); break;
+                case MessageFields.Timings: timings = ReadTimings(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
 
         var kind = type switch
         {
-            "caption" or "transcript" => final ? ArrivalKind.FinalCaption : ArrivalKind.PartialCaption,
-            "audio" => ArrivalKind.AudioHeader,
-            "sessionJoined" or "connected" => ArrivalKind.Joined,
-            "error" => ArrivalKind.Error,
-            "sessionEnded" => ArrivalKind.SessionEnded,
+            MessageTypes.Caption or MessageTypes.Transcript => final ? ArrivalKind.FinalCaption : ArrivalKind.PartialCaption,
+            MessageTypes.Audio => ArrivalKind.AudioHeader,
+            MessageTypes.SessionJoined or MessageTypes.Connected => ArrivalKind.Joined,
+            MessageTypes.Error => ArrivalKind.Error,
+            MessageTypes.SessionEnded => ArrivalKind.SessionEnded,
             _ => ArrivalKind.Other,
         };
         var detail = detailed && kind is ArrivalKind.FinalCaption or ArrivalKind.PartialCaption or ArrivalKind.AudioHeader
             ? new MessageDetail(startMs, endMs, text ?? string.Empty, timings ?? [])
             : null;
-        var since = timings is not null && timings.TryGetValue("sinceSpeechEndMs", out var ms) ? (float)ms : float.NaN;
+        var since = timings is not null && timings.TryGetValue(MessageFields.SinceSpeechEndMs, out var ms) ? (float)ms : float.NaN;
         return (kind, seq, replay, since, code, detail);
     }
 

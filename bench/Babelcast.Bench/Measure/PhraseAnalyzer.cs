@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
+using Babelcast.Core.Protocol;
 using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Measure;
@@ -17,7 +18,7 @@ public static class PhraseAnalyzer
     public static List<PhraseRow> Analyse(SpeakerCapture capture)
     {
         var program = capture.Program;
-        var finals = capture.SpeakerMessages.Where(m => m.Type == "transcript" && m.Final).ToList();
+        var finals = capture.SpeakerMessages.Where(m => m.Type == MessageTypes.Transcript && m.Final).ToList();
         var placed = finals.Select(f => (Message: f, Clip: Place(capture, f))).Where(p => p.Clip is not null).ToList();
         var rows = new List<PhraseRow>();
         foreach (var (final, clip) in placed)
@@ -115,7 +116,7 @@ public static class PhraseAnalyzer
     public static long? LastClipSeq(SpeechProgram program, PacedStreamer streamer, long sampleOffset, IEnumerable<ReceivedMessage> speakerMessages)
     {
         var last = program.Clips[^1];
-        return speakerMessages.Where(m => m.Type == "transcript" && m.Final && Place(program, streamer, sampleOffset, m) == last)
+        return speakerMessages.Where(m => m.Type == MessageTypes.Transcript && m.Final && Place(program, streamer, sampleOffset, m) == last)
             .Select(m => (long?)m.Seq).Max();
     }
 

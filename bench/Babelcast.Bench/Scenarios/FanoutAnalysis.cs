@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
 using Babelcast.Bench.Measure;
+using Babelcast.Core.Protocol;
 using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Scenarios;
@@ -16,7 +17,7 @@ internal static class FanoutAnalysis
         var listeners = pool.Listeners;
         var stepArrivals = listeners.Select(l => (Listener: l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();
         var spread = DeliveryAnalyzer.Spread(stepArrivals);
-        var finals = speaker.Messages.Where(m => m.Type == "transcript" && m.Final).ToList();
+        var finals = speaker.Messages.Where(m => m.Type == MessageTypes.Transcript && m.Final).ToList();
         var serverEnds = ServerEnds(finals, stepArrivals);
         var queue = DeliveryAnalyzer.QueueToReceive(stepArrivals, serverEnds);
         var capture = new SpeakerCapture(0, string.Empty, program, streamer, finals, listeners, sampleOffset);
@@ -25,9 +26,9 @@ internal static class FanoutAnalysis
         var missingCaptions = stepArrivals.Count(s => phrases.Any(p => !s.Arrivals.Any(a => a.Kind == ArrivalKind.FinalCaption && a.Seq == p)));
         var missingAudio = stepArrivals.Count(s => phrases.Any(p => !s.Arrivals.Any(a => a.Kind == ArrivalKind.AudioData && a.Seq == p)));
         var errors = listeners.Where(l => l.ErrorCode is not null).GroupBy(l => l.ErrorCode!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        foreach (var e in speaker.OfType("error"))
+        foreach (var e in speaker.OfType(MessageTypes.Error))
         {
-            var code = "speaker:" + e.Text("code");
+            var code = "speaker:" + e.Text(MessageFields.Code);
             errors[code] = errors.GetValueOrDefault(code) + 1;
         }
 

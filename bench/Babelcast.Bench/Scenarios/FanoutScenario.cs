@@ -3,6 +3,7 @@ using Babelcast.Bench.Clients;
 using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
 using Babelcast.Bench.Reporting;
+using Babelcast.Core.Protocol;
 using Babelcast.Testing.Host;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,7 @@ public static class FanoutScenario
         await api.LoginAsync(cancellationToken);
         var sessionId = await api.CreateSessionAsync(cancellationToken);
         await using var speaker = await ProtocolClient.ConnectAsync(api.SpeakerUri(sessionId), cancellationToken);
-        await speaker.WaitForTypeAsync("connected", TimeSpan.FromSeconds(30));
+        await speaker.WaitForTypeAsync(MessageTypes.Connected, TimeSpan.FromSeconds(30));
         await using var pool = new ListenerPool(server.WebSocketBase, sessionId, options.Languages, options.ConnectConcurrency, logger);
 
         // Warm-up with one listener per language: loads the recogniser, translators and JIT before any baseline.

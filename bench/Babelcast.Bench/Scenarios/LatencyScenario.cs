@@ -2,6 +2,7 @@ using Babelcast.Bench.Audio;
 using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
 using Babelcast.Bench.Reporting;
+using Babelcast.Core.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Bench.Scenarios;
@@ -32,7 +33,7 @@ public static class LatencyScenario
 
         var resources = sampler.Read();
         var capture = rig.Capture();
-        foreach (var final in capture.SpeakerMessages.Where(m => m.Type == "transcript" && m.Final))
+        foreach (var final in capture.SpeakerMessages.Where(m => m.Type == MessageTypes.Transcript && m.Final))
         {
             Log.FinalTranscript(logger, 0, final.Json.GetRawText());
         }
@@ -44,7 +45,7 @@ public static class LatencyScenario
             options.Languages, program.MeasuredClips.Count(), rows.Select(r => r.ClipIndex).Distinct().Count(), Math.Round(program.DurationSeconds, 1),
             latency, LatencyMetrics.Latency(rows.Where(r => r.ClosesClip).ToList()), LatencyMetrics.Stages(rows), LatencyMetrics.ByLanguage(rows), Targets(latency), resources,
             Math.Round(rig.StreamLateness.TotalMilliseconds, 1),
-            rig.SpeakerErrors.Select(e => $"{e.Text("code")}: {e.Text("message")}").ToList(), rig.MessageCounts(), rows);
+            rig.SpeakerErrors.Select(e => $"{e.Text(MessageFields.Code)}: {e.Text(MessageFields.Message)}").ToList(), rig.MessageCounts(), rows);
         foreach (var (name, stats) in latency)
         {
             Log.StepResult(logger, name, stats.Brief());

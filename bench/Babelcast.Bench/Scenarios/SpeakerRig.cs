@@ -3,6 +3,7 @@ using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
 using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
+using Babelcast.Core.Protocol;
 using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Scenarios;
@@ -34,7 +35,7 @@ public sealed class SpeakerRig : IAsyncDisposable
         var rig = new SpeakerRig(index, api, program);
         rig.SessionId = await api.CreateSessionAsync(cancellationToken);
         rig._speaker = await ProtocolClient.ConnectAsync(api.SpeakerUri(rig.SessionId), cancellationToken);
-        await rig._speaker.WaitForTypeAsync("connected", TimeSpan.FromSeconds(30));
+        await rig._speaker.WaitForTypeAsync(MessageTypes.Connected, TimeSpan.FromSeconds(30));
         foreach (var language in languages)
         {
             var listener = await ListenerClient.ConnectAsync(server.WebSocketBase, rig.SessionId, language, detailed: true, cancellationToken);
@@ -69,7 +70,7 @@ public sealed class SpeakerRig : IAsyncDisposable
                 _listeners.All(l => l.Snapshot().Any(a => a.Kind == ArrivalKind.AudioData && a.Seq >= seq)),
             Received, TimeSpan.FromSeconds(10), limit, cancellationToken);
 
-    private long? NewestFinal() => _speaker!.OfType("transcript").Where(m => m.Final).Select(m => (long?)m.Seq).Max();
+    private long? NewestFinal() => _speaker!.OfType(MessageTypes.Transcript).Where(m => m.Final).Select(m => (long?)m.Seq).Max();
 
     private long Received() => _speaker!.Messages.Count + _listeners.Sum(l => (long)l.Snapshot().Count);
 
@@ -79,7 +80,7 @@ public sealed class SpeakerRig : IAsyncDisposable
     public Dictionary<string, int> MessageCounts()
     {
         var counts = _speaker!.Messages
-            .GroupBy(m => "speaker." + m.Type + (m.Type == "transcript" ? (m.Final ? ".final" : ".partial") : string.Empty))
+            .GroupBy(m => "speaker." + m.Type + (m.Type == MessageTypes.Transcript ? (m.Final ? ".final" : ".partial") : string.Empty))
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var l in _listeners)
         {
@@ -92,7 +93,7 @@ public sealed class SpeakerRig : IAsyncDisposable
         return counts;
     }
 
-    public IEnumerable<ReceivedMessage> SpeakerErrors => _speaker?.OfType("error") ?? [];
+    public IEnumerable<ReceivedMessage> SpeakerErrors => _speaker?.OfType(MessageTypes.Error) ?? [];
 
     public TimeSpan StreamLateness => _streamer?.MaxLateness ?? TimeSpan.Zero;
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Core.Pipeline;
@@ -38,7 +39,7 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
                         translated = TextFilter.Clean(result.Text);
                     }
 
-                    var frame = PipelineMessages.Caption(seq, language, translated, false, text, startMs, startMs, false, null);
+                    var frame = ListenerMessages.Caption(seq, language, translated, false, text, startMs, startMs, false, null);
                     context.Broadcaster.SendToListeners(sessionId, language, new Delivery(DeliveryKind.PartialCaption, seq, [frame]));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Core.Synthesis;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,7 @@ public sealed class PhraseProcessor(
             await transcripts.AddTranslationAsync(
                 new TranslationRecord(phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow()),
                 cancellationToken);
-            var caption = PipelineMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock);
+            var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock);
             Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);
             Observe(clock, "captionSent", collect);
 
@@ -80,7 +81,7 @@ public sealed class PhraseProcessor(
             clock.Mark("encoded." + language);
             Observe(clock, "encoded", collect);
             await audioStore.SaveAsync(phrase.SessionId, phrase.Seq, language, encoded, cancellationToken);
-            var header = PipelineMessages.AudioHeader(phrase.Seq, language, engines.Encoder.Format, speech.DurationMs, speech.SampleRate, collect is not null, clock);
+            var header = ListenerMessages.AudioHeader(phrase.Seq, language, engines.Encoder.Format, speech.DurationMs, speech.SampleRate, collect is not null, clock);
             Deliver(phrase, language, new Delivery(DeliveryKind.Audio, phrase.Seq, [header, new OutboundFrame(encoded, true)]), collect);
             clock.Mark("sent." + language);
             Observe(clock, "audioSent", collect);
@@ -92,7 +93,7 @@ public sealed class PhraseProcessor(
         catch (Exception ex)
         {
             // One language failing must not take the others (or the session) down.
-            metrics.Increment("babelcast_errors", "Errors by code", "code", "PIPELINE_LANGUAGE_FAILED");
+            metrics.Increment("babelcast_errors", "Errors by code", "code", ErrorCodes.PipelineLanguageFailed);
             Log.LanguageFailed(logger, phrase.SessionId, phrase.Seq, language, ex);
         }
     }
@@ -120,7 +121,7 @@ public sealed class PhraseProcessor(
         var result = await engines.Translator.TranslateAsync(phrase.Text, phrase.SourceLanguage, language, cancellationToken);
         if (!result.Success)
         {
-            metrics.Increment("babelcast_errors", "Errors by code", "code", "TRANSLATION_FAILED");
+            metrics.Increment("babelcast_errors", "Errors by code", "code", ErrorCodes.TranslationFailed);
             Log.TranslationFailed(logger, phrase.SessionId, phrase.Seq, language, result.Error);
             return string.Empty;
         }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Babelcast.Core.Audio;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Ingest;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Recognition;
 using Microsoft.Extensions.Logging;
 
@@ -130,7 +131,7 @@ internal sealed class SessionPipeline(
                     _headStart = _recognizer.DecodeFinalAsync(e.Samples, cancellationToken).AsTask();
                     break;
                 case SegmentEventKind.Quality:
-                    context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.QualityWarning(e.Issue));
+                    context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.AudioQualityWarning(e.Issue));
                     break;
             }
         }
@@ -146,7 +147,7 @@ internal sealed class SessionPipeline(
 
         _lastPartial = text;
         var seq = _currentSeq;
-        context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.Transcript(seq, text, false, _phraseStartMs, _phraseStartMs, null));
+        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, false, _phraseStartMs, _phraseStartMs, null));
         _partials.Publish(seq, text, _phraseStartMs);
     }
 
@@ -190,14 +191,14 @@ internal sealed class SessionPipeline(
                 Log.PhraseDiscarded(context.Logger, sessionId);
                 if (hadPartial)
                 {
-                    context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.Transcript(seq, string.Empty, false, e.StartMs, e.StartMs, null));
+                    context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, string.Empty, false, e.StartMs, e.StartMs, null));
                     _partials.Publish(seq, string.Empty, e.StartMs);
                 }
 
                 continue;
             }
 
-            context.Broadcaster.SendToSpeaker(sessionId, PipelineMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
+            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
             var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
             await _phrases.Writer.WriteAsync(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), cancellationToken);
         }

@@ -1,3 +1,4 @@
+using Babelcast.Core.Protocol;
 using Babelcast.Server.Endpoints;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 

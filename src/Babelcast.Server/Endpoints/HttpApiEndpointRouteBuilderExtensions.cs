@@ -1,3 +1,5 @@
+using Babelcast.Core.Protocol;
+
 namespace Babelcast.Server.Endpoints;
 
 public static class HttpApiEndpointRouteBuilderExtensions

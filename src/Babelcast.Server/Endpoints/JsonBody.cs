@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Babelcast.Core.Protocol;
 
 namespace Babelcast.Server.Endpoints;
 

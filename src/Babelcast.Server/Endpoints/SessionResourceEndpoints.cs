@@ -1,4 +1,5 @@
 using Babelcast.Core.Languages;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using QRCoder;
 

@@ -1,3 +1,4 @@
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Hosting;

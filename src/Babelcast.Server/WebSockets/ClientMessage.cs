@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Babelcast.Core.Protocol;
 
 namespace Babelcast.Server.WebSockets;
 
@@ -13,7 +14,7 @@ internal sealed record ClientMessage(string Type, JsonElement Root)
         {
             using var doc = JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = 8 });
             if (doc.RootElement.ValueKind != JsonValueKind.Object ||
-                !doc.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+                !doc.RootElement.TryGetProperty(MessageFields.Type, out var type) || type.ValueKind != JsonValueKind.String)
             {
                 error = "A message must be a JSON object with a string \"type\".";
                 return null;

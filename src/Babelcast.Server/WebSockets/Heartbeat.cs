@@ -1,9 +1,10 @@
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Protocol;
 
 namespace Babelcast.Server.WebSockets;
 
 internal static class Heartbeat
 {
     public static OutboundFrame Ack(TimeProvider time) =>
-        MessageWriter.Json("heartbeatAck", w => w.WriteNumber("serverTime", time.GetUtcNow().ToUnixTimeMilliseconds()));
+        ConnectionMessages.HeartbeatAck(time.GetUtcNow());
 }

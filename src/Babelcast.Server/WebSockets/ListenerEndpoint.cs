@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Languages;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Hosting;
 using Babelcast.Server.Sessions;
@@ -44,7 +45,7 @@ internal sealed class ListenerEndpoint(
         {
             hub.RemoveIfIdle(runtime);
             var ended = runtime.Ended;
-            await refusal.RefuseAsync(socket, Path, ended ? "SESSION_ENDED" : "SESSION_FULL",
+            await refusal.RefuseAsync(socket, Path, ended ? ErrorCodes.SessionEnded : ErrorCodes.SessionFull,
                 ended ? "The session has ended." : "The session has reached its listener limit.", ct,
                 status: ended ? WebSocketCloseStatus.PolicyViolation : SocketRefusal.TryAgainLater);
             return;
@@ -89,9 +90,9 @@ internal sealed class ListenerEndpoint(
         await Task.WhenAny(first, Task.Delay(TimeSpan.FromMilliseconds(400), time, ct));
         var firstMessage = first.IsCompletedSuccessfully ? await first : default;
         if (firstMessage.Kind == SocketMessageKind.Text && firstMessage.Length > 0 &&
-            ClientMessage.Parse(firstMessage.Payload, out _) is { Type: "resume" } resume)
+            ClientMessage.Parse(firstMessage.Payload, out _) is { Type: MessageTypes.Resume } resume)
         {
-            var afterSeq = Math.Max(0, resume.GetInt64("afterSeq") ?? 0);
+            var afterSeq = Math.Max(0, resume.GetInt64(MessageFields.AfterSeq) ?? 0);
             me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, afterSeq, ct));
             return true;
         }
@@ -105,12 +106,12 @@ internal sealed class ListenerEndpoint(
         var ip = RateLimitPartitions.ClientIp(context);
         if (!rateLimiter.TryAcquireConnect(ip, out var retry) || !rateLimiter.TryAcquireJoin(ip, out retry))
         {
-            await refusal.RefuseAsync(socket, Path, "RATE_LIMIT_EXCEEDED", "Too many joins; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.RateLimitExceeded, "Too many joins; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
             return null;
         }
 
         var sessionId = context.Request.Query["sessionId"].ToString();
-        var code = sessionId.Length == 0 ? "MISSING_SESSION_ID" : !SessionIds.IsValid(sessionId) ? "INVALID_SESSION_ID" : null;
+        var code = sessionId.Length == 0 ? ErrorCodes.MissingSessionId : !SessionIds.IsValid(sessionId) ? ErrorCodes.InvalidSessionId : null;
         if (code is not null)
         {
             await refusal.RefuseAsync(socket, Path, code, "A valid sessionId query parameter is required.", ct);
@@ -120,7 +121,7 @@ internal sealed class ListenerEndpoint(
         var session = await sessions.GetAsync(sessionId, ct);
         if (session is null || session.Status == SessionStatus.Ended)
         {
-            await refusal.RefuseAsync(socket, Path, session is null ? "SESSION_NOT_FOUND" : "SESSION_ENDED",
+            await refusal.RefuseAsync(socket, Path, session is null ? ErrorCodes.SessionNotFound : ErrorCodes.SessionEnded,
                 session is null ? $"Session {sessionId} does not exist." : "The session has ended.", ct);
             return null;
         }
@@ -128,14 +129,14 @@ internal sealed class ListenerEndpoint(
         var language = context.Request.Query["targetLanguage"].ToString();
         if (language.Length == 0)
         {
-            await refusal.RefuseAsync(socket, Path, "MISSING_TARGET_LANGUAGE", "A targetLanguage query parameter is required.", ct);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.MissingTargetLanguage, "A targetLanguage query parameter is required.", ct);
             return null;
         }
 
         if (Offered(session, language) is not { } offered)
         {
             var supported = languages.TargetsFor(session.SourceLanguage).Select(l => l.Code).ToList();
-            await refusal.RefuseAsync(socket, Path, "UNSUPPORTED_LANGUAGE", $"'{language}' is not offered; supported: {string.Join(", ", supported)}.", ct, supported: supported);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.UnsupportedLanguage, $"'{language}' is not offered; supported: {string.Join(", ", supported)}.", ct, supported: supported);
             return null;
         }
 
@@ -161,10 +162,10 @@ internal sealed class ListenerEndpoint(
             switch (message.Kind)
             {
                 case SocketMessageKind.TooLarge:
-                    refusal.Report(me, Path, "MESSAGE_TOO_LARGE", $"Text messages are limited to {options.Value.MaxTextMessageBytes} bytes.");
+                    refusal.Report(me, Path, ErrorCodes.MessageTooLarge, $"Text messages are limited to {options.Value.MaxTextMessageBytes} bytes.");
                     break;
                 case SocketMessageKind.Binary:
-                    refusal.Report(me, Path, "AUDIO_NOT_ALLOWED", "Listeners cannot send audio.");
+                    refusal.Report(me, Path, ErrorCodes.AudioNotAllowed, "Listeners cannot send audio.");
                     break;
                 default:
                     await OnMessageAsync(me, runtime, session, message, ct);
@@ -179,21 +180,21 @@ internal sealed class ListenerEndpoint(
         switch (parsed?.Type)
         {
             case null:
-                refusal.Report(me, Path, "INVALID_MESSAGE", error!);
+                refusal.Report(me, Path, ErrorCodes.InvalidMessage, error!);
                 break;
-            case "heartbeat":
+            case MessageTypes.Heartbeat:
                 me.Send(Heartbeat.Ack(time));
                 break;
-            case "resume":
+            case MessageTypes.Resume:
                 // Resume after the first message: replay what this connection has not had; duplicates are dropped by seq.
                 me.HoldForReplay();
-                me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, parsed.GetInt64("afterSeq") ?? 0), ct));
+                me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, parsed.GetInt64(MessageFields.AfterSeq) ?? 0), ct));
                 break;
-            case "changeLanguage":
-                ChangeLanguage(me, runtime, session, parsed.GetString("targetLanguage"));
+            case MessageTypes.ChangeLanguage:
+                ChangeLanguage(me, runtime, session, parsed.GetString(MessageFields.TargetLanguage));
                 break;
             default:
-                refusal.Report(me, Path, "UNKNOWN_MESSAGE_TYPE", $"Unknown message type \"{parsed.Type}\".");
+                refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 break;
         }
     }
@@ -202,30 +203,23 @@ internal sealed class ListenerEndpoint(
     {
         if (string.IsNullOrEmpty(language))
         {
-            refusal.Report(me, Path, "INVALID_MESSAGE", "changeLanguage needs a targetLanguage.");
+            refusal.Report(me, Path, ErrorCodes.InvalidMessage, "changeLanguage needs a targetLanguage.");
             return;
         }
 
         if (Offered(session, language) is not { } offered)
         {
-            refusal.Count("UNSUPPORTED_LANGUAGE");
-            me.Send(MessageWriter.Error("UNSUPPORTED_LANGUAGE", $"'{language}' is not offered.", null, languages.TargetsFor(session.SourceLanguage).Select(l => l.Code)));
+            refusal.Count(ErrorCodes.UnsupportedLanguage);
+            me.Send(ConnectionMessages.Error(ErrorCodes.UnsupportedLanguage, $"'{language}' is not offered.", null, languages.TargetsFor(session.SourceLanguage).Select(l => l.Code)));
             return;
         }
 
         runtime.ChangeLanguage(me, offered);
         warmup.Warm(session.SourceLanguage, offered);
-        me.Send(MessageWriter.Json("languageChanged", w => w.WriteString("targetLanguage", offered)));
+        me.Send(ListenerMessages.LanguageChanged(offered));
         hub.PushStatus(runtime);
     }
 
     private static OutboundFrame Joined(SessionRecord session, SessionRuntime runtime, string language) =>
-        MessageWriter.Json("sessionJoined", w =>
-        {
-            w.WriteString("sessionId", session.Id);
-            w.WriteString("targetLanguage", language);
-            w.WriteString("sourceLanguage", session.SourceLanguage);
-            w.WriteString("status", runtime.Status.ToString().ToLowerInvariant());
-            w.WriteBoolean("muted", runtime.Muted);
-        });
+        ListenerMessages.SessionJoined(session.Id, language, session.SourceLanguage, runtime.Status, runtime.Muted);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 
 namespace Babelcast.Server.WebSockets;
@@ -70,7 +71,7 @@ internal sealed class ListenerHub : IBroadcaster
             if (!listener.Enqueue(delivery))
             {
                 Log.SlowConsumer(_logger, sessionId);
-                _metrics.Increment("babelcast_errors", "Errors by code", "code", "SLOW_CONSUMER");
+                _metrics.Increment("babelcast_errors", "Errors by code", "code", ErrorCodes.SlowConsumer);
                 listener.Socket.Abort();
             }
         }
@@ -97,17 +98,6 @@ internal sealed class ListenerHub : IBroadcaster
 
     private void SendStatusNow(SessionRuntime runtime)
     {
-        var distribution = runtime.Distribution();
-        runtime.Speaker?.Send(MessageWriter.Json("sessionStatus", w =>
-        {
-            w.WriteNumber("listenerCount", distribution.Values.Sum());
-            w.WriteStartObject("languageDistribution");
-            foreach (var (lang, n) in distribution.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
-                w.WriteNumber(lang, n);
-            }
-
-            w.WriteEndObject();
-        }));
+        runtime.Speaker?.Send(SpeakerMessages.SessionStatus(runtime.Distribution()));
     }
 }

@@ -1,6 +1,7 @@
 using Babelcast.Core.Audio;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Pipeline;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +48,7 @@ internal sealed class ListenerReplay(
             deliveries.Add(Caption(t));
             if (await audio.TryReadAsync(sessionId, t.Seq, language, ct) is { } bytes)
             {
-                var header = PipelineMessages.AudioHeader(t.Seq, language, engines.Encoder.Format, EstimateDurationMs(bytes), 0, true, null);
+                var header = ListenerMessages.AudioHeader(t.Seq, language, engines.Encoder.Format, EstimateDurationMs(bytes), 0, true, null);
                 deliveries.Add(new Delivery(DeliveryKind.Audio, t.Seq, [header, new OutboundFrame(bytes, true)]));
             }
         }
@@ -56,7 +57,7 @@ internal sealed class ListenerReplay(
     }
 
     private static Delivery Caption(TranslationRecord t) =>
-        new(DeliveryKind.FinalCaption, t.Seq, [PipelineMessages.Caption(t.Seq, t.Language, t.Text, true, t.SourceText, t.StartMs, t.EndMs, true, null)]);
+        new(DeliveryKind.FinalCaption, t.Seq, [ListenerMessages.Caption(t.Seq, t.Language, t.Text, true, t.SourceText, t.StartMs, t.EndMs, true, null)]);
 
     // Stored audio is constant-bitrate; the client learns the exact duration when it decodes the MP3.
     private static int EstimateDurationMs(byte[] bytes) => bytes.Length * 8 / AudioDefaults.Mp3BitrateKbps;

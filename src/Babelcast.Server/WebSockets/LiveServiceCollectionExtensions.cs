@@ -1,6 +1,7 @@
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Hosting;
@@ -47,7 +48,7 @@ public static class LiveServiceCollectionExtensions
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await Endpoints.Problems.Create(StatusCodes.Status400BadRequest, "WEBSOCKET_REQUIRED", "This endpoint only accepts WebSocket upgrades.").ExecuteAsync(context);
+            await Endpoints.Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.WebSocketRequired, "This endpoint only accepts WebSocket upgrades.").ExecuteAsync(context);
             return;
         }
 

@@ -1,6 +1,7 @@
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
 
@@ -54,7 +55,7 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
             ingest.TryWrite(runtime.SessionId, IngestItem.Control(IngestKind.Resume, time.GetTimestamp()));
         }
 
-        runtime.SendToListeners(Delivery.Control(Event(paused ? "broadcastPaused" : "broadcastResumed", runtime.SessionId)));
+        runtime.SendToListeners(Delivery.Control(ListenerMessages.Paused(runtime.SessionId, paused)));
         runtime.Speaker?.Send(StatusChanged(runtime));
     }
 
@@ -67,7 +68,7 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
         }
 
         runtime.Muted = muted;
-        runtime.SendToListeners(Delivery.Control(Event(muted ? "broadcastMuted" : "broadcastUnmuted", runtime.SessionId)));
+        runtime.SendToListeners(Delivery.Control(ListenerMessages.Muted(runtime.SessionId, muted)));
         runtime.Speaker?.Send(StatusChanged(runtime));
     }
 
@@ -82,11 +83,7 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
 
         runtime.MarkEnded();
         runtime.Status = SessionStatus.Ended;
-        var ended = MessageWriter.Json("sessionEnded", w =>
-        {
-            w.WriteString("sessionId", sessionId);
-            w.WriteString("reason", reason);
-        });
+        var ended = ConnectionMessages.SessionEnded(sessionId, reason);
         foreach (var listener in runtime.AllListeners())
         {
             listener.Send(ended);
@@ -103,12 +100,5 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
         Log.SessionEnded(logger, sessionId, reason);
     }
 
-    public static OutboundFrame StatusChanged(SessionRuntime runtime) =>
-        MessageWriter.Json("statusChanged", w =>
-        {
-            w.WriteString("status", runtime.Status.ToString().ToLowerInvariant());
-            w.WriteBoolean("muted", runtime.Muted);
-        });
-
-    private static OutboundFrame Event(string type, string sessionId) => MessageWriter.Json(type, w => w.WriteString("sessionId", sessionId));
+    public static OutboundFrame StatusChanged(SessionRuntime runtime) => SpeakerMessages.StatusChanged(runtime.Status, runtime.Muted);
 }

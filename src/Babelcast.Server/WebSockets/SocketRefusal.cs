@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Protocol;
 
 namespace Babelcast.Server.WebSockets;
 
@@ -16,7 +17,7 @@ internal sealed class SocketRefusal(BabelcastMetrics metrics, ILogger<SocketRefu
         Log.Refused(logger, path, code);
         try
         {
-            var frame = MessageWriter.Error(code, message, retryAfter, supported);
+            var frame = ConnectionMessages.Error(code, message, retryAfter, supported);
             await socket.SendAsync(frame.Payload, WebSocketMessageType.Text, true, cancellationToken);
             await socket.CloseOutputAsync(status, code, cancellationToken);
         }
@@ -31,7 +32,7 @@ internal sealed class SocketRefusal(BabelcastMetrics metrics, ILogger<SocketRefu
     {
         Count(code);
         Log.ClientError(logger, path, connection.SessionId, code);
-        connection.Send(MessageWriter.Error(code, message));
+        connection.Send(ConnectionMessages.Error(code, message));
     }
 
     public void Count(string code) => metrics.Increment("babelcast_errors", "Errors by code", "code", code);

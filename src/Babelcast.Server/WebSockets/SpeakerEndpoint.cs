@@ -4,6 +4,7 @@ using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Languages;
 using Babelcast.Core.Pipeline;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Hosting;
@@ -45,8 +46,8 @@ internal sealed class SpeakerEndpoint(
         if (runtime.SetSpeaker(me) is { } previous)
         {
             // The old connection stays open so that it can be told why its frames are refused (NOT_CONNECTED).
-            refusal.Count("SPEAKER_REPLACED");
-            previous.Send(MessageWriter.Error("SPEAKER_REPLACED", "Another connection of this speaker took over the session."));
+            refusal.Count(ErrorCodes.SpeakerReplaced);
+            previous.Send(ConnectionMessages.Error(ErrorCodes.SpeakerReplaced, "Another connection of this speaker took over the session."));
         }
 
         runtime.Status = session.Status;
@@ -82,12 +83,12 @@ internal sealed class SpeakerEndpoint(
     {
         if (!rateLimiter.TryAcquireConnect(RateLimitPartitions.ClientIp(context), out var retry))
         {
-            await refusal.RefuseAsync(socket, Path, "RATE_LIMIT_EXCEEDED", "Too many connections; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.RateLimitExceeded, "Too many connections; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
             return null;
         }
 
         var sessionId = context.Request.Query["sessionId"].ToString();
-        var refusalCode = sessionId.Length == 0 ? "MISSING_SESSION_ID" : !SessionIds.IsValid(sessionId) ? "INVALID_SESSION_ID" : null;
+        var refusalCode = sessionId.Length == 0 ? ErrorCodes.MissingSessionId : !SessionIds.IsValid(sessionId) ? ErrorCodes.InvalidSessionId : null;
         if (refusalCode is not null)
         {
             await refusal.RefuseAsync(socket, Path, refusalCode, "A valid sessionId query parameter is required.", ct);
@@ -97,26 +98,26 @@ internal sealed class SpeakerEndpoint(
         var userId = await authenticator.AuthenticateAsync(context, ct);
         if (userId is null)
         {
-            await refusal.RefuseAsync(socket, Path, "UNAUTHORIZED", "A valid speaker token is required.", ct);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.Unauthorized, "A valid speaker token is required.", ct);
             return null;
         }
 
         var session = await sessions.GetAsync(sessionId, ct);
         if (session is null)
         {
-            await refusal.RefuseAsync(socket, Path, "SESSION_NOT_FOUND", $"Session {sessionId} does not exist.", ct);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.SessionNotFound, $"Session {sessionId} does not exist.", ct);
             return null;
         }
 
         if (session.OwnerId != userId)
         {
-            await refusal.RefuseAsync(socket, Path, "FORBIDDEN", "Only the session's owner can speak.", ct);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.Forbidden, "Only the session's owner can speak.", ct);
             return null;
         }
 
         if (session.Status == SessionStatus.Ended)
         {
-            await refusal.RefuseAsync(socket, Path, "SESSION_ENDED", "The session has ended.", ct);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.SessionEnded, "The session has ended.", ct);
             return null;
         }
 
@@ -138,14 +139,14 @@ internal sealed class SpeakerEndpoint(
             metrics.Increment("babelcast_ws_messages_in", "WebSocket messages received", "endpoint", "speak");
             if (runtime.Speaker != me)
             {
-                refusal.Report(me, Path, "NOT_CONNECTED", "This connection is no longer the session's speaker.");
+                refusal.Report(me, Path, ErrorCodes.NotConnected, "This connection is no longer the session's speaker.");
                 continue;
             }
 
             switch (message.Kind)
             {
                 case SocketMessageKind.TooLarge:
-                    refusal.Report(me, Path, "MESSAGE_TOO_LARGE", $"Text messages are limited to {o.MaxTextMessageBytes} bytes and audio frames to {o.MaxAudioFrameBytes} bytes.");
+                    refusal.Report(me, Path, ErrorCodes.MessageTooLarge, $"Text messages are limited to {o.MaxTextMessageBytes} bytes and audio frames to {o.MaxAudioFrameBytes} bytes.");
                     break;
                 case SocketMessageKind.Binary:
                     OnAudio(me, runtime, message);
@@ -171,7 +172,7 @@ internal sealed class SpeakerEndpoint(
     {
         if (message.Length == 0 || message.Length % 2 != 0)
         {
-            refusal.Report(me, Path, "INVALID_AUDIO_FRAME", "Audio frames are 16-bit PCM: a non-empty, even number of bytes.");
+            refusal.Report(me, Path, ErrorCodes.InvalidAudioFrame, "Audio frames are 16-bit PCM: a non-empty, even number of bytes.");
             return;
         }
 
@@ -183,7 +184,7 @@ internal sealed class SpeakerEndpoint(
         var item = new IngestItem(IngestKind.Audio, message.Payload.ToArray(), time.GetTimestamp());
         if (ingest.TryWrite(me.SessionId, item) != IngestWriteResult.Accepted)
         {
-            refusal.Report(me, Path, "INGEST_OVERLOADED", "The server cannot keep up with this session's audio; the frame was dropped.");
+            refusal.Report(me, Path, ErrorCodes.IngestOverloaded, "The server cannot keep up with this session's audio; the frame was dropped.");
         }
     }
 
@@ -192,49 +193,36 @@ internal sealed class SpeakerEndpoint(
         var parsed = ClientMessage.Parse(message.Payload, out var error);
         if (parsed is null)
         {
-            refusal.Report(me, Path, "INVALID_MESSAGE", error!);
+            refusal.Report(me, Path, ErrorCodes.InvalidMessage, error!);
             return true;
         }
 
         switch (parsed.Type)
         {
-            case "heartbeat":
+            case MessageTypes.Heartbeat:
                 me.Send(Heartbeat.Ack(time));
                 return true;
-            case "pause" or "resume":
-                var status = parsed.Type == "pause" ? SessionStatus.Paused : SessionStatus.Active;
+            case MessageTypes.Pause or MessageTypes.Resume:
+                var status = parsed.Type == MessageTypes.Pause ? SessionStatus.Paused : SessionStatus.Active;
                 await sessions.UpdateStatusAsync(me.SessionId, status, time.GetUtcNow(), ct);
                 live.SetPaused(runtime, status == SessionStatus.Paused);
                 return true;
-            case "mute" or "unmute":
-                live.SetMuted(runtime, parsed.Type == "mute");
+            case MessageTypes.Mute or MessageTypes.Unmute:
+                live.SetMuted(runtime, parsed.Type == MessageTypes.Mute);
                 return true;
-            case "end":
+            case MessageTypes.End:
                 await sessions.UpdateStatusAsync(me.SessionId, SessionStatus.Ended, time.GetUtcNow(), ct);
                 await live.EndAsync(me.SessionId, "ended by speaker", ct);
                 return false;
             default:
-                refusal.Report(me, Path, "UNKNOWN_MESSAGE_TYPE", $"Unknown message type \"{parsed.Type}\".");
+                refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 return true;
         }
     }
 
     private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime) =>
-        MessageWriter.Json("connected", w =>
-        {
-            w.WriteString("sessionId", session.Id);
-            w.WriteString("status", session.Status.ToString().ToLowerInvariant());
-            w.WriteString("sourceLanguage", session.SourceLanguage);
-            w.WriteNumber("sampleRate", 16000);
-            w.WriteBoolean("muted", runtime.Muted);
-            w.WriteStartArray("targetLanguages");
-            foreach (var l in languages.TargetsFor(session.SourceLanguage))
-            {
-                w.WriteStringValue(l.Code);
-            }
-
-            w.WriteEndArray();
-        });
+        SpeakerMessages.Connected(session.Id, session.Status, session.SourceLanguage, 16000, runtime.Muted,
+            languages.TargetsFor(session.SourceLanguage).Select(l => l.Code));
 
     internal static async Task CloseAsync(WebSocket socket)
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
+using Babelcast.Core.Protocol;
 using Babelcast.Server.Auth;
-using Babelcast.Server.Endpoints;
 using Babelcast.Server.Tests.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
-using Babelcast.Server.Endpoints;
 using Babelcast.Server.Hosting;
 using Babelcast.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Babelcast.Server.Endpoints;
+using Babelcast.Core.Protocol;
 using Xunit;
 
 namespace Babelcast.Server.Tests.Http;

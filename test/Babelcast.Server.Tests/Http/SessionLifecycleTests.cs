@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Babelcast.Server.Endpoints;
+using Babelcast.Core.Protocol;
 using Xunit;
 
 namespace Babelcast.Server.Tests.Http;

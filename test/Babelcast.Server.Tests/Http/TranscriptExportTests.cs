@@ -1,6 +1,6 @@
 using System.Net;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
-using Babelcast.Server.Endpoints;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -1,0 +1,98 @@
+namespace Babelcast.Core.Protocol;
+
+/// <summary>
+/// Every stable error <c>code</c> of the protocol: in HTTP problems, in WebSocket <c>error</c> messages and in the
+/// <c>babelcast_errors_total{code}</c> metric. docs/protocol.md lists each one (a test keeps them in step).
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>HTTP 400: the request body or a parameter is missing, malformed or of the wrong type.</summary>
+    public const string ValidationFailed = "VALIDATION_FAILED";
+
+    /// <summary>HTTP 401: the username or password is wrong.</summary>
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+
+    /// <summary>HTTP 401 or WebSocket refusal: a speaker request without a valid token.</summary>
+    public const string Unauthorized = "UNAUTHORIZED";
+
+    /// <summary>HTTP 403 or WebSocket refusal: the caller is not the session's owner.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>HTTP 404: no API route matches the path.</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>HTTP 400 or WebSocket error: the language is not offered; the supported list comes with it.</summary>
+    public const string UnsupportedLanguage = "UNSUPPORTED_LANGUAGE";
+
+    /// <summary>HTTP 400: an unknown quality tier, or a change of tier after creation.</summary>
+    public const string InvalidQualityTier = "INVALID_QUALITY_TIER";
+
+    /// <summary>HTTP 400: a session status the request may not set.</summary>
+    public const string InvalidStatus = "INVALID_STATUS";
+
+    /// <summary>HTTP 400 or WebSocket refusal: the session id is not of the form adjective-noun-NNN.</summary>
+    public const string InvalidSessionId = "INVALID_SESSION_ID";
+
+    /// <summary>HTTP 404 or WebSocket refusal: no session has this id.</summary>
+    public const string SessionNotFound = "SESSION_NOT_FOUND";
+
+    /// <summary>HTTP 409 or WebSocket refusal: the session has ended.</summary>
+    public const string SessionEnded = "SESSION_ENDED";
+
+    /// <summary>HTTP 400: an unknown transcript export format.</summary>
+    public const string InvalidFormat = "INVALID_FORMAT";
+
+    /// <summary>HTTP 404: the phrase audio is unknown or past its retention.</summary>
+    public const string AudioNotFound = "AUDIO_NOT_FOUND";
+
+    /// <summary>HTTP 429 or WebSocket refusal: too many requests; a retry-after comes with it.</summary>
+    public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+
+    /// <summary>HTTP 503: no unused session id could be found.</summary>
+    public const string SessionIdExhausted = "SESSION_ID_EXHAUSTED";
+
+    /// <summary>HTTP 400: a plain HTTP request to a WebSocket endpoint.</summary>
+    public const string WebSocketRequired = "WEBSOCKET_REQUIRED";
+
+    /// <summary>WebSocket refusal: no <c>sessionId</c> query parameter.</summary>
+    public const string MissingSessionId = "MISSING_SESSION_ID";
+
+    /// <summary>WebSocket refusal: a listener without a <c>targetLanguage</c> query parameter.</summary>
+    public const string MissingTargetLanguage = "MISSING_TARGET_LANGUAGE";
+
+    /// <summary>WebSocket refusal: the session has reached its listener cap.</summary>
+    public const string SessionFull = "SESSION_FULL";
+
+    /// <summary>WebSocket error: a text or binary message over its size limit.</summary>
+    public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
+
+    /// <summary>WebSocket error: an empty or odd-length audio frame.</summary>
+    public const string InvalidAudioFrame = "INVALID_AUDIO_FRAME";
+
+    /// <summary>WebSocket error: malformed JSON, no string <c>type</c>, or a bad field.</summary>
+    public const string InvalidMessage = "INVALID_MESSAGE";
+
+    /// <summary>WebSocket error: a <c>type</c> this endpoint does not accept.</summary>
+    public const string UnknownMessageType = "UNKNOWN_MESSAGE_TYPE";
+
+    /// <summary>WebSocket error: a listener sent a binary frame.</summary>
+    public const string AudioNotAllowed = "AUDIO_NOT_ALLOWED";
+
+    /// <summary>WebSocket error: a replaced speaker connection kept sending.</summary>
+    public const string NotConnected = "NOT_CONNECTED";
+
+    /// <summary>WebSocket error: the session's audio queue is full and the frame was dropped.</summary>
+    public const string IngestOverloaded = "INGEST_OVERLOADED";
+
+    /// <summary>WebSocket error: another connection of the owner took over the session.</summary>
+    public const string SpeakerReplaced = "SPEAKER_REPLACED";
+
+    /// <summary>Metric only: a listener whose send queue filled was disconnected.</summary>
+    public const string SlowConsumer = "SLOW_CONSUMER";
+
+    /// <summary>Metric only: one language of a phrase failed (translation, synthesis or encoding threw).</summary>
+    public const string PipelineLanguageFailed = "PIPELINE_LANGUAGE_FAILED";
+
+    /// <summary>Metric only: the translator returned a failure; the phrase gets no text in that language.</summary>
+    public const string TranslationFailed = "TRANSLATION_FAILED";
+}

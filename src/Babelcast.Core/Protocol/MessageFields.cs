@@ -1,0 +1,39 @@
+namespace Babelcast.Core.Protocol;
+
+/// <summary>The field names of WebSocket messages, shared by the builders, the server's reader and the bench's parser.</summary>
+public static class MessageFields
+{
+    public const string Type = "type";
+    public const string Code = "code";
+    public const string Message = "message";
+    public const string RetryAfter = "retryAfter";
+    public const string SupportedLanguages = "supportedLanguages";
+    public const string Seq = "seq";
+    public const string AfterSeq = "afterSeq";
+    public const string Text = "text";
+    public const string Final = "final";
+    public const string Replay = "replay";
+    public const string StartMs = "startMs";
+    public const string EndMs = "endMs";
+    public const string SourceText = "sourceText";
+    public const string SessionId = "sessionId";
+    public const string SourceLanguage = "sourceLanguage";
+    public const string TargetLanguage = "targetLanguage";
+    public const string TargetLanguages = "targetLanguages";
+    public const string Status = "status";
+    public const string Muted = "muted";
+    public const string Reason = "reason";
+    public const string Format = "format";
+    public const string DurationMs = "durationMs";
+    public const string SampleRate = "sampleRate";
+    public const string Issue = "issue";
+    public const string ServerTime = "serverTime";
+    public const string ListenerCount = "listenerCount";
+    public const string LanguageDistribution = "languageDistribution";
+
+    /// <summary>Per-stage milliseconds after the end of speech of the phrase (final captions, audio, final transcripts).</summary>
+    public const string Timings = "timings";
+
+    /// <summary>Inside <see cref="Timings"/>: milliseconds from the end of speech to the serialisation of the message.</summary>
+    public const string SinceSpeechEndMs = "sinceSpeechEndMs";
+}

@@ -1,0 +1,74 @@
+namespace Babelcast.Core.Protocol;
+
+/// <summary>Every <c>type</c> of a WebSocket text message, in both directions (see docs/protocol.md).</summary>
+public static class MessageTypes
+{
+    /// <summary>Server to speaker: the connection is admitted; session state and the offered languages.</summary>
+    public const string Connected = "connected";
+
+    /// <summary>Server to speaker: recognised source text of a phrase, partial or final.</summary>
+    public const string Transcript = "transcript";
+
+    /// <summary>Server to speaker: listener count per language.</summary>
+    public const string SessionStatus = "sessionStatus";
+
+    /// <summary>Server to speaker: acknowledges pause, resume, mute or unmute with the resulting state.</summary>
+    public const string StatusChanged = "statusChanged";
+
+    /// <summary>Server to speaker: the microphone signal is too quiet, clipping, noisy or silent.</summary>
+    public const string AudioQualityWarning = "audioQualityWarning";
+
+    /// <summary>Server to speaker and listener: the answer to <see cref="Heartbeat"/>.</summary>
+    public const string HeartbeatAck = "heartbeatAck";
+
+    /// <summary>Server to speaker and listener: the session has ended; the socket closes next.</summary>
+    public const string SessionEnded = "sessionEnded";
+
+    /// <summary>Server to speaker and listener: a refusal or a rejected message, with a code from <see cref="ErrorCodes"/>.</summary>
+    public const string Error = "error";
+
+    /// <summary>Server to listener: the listener is admitted to the session in its language.</summary>
+    public const string SessionJoined = "sessionJoined";
+
+    /// <summary>Server to listener: translated text of a phrase, partial or final.</summary>
+    public const string Caption = "caption";
+
+    /// <summary>Server to listener: header of the binary frame that follows with a phrase's audio.</summary>
+    public const string Audio = "audio";
+
+    /// <summary>Server to listener: the speaker paused the broadcast.</summary>
+    public const string BroadcastPaused = "broadcastPaused";
+
+    /// <summary>Server to listener: the speaker resumed the broadcast.</summary>
+    public const string BroadcastResumed = "broadcastResumed";
+
+    /// <summary>Server to listener: the speaker muted the broadcast; stop playing its audio.</summary>
+    public const string BroadcastMuted = "broadcastMuted";
+
+    /// <summary>Server to listener: the speaker unmuted the broadcast; play its audio again.</summary>
+    public const string BroadcastUnmuted = "broadcastUnmuted";
+
+    /// <summary>Server to listener: the language change took effect.</summary>
+    public const string LanguageChanged = "languageChanged";
+
+    /// <summary>Speaker to server: stop processing audio.</summary>
+    public const string Pause = "pause";
+
+    /// <summary>Speaker to server: process audio again. Listener to server: replay what was missed after a reconnect.</summary>
+    public const string Resume = "resume";
+
+    /// <summary>Speaker to server: tell every listener to stop playing the translated audio.</summary>
+    public const string Mute = "mute";
+
+    /// <summary>Speaker to server: tell every listener to play the translated audio again.</summary>
+    public const string Unmute = "unmute";
+
+    /// <summary>Speaker to server: end the session.</summary>
+    public const string End = "end";
+
+    /// <summary>Speaker and listener to server: keep the connection alive.</summary>
+    public const string Heartbeat = "heartbeat";
+
+    /// <summary>Listener to server: switch to another target language from the next phrase.</summary>
+    public const string ChangeLanguage = "changeLanguage";
+}

@@ -1,0 +1,73 @@
+using Babelcast.Core.Audio;
+using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Pipeline;
+using Babelcast.Core.Storage;
+
+namespace Babelcast.Core.Protocol;
+
+/// <summary>Server messages to the speaker on <c>/ws/speak</c>.</summary>
+public static class SpeakerMessages
+{
+    public static OutboundFrame Connected(string sessionId, SessionStatus status, string sourceLanguage, int sampleRate, bool muted, IEnumerable<string> targetLanguages) =>
+        MessageWriter.Json(MessageTypes.Connected, w =>
+        {
+            w.WriteString(MessageFields.SessionId, sessionId);
+            w.WriteString(MessageFields.Status, MessageWriter.StatusName(status));
+            w.WriteString(MessageFields.SourceLanguage, sourceLanguage);
+            w.WriteNumber(MessageFields.SampleRate, sampleRate);
+            w.WriteBoolean(MessageFields.Muted, muted);
+            w.WriteStartArray(MessageFields.TargetLanguages);
+            foreach (var l in targetLanguages)
+            {
+                w.WriteStringValue(l);
+            }
+
+            w.WriteEndArray();
+        });
+
+    public static OutboundFrame Transcript(long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock) =>
+        MessageWriter.Json(MessageTypes.Transcript, w =>
+        {
+            w.WriteNumber(MessageFields.Seq, seq);
+            w.WriteString(MessageFields.Text, text);
+            w.WriteBoolean(MessageFields.Final, final);
+            w.WriteNumber(MessageFields.StartMs, startMs);
+            w.WriteNumber(MessageFields.EndMs, endMs);
+            MessageWriter.WriteTimings(w, clock);
+        });
+
+    /// <summary>Listener count in all and per language (languages in ordinal order).</summary>
+    public static OutboundFrame SessionStatus(IReadOnlyDictionary<string, int> distribution) =>
+        MessageWriter.Json(MessageTypes.SessionStatus, w =>
+        {
+            w.WriteNumber(MessageFields.ListenerCount, distribution.Values.Sum());
+            w.WriteStartObject(MessageFields.LanguageDistribution);
+            foreach (var (lang, n) in distribution.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                w.WriteNumber(lang, n);
+            }
+
+            w.WriteEndObject();
+        });
+
+    public static OutboundFrame StatusChanged(SessionStatus status, bool muted) =>
+        MessageWriter.Json(MessageTypes.StatusChanged, w =>
+        {
+            w.WriteString(MessageFields.Status, MessageWriter.StatusName(status));
+            w.WriteBoolean(MessageFields.Muted, muted);
+        });
+
+    public static OutboundFrame AudioQualityWarning(AudioQualityIssue issue) =>
+        MessageWriter.Json(MessageTypes.AudioQualityWarning, w =>
+        {
+            var (name, message) = issue switch
+            {
+                AudioQualityIssue.TooQuiet => ("tooQuiet", "Your microphone level is very low; move closer or raise the input gain."),
+                AudioQualityIssue.Clipping => ("clipping", "Your audio is clipping; lower the input gain or move back from the microphone."),
+                AudioQualityIssue.LowSnr => ("lowSnr", "There is a lot of background noise; recognition may suffer."),
+                _ => ("longSilence", "No speech has been heard for a while; is the microphone muted?"),
+            };
+            w.WriteString(MessageFields.Issue, name);
+            w.WriteString(MessageFields.Message, message);
+        });
+}
