@@ -34,5 +34,5 @@ internal sealed class SocketRefusal(BabelcastMetrics metrics, ILogger<SocketRefu
         connection.Send(MessageWriter.Error(code, message));
     }
 
-    public void Count(string code) => metrics.Increment("babelcast_errors", "Errors by code", "code", code);
+    public void Count(string code) => metrics.Error(code);
 }
