@@ -1,104 +1,91 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
+using System.Diagnostics.Metrics;
 
 namespace Babelcast.Core.Diagnostics;
 
 /// <summary>
-/// Process-wide counters, gauges and histograms rendered in the Prometheus text format.
-/// Written by hand because no Prometheus exporter package resolves on the mirror.
+/// Creates every Babelcast instrument, once, on one meter from <see cref="IMeterFactory"/>: names, units and
+/// descriptions live here and nowhere else. Instrument names are the Prometheus family names without the suffix the
+/// exporter adds (<c>_total</c> on counters), so <c>/metrics</c> shows the names that docs/protocol.md lists.
+/// Recording takes tags as single <see cref="KeyValuePair{TKey, TValue}"/>s: no array or LINQ per observation.
 /// </summary>
 public sealed class BabelcastMetrics
 {
-    private static readonly double[] StageBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
-    private readonly ConcurrentDictionary<(string Name, string Label), StrongBox> _counters = new();
-    private readonly ConcurrentDictionary<(string Name, string Label), Histogram> _histograms = new();
-    private readonly ConcurrentDictionary<string, (string Help, string Type, string LabelName)> _meta = new();
-    private readonly ConcurrentDictionary<string, Func<IEnumerable<(string Label, double Value)>>> _gauges = new();
+    public const string MeterName = "Babelcast";
+    public const string PhrasesInstrument = "babelcast_phrases";
+    public const string TranslationsInstrument = "babelcast_translations";
+    public const string ErrorsInstrument = "babelcast_errors";
+    public const string MessagesInInstrument = "babelcast_ws_messages_in";
+    public const string MessagesOutInstrument = "babelcast_ws_messages_out";
+    public const string StageInstrument = "babelcast_stage_seconds";
+    public const string ActiveSessionsInstrument = "babelcast_active_sessions";
+    public const string ListenersInstrument = "babelcast_listeners";
 
-    public void Increment(string name, string help, string labelName = "", string label = "", long by = 1)
+    /// <summary>Stage latencies run from a few milliseconds (a cached translation) to seconds (a long phrase).</summary>
+    public static readonly IReadOnlyList<double> StageBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
+
+    private const string LanguageTag = "language";
+    private const string CodeTag = "code";
+    private const string EndpointTag = "endpoint";
+    private const string StageTag = "stage";
+
+    private readonly Counter<long> _phrases;
+    private readonly Counter<long> _translations;
+    private readonly Counter<long> _errors;
+    private readonly Counter<long> _messagesIn;
+    private readonly Counter<long> _messagesOut;
+    private readonly Histogram<double> _stages;
+    private volatile IAudienceSource? _audience;
+
+    public BabelcastMetrics(IMeterFactory meterFactory)
     {
-        _meta.TryAdd(name, (help, "counter", labelName));
-        var box = _counters.GetOrAdd((name, label), _ => new StrongBox());
-        Interlocked.Add(ref box.Value, by);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        Meter = meterFactory.Create(MeterName);
+        _phrases = Meter.CreateCounter<long>(PhrasesInstrument, description: "Final phrases recognised");
+        _translations = Meter.CreateCounter<long>(TranslationsInstrument, description: "Phrase translations requested, by target language");
+        _errors = Meter.CreateCounter<long>(ErrorsInstrument, description: "Errors by code");
+        _messagesIn = Meter.CreateCounter<long>(MessagesInInstrument, description: "WebSocket messages received, by endpoint");
+        _messagesOut = Meter.CreateCounter<long>(MessagesOutInstrument, description: "WebSocket messages sent, by endpoint");
+        _stages = Meter.CreateHistogram(StageInstrument, "s", "Time from the end of speech to each stage of a phrase",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = StageBuckets });
+        Meter.CreateObservableGauge(ActiveSessionsInstrument, ObserveSessions, description: "Sessions with a live speaker or listeners on this node");
+        Meter.CreateObservableGauge(ListenersInstrument, ObserveListeners, description: "Connected listeners by language");
     }
 
-    public long CounterValue(string name, string label = "") =>
-        _counters.TryGetValue((name, label), out var box) ? Interlocked.Read(ref box.Value) : 0;
+    /// <summary>The meter every instrument belongs to (disposed with the factory).</summary>
+    public Meter Meter { get; }
 
-    public void Observe(string name, string help, string labelName, string label, double seconds)
-    {
-        _meta.TryAdd(name, (help, "histogram", labelName));
-        _histograms.GetOrAdd((name, label), _ => new Histogram(StageBuckets)).Observe(seconds);
-    }
+    /// <summary>Gives the audience gauges their source; until then they report nothing.</summary>
+    public void ObserveAudience(IAudienceSource source) => _audience = source;
 
-    /// <summary>Registers a gauge whose values are read at scrape time.</summary>
-    public void Gauge(string name, string help, string labelName, Func<IEnumerable<(string Label, double Value)>> read)
-    {
-        _meta[name] = (help, "gauge", labelName);
-        _gauges[name] = read;
-    }
+    public void PhraseRecognised() => _phrases.Add(1);
 
-    public void WriteTo(StringBuilder sb)
+    public void TranslationRequested(string language) => _translations.Add(1, new KeyValuePair<string, object?>(LanguageTag, language));
+
+    public void Error(string code) => _errors.Add(1, new KeyValuePair<string, object?>(CodeTag, code));
+
+    public void MessageReceived(string endpoint) => _messagesIn.Add(1, new KeyValuePair<string, object?>(EndpointTag, endpoint));
+
+    public void MessageSent(string endpoint) => _messagesOut.Add(1, new KeyValuePair<string, object?>(EndpointTag, endpoint));
+
+    public void StageReached(string stage, double seconds) => _stages.Record(seconds, new KeyValuePair<string, object?>(StageTag, stage));
+
+    private IEnumerable<Measurement<int>> ObserveSessions() =>
+        _audience is { } audience ? [new Measurement<int>(audience.ActiveSessions)] : [];
+
+    private IEnumerable<Measurement<int>> ObserveListeners()
     {
-        foreach (var (name, meta) in _meta.OrderBy(m => m.Key, StringComparer.Ordinal))
+        if (_audience is not { } audience)
         {
-            // In the text format the HELP and TYPE lines name the series itself, so a counter's carry its _total suffix.
-            var family = meta.Type == "counter" ? name + "_total" : name;
-            sb.Append("# HELP ").Append(family).Append(' ').Append(meta.Help).Append('\n');
-            sb.Append("# TYPE ").Append(family).Append(' ').Append(meta.Type).Append('\n');
-            switch (meta.Type)
-            {
-                case "counter":
-                    foreach (var ((n, label), box) in _counters.Where(c => c.Key.Name == name).OrderBy(c => c.Key.Label, StringComparer.Ordinal))
-                    {
-                        Line(sb, n + "_total", meta.LabelName, label, Interlocked.Read(ref box.Value));
-                    }
-
-                    break;
-                case "gauge" when _gauges.TryGetValue(name, out var read):
-                    foreach (var (label, value) in read())
-                    {
-                        Line(sb, name, meta.LabelName, label, value);
-                    }
-
-                    break;
-                case "histogram":
-                    foreach (var ((_, label), h) in _histograms.Where(c => c.Key.Name == name).OrderBy(c => c.Key.Label, StringComparer.Ordinal))
-                    {
-                        h.WriteTo(sb, name, meta.LabelName, label);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    internal static void Line(StringBuilder sb, string name, string labelName, string label, double value, string extra = "")
-    {
-        sb.Append(name);
-        if (labelName.Length > 0 || extra.Length > 0)
-        {
-            sb.Append('{');
-            if (labelName.Length > 0)
-            {
-                sb.Append(labelName).Append("=\"").Append(Escape(label)).Append('"');
-                if (extra.Length > 0)
-                {
-                    sb.Append(',');
-                }
-            }
-
-            sb.Append(extra).Append('}');
+            return [];
         }
 
-        sb.Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
-    }
+        var counts = audience.ListenersByLanguage();
+        var measurements = new List<Measurement<int>>(counts.Count);
+        foreach (var (language, count) in counts)
+        {
+            measurements.Add(new Measurement<int>(count, new KeyValuePair<string, object?>(LanguageTag, language)));
+        }
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-    private sealed class StrongBox
-    {
-        public long Value;
+        return measurements;
     }
 }

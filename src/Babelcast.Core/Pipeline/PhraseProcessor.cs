@@ -32,7 +32,7 @@ public sealed class PhraseProcessor(
         await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, cancellationToken)));
         var timings = JsonSerializer.Serialize(phrase.Clock.Snapshot());
         await transcripts.UpdatePhraseTimingsAsync(phrase.SessionId, phrase.Seq, timings, cancellationToken);
-        metrics.Increment("babelcast_phrases", "Final phrases recognised");
+        metrics.PhraseRecognised();
         Log.PhraseDone(logger, phrase.SessionId, phrase.Seq, phrase.Text, timings);
     }
 
@@ -93,7 +93,7 @@ public sealed class PhraseProcessor(
         catch (Exception ex)
         {
             // One language failing must not take the others (or the session) down.
-            metrics.Increment("babelcast_errors", "Errors by code", "code", ErrorCodes.PipelineLanguageFailed);
+            metrics.Error(ErrorCodes.PipelineLanguageFailed);
             Log.LanguageFailed(logger, phrase.SessionId, phrase.Seq, language, ex);
         }
     }
@@ -117,11 +117,11 @@ public sealed class PhraseProcessor(
             return phrase.Text;
         }
 
-        metrics.Increment("babelcast_translations", "Phrase translations requested", "language", language);
+        metrics.TranslationRequested(language);
         var result = await engines.Translator.TranslateAsync(phrase.Text, phrase.SourceLanguage, language, cancellationToken);
         if (!result.Success)
         {
-            metrics.Increment("babelcast_errors", "Errors by code", "code", ErrorCodes.TranslationFailed);
+            metrics.Error(ErrorCodes.TranslationFailed);
             Log.TranslationFailed(logger, phrase.SessionId, phrase.Seq, language, result.Error);
             return string.Empty;
         }
@@ -133,7 +133,7 @@ public sealed class PhraseProcessor(
     {
         if (collect is null)
         {
-            metrics.Observe("babelcast_stage_seconds", "Time from the end of speech to each stage of a phrase", "stage", stage, clock.ElapsedMs() / 1000.0);
+            metrics.StageReached(stage, clock.ElapsedMs() / 1000.0);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Sessions;
 
 namespace Babelcast.Server.Endpoints;
@@ -18,12 +16,7 @@ public static class OperationsEndpoints
             uptimeSeconds = (Environment.TickCount64 - StartedAt) / 1000,
             activeSessions = live.ActiveSessionIds.Count,
         }));
-        app.MapGet("/metrics", (BabelcastMetrics metrics) =>
-        {
-            var sb = new StringBuilder();
-            metrics.WriteTo(sb);
-            return Results.Text(sb.ToString(), "text/plain; version=0.0.4; charset=utf-8");
-        });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGet("/join/{sessionId}", (IWebHostEnvironment env) =>
             Results.File(env.WebRootFileProvider.GetFileInfo("join.html").CreateReadStream(), "text/html; charset=utf-8"));
         return app;

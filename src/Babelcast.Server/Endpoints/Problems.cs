@@ -28,7 +28,7 @@ public static class Problems
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.RequestServices.GetService<BabelcastMetrics>()?.Increment("babelcast_errors", "Errors by code", "code", code);
+            httpContext.RequestServices.GetService<BabelcastMetrics>()?.Error(code);
             return inner.ExecuteAsync(httpContext);
         }
     }

@@ -1,4 +1,3 @@
-using Babelcast.Core.Diagnostics;
 using Babelcast.Storage.Sqlite;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Endpoints;
@@ -16,7 +15,7 @@ public static class BabelcastServiceCollectionExtensions
     {
         services.AddOptions<BabelcastOptions>().BindConfiguration(BabelcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<BabelcastMetrics>();
+        services.AddBabelcastTelemetry(configuration);
         services.AddProblemDetails();
         services.AddSqliteStorage();
         services.AddBabelcastEngines();

@@ -158,7 +158,7 @@ internal sealed class ListenerEndpoint(
                 return;
             }
 
-            metrics.Increment("babelcast_ws_messages_in", "WebSocket messages received", "endpoint", "listen");
+            metrics.MessageReceived("listen");
             switch (message.Kind)
             {
                 case SocketMessageKind.TooLarge:

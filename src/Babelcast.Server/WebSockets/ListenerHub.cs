@@ -10,7 +10,7 @@ namespace Babelcast.Server.WebSockets;
 /// The embedded broadcast bus: session runtimes on this node and the fan-out of pre-serialised frames to them.
 /// A frame is serialised once per language and the same bytes are queued on every listener of that language.
 /// </summary>
-internal sealed class ListenerHub : IBroadcaster
+internal sealed class ListenerHub : IBroadcaster, IAudienceSource
 {
     private readonly ConcurrentDictionary<string, SessionRuntime> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger<ListenerHub> _logger;
@@ -24,13 +24,10 @@ internal sealed class ListenerHub : IBroadcaster
         _time = time;
         _logger = logger;
         _metrics = metrics;
-        metrics.Gauge("babelcast_active_sessions", "Sessions with a live speaker or listeners on this node", string.Empty,
-            () => [(string.Empty, _sessions.Count)]);
-        metrics.Gauge("babelcast_listeners", "Connected listeners by language", "language",
-            () => _sessions.Values.SelectMany(s => s.Distribution())
-                .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
-                .Select(g => (g.Key, (double)g.Sum(kv => kv.Value))));
+        metrics.ObserveAudience(this);
     }
+
+    public int ActiveSessions => _sessions.Count;
 
     public IReadOnlyCollection<string> SessionIds => _sessions.Keys.ToList();
 
@@ -46,6 +43,21 @@ internal sealed class ListenerHub : IBroadcaster
         {
             _sessions.TryRemove(new KeyValuePair<string, SessionRuntime>(runtime.SessionId, runtime));
         }
+    }
+
+    /// <summary>Read at metrics collection time, not on the fan-out path.</summary>
+    public IReadOnlyDictionary<string, int> ListenersByLanguage()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var session in _sessions.Values)
+        {
+            foreach (var (language, count) in session.Distribution())
+            {
+                counts[language] = counts.GetValueOrDefault(language) + count;
+            }
+        }
+
+        return counts;
     }
 
     public IReadOnlyCollection<string> GetListenerLanguages(string sessionId) =>
@@ -71,7 +83,7 @@ internal sealed class ListenerHub : IBroadcaster
             if (!listener.Enqueue(delivery))
             {
                 Log.SlowConsumer(_logger, sessionId);
-                _metrics.Increment("babelcast_errors", "Errors by code", "code", ErrorCodes.SlowConsumer);
+                _metrics.Error(ErrorCodes.SlowConsumer);
                 listener.Socket.Abort();
             }
         }

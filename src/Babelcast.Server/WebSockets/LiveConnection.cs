@@ -182,7 +182,7 @@ internal sealed class LiveConnection
                 foreach (var frame in delivery.Frames)
                 {
                     await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);
-                    _metrics.Increment("babelcast_ws_messages_out", "WebSocket messages sent", "endpoint", _endpoint);
+                    _metrics.MessageSent(_endpoint);
                 }
             }
 

@@ -35,5 +35,5 @@ internal sealed class SocketRefusal(BabelcastMetrics metrics, ILogger<SocketRefu
         connection.Send(ConnectionMessages.Error(code, message));
     }
 
-    public void Count(string code) => metrics.Increment("babelcast_errors", "Errors by code", "code", code);
+    public void Count(string code) => metrics.Error(code);
 }

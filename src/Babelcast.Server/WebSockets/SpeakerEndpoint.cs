@@ -136,7 +136,7 @@ internal sealed class SpeakerEndpoint(
                 return;
             }
 
-            metrics.Increment("babelcast_ws_messages_in", "WebSocket messages received", "endpoint", "speak");
+            metrics.MessageReceived("speak");
             if (runtime.Speaker != me)
             {
                 refusal.Report(me, Path, ErrorCodes.NotConnected, "This connection is no longer the session's speaker.");

@@ -1,136 +1,148 @@
-using System.Text;
+using System.Diagnostics.Metrics;
 using Babelcast.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Babelcast.Core.Tests.Diagnostics;
 
-public sealed class BabelcastMetricsTests
+public sealed class BabelcastMetricsTests : IDisposable
 {
-    private readonly BabelcastMetrics _metrics = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly BabelcastMetrics _metrics;
+
+    public BabelcastMetricsTests() => _metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
+
+    public void Dispose() => _services.Dispose();
 
     [Fact]
-    public void WriteTo_Counters_WritesTotalsWithHelpAndTypeSortedByLabel()
+    public void Constructor_CreatesEveryInstrumentOnTheBabelcastMeter_WithADescription()
     {
-        _metrics.Increment("babelcast_errors", "Errors by code", "code", "SESSION_FULL");
-        _metrics.Increment("babelcast_errors", "Errors by code", "code", "AUTH", by: 2);
-        _metrics.Increment("babelcast_errors", "Errors by code", "code", "SESSION_FULL");
-        _metrics.Increment("babelcast_phrases", "Final phrases recognised");
-
-        Assert.Equal(
-            """
-            # HELP babelcast_errors_total Errors by code
-            # TYPE babelcast_errors_total counter
-            babelcast_errors_total{code="AUTH"} 2
-            babelcast_errors_total{code="SESSION_FULL"} 2
-            # HELP babelcast_phrases_total Final phrases recognised
-            # TYPE babelcast_phrases_total counter
-            babelcast_phrases_total 1
-
-            """.ReplaceLineEndings("\n"),
-            Render());
-        Assert.Equal(2, _metrics.CounterValue("babelcast_errors", "AUTH"));
-        Assert.Equal(1, _metrics.CounterValue("babelcast_phrases"));
-        Assert.Equal(0, _metrics.CounterValue("babelcast_unknown"));
-    }
-
-    [Fact]
-    public void WriteTo_Gauges_ReadsValuesAtScrapeTime()
-    {
-        var listeners = new List<(string, double)> { ("es", 3) };
-        _metrics.Gauge("babelcast_listeners", "Connected listeners by language", "language", () => listeners);
-        _metrics.Gauge("babelcast_active_sessions", "Active sessions", string.Empty, () => [(string.Empty, 2)]);
-        listeners.Add(("fr", 0.5));
-
-        Assert.Equal(
-            """
-            # HELP babelcast_active_sessions Active sessions
-            # TYPE babelcast_active_sessions gauge
-            babelcast_active_sessions 2
-            # HELP babelcast_listeners Connected listeners by language
-            # TYPE babelcast_listeners gauge
-            babelcast_listeners{language="es"} 3
-            babelcast_listeners{language="fr"} 0.5
-
-            """.ReplaceLineEndings("\n"),
-            Render());
-    }
-
-    [Fact]
-    public void WriteTo_Histogram_WritesCumulativeBucketsInfSumAndCount()
-    {
-        foreach (var seconds in new[] { 0.003, 0.01, 0.02, 0.02, 4, 20 })
+        var published = new List<Instrument>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, _) =>
         {
-            _metrics.Observe("babelcast_stage_seconds", "Stage latency", "stage", "encoded", seconds);
-        }
+            if (ReferenceEquals(instrument.Meter, _metrics.Meter))
+            {
+                published.Add(instrument);
+            }
+        };
+        listener.Start();
 
-        var lines = Render().Split('\n');
-
-        Assert.Equal("# TYPE babelcast_stage_seconds histogram", lines[1]);
-        string[] expected =
-        [
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"0.005\"} 1",
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"0.01\"} 2",
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"0.025\"} 4",
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"0.05\"} 4",
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"3\"} 4",
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"5\"} 5",
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"10\"} 5",
-            "babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"+Inf\"} 6",
-            "babelcast_stage_seconds_sum{stage=\"encoded\"} 24.053",
-            "babelcast_stage_seconds_count{stage=\"encoded\"} 6",
-        ];
-        Assert.All(expected, line => Assert.Contains(line, lines));
-
-        // Buckets never decrease and +Inf equals _count.
-        var counts = lines.Where(l => l.StartsWith("babelcast_stage_seconds_bucket", StringComparison.Ordinal))
-            .Select(l => long.Parse(l[(l.LastIndexOf(' ') + 1)..])).ToList();
-        Assert.Equal(15, counts.Count);
-        Assert.Equal(counts.Order(), counts);
+        Assert.Equal(BabelcastMetrics.MeterName, _metrics.Meter.Name);
+        Assert.Equal(
+            [
+                BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.ListenersInstrument,
+                BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
+                BabelcastMetrics.MessagesInInstrument, BabelcastMetrics.MessagesOutInstrument,
+            ],
+            published.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.All(published, i => Assert.False(string.IsNullOrWhiteSpace(i.Description), i.Name));
     }
 
     [Fact]
-    public void WriteTo_HistogramPerLabel_WritesOneSeriesSetPerLabel()
+    public void Error_ByCode_CountsEachCodeSeparately()
     {
-        _metrics.Observe("babelcast_stage_seconds", "Stage latency", "stage", "translated", 0.002);
-        _metrics.Observe("babelcast_stage_seconds", "Stage latency", "stage", "encoded", 0.2);
+        using var errors = Collect<long>(BabelcastMetrics.ErrorsInstrument);
+        _metrics.Error("SESSION_FULL");
+        _metrics.Error("AUTH");
+        _metrics.Error("SESSION_FULL");
 
-        var text = Render();
-
-        Assert.Contains("babelcast_stage_seconds_count{stage=\"encoded\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("babelcast_stage_seconds_count{stage=\"translated\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("babelcast_stage_seconds_bucket{stage=\"translated\",le=\"0.005\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("babelcast_stage_seconds_bucket{stage=\"encoded\",le=\"0.1\"} 0\n", text, StringComparison.Ordinal);
-        Assert.Single(text.Split('\n'), l => l.StartsWith("# TYPE", StringComparison.Ordinal));
+        Assert.Equal(2, Sum(errors, "code", "SESSION_FULL"));
+        Assert.Equal(1, Sum(errors, "code", "AUTH"));
+        Assert.Equal(0, Sum(errors, "code", "RATE_LIMIT_EXCEEDED"));
     }
 
     [Fact]
-    public void WriteTo_LabelWithQuoteBackslashAndNewline_EscapesThem()
+    public void PhraseAndTranslation_Recorded_PhraseUntaggedTranslationByLanguage()
     {
-        _metrics.Increment("babelcast_errors", "Errors by code", "code", "a\"b\\c\nd");
+        using var phrases = Collect<long>(BabelcastMetrics.PhrasesInstrument);
+        using var translations = Collect<long>(BabelcastMetrics.TranslationsInstrument);
+        _metrics.PhraseRecognised();
+        _metrics.TranslationRequested("es");
+        _metrics.TranslationRequested("fr");
+        _metrics.TranslationRequested("es");
 
-        Assert.Contains("babelcast_errors_total{code=\"a\\\"b\\\\c\\nd\"} 1\n", Render(), StringComparison.Ordinal);
+        var phrase = Assert.Single(phrases.GetMeasurementSnapshot());
+        Assert.Equal(1, phrase.Value);
+        Assert.Empty(phrase.Tags);
+        Assert.Equal(2, Sum(translations, "language", "es"));
+        Assert.Equal(1, Sum(translations, "language", "fr"));
     }
 
     [Fact]
-    public async Task Increment_ConcurrentWriters_CountsEveryIncrement()
+    public void StageReached_RecordsSecondsByStage_InSecondsScaleBuckets()
     {
+        using var stages = Collect<double>(BabelcastMetrics.StageInstrument);
+        _metrics.StageReached("encoded", 0.25);
+        _metrics.StageReached("translated", 0.004);
+
+        Assert.Equal("s", stages.Instrument!.Unit);
+        var advice = ((Histogram<double>)stages.Instrument).Advice?.HistogramBucketBoundaries;
+        Assert.NotNull(advice);
+        Assert.Equal(BabelcastMetrics.StageBuckets, advice);
+        Assert.Equal(0.005, advice[0]);
+        Assert.Equal(10, advice[^1]);
+        Assert.True(advice.Zip(advice.Skip(1)).All(p => p.First < p.Second), "bucket boundaries must ascend");
+        Assert.Equal(0.25, Assert.Single(stages.GetMeasurementSnapshot(), m => m.MatchesTags(new KeyValuePair<string, object?>("stage", "encoded"))).Value);
+        Assert.Equal(0.004, Assert.Single(stages.GetMeasurementSnapshot(), m => m.MatchesTags(new KeyValuePair<string, object?>("stage", "translated"))).Value);
+    }
+
+    [Fact]
+    public void AudienceGauges_ReadTheSourceAtCollection_NothingBeforeOneIsGiven()
+    {
+        using var sessions = Collect<int>(BabelcastMetrics.ActiveSessionsInstrument);
+        using var listeners = Collect<int>(BabelcastMetrics.ListenersInstrument);
+        sessions.RecordObservableInstruments();
+        listeners.RecordObservableInstruments();
+        Assert.Empty(sessions.GetMeasurementSnapshot());
+        Assert.Empty(listeners.GetMeasurementSnapshot());
+
+        var audience = new FakeAudience { Sessions = 2, Listeners = { ["es"] = 3, ["fr"] = 1 } };
+        _metrics.ObserveAudience(audience);
+        sessions.RecordObservableInstruments();
+        listeners.RecordObservableInstruments();
+        Assert.Equal(2, sessions.LastMeasurement!.Value);
+        Assert.Equal(3, Assert.Single(listeners.GetMeasurementSnapshot(), m => m.MatchesTags(new KeyValuePair<string, object?>("language", "es"))).Value);
+        Assert.Equal(1, Assert.Single(listeners.GetMeasurementSnapshot(), m => m.MatchesTags(new KeyValuePair<string, object?>("language", "fr"))).Value);
+
+        audience.Sessions = 5;
+        sessions.RecordObservableInstruments();
+        Assert.Equal(5, sessions.LastMeasurement!.Value);
+    }
+
+    [Fact]
+    public async Task Messages_FromManyThreads_NoneLost()
+    {
+        using var received = Collect<long>(BabelcastMetrics.MessagesInInstrument);
+        using var sent = Collect<long>(BabelcastMetrics.MessagesOutInstrument);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
         {
             for (var i = 0; i < 10_000; i++)
             {
-                _metrics.Increment("babelcast_ws_messages_in", "Messages", "endpoint", t % 2 == 0 ? "speak" : "listen");
-                _metrics.Observe("babelcast_stage_seconds", "Stage latency", "stage", "x", 0.001);
+                _metrics.MessageReceived(t % 2 == 0 ? "speak" : "listen");
+                _metrics.MessageSent("listen");
             }
         })));
 
-        Assert.Equal(40_000, _metrics.CounterValue("babelcast_ws_messages_in", "speak"));
-        Assert.Equal(40_000, _metrics.CounterValue("babelcast_ws_messages_in", "listen"));
-        Assert.Contains("babelcast_stage_seconds_count{stage=\"x\"} 80000\n", Render(), StringComparison.Ordinal);
+        Assert.Equal(40_000, Sum(received, "endpoint", "speak"));
+        Assert.Equal(40_000, Sum(received, "endpoint", "listen"));
+        Assert.Equal(80_000, Sum(sent, "endpoint", "listen"));
     }
 
-    private string Render()
+    private MetricCollector<T> Collect<T>(string instrument)
+        where T : struct => new(_metrics.Meter, instrument);
+
+    private static long Sum(MetricCollector<long> collector, string tag, string value) =>
+        collector.GetMeasurementSnapshot().Where(m => m.MatchesTags(new KeyValuePair<string, object?>(tag, value))).Sum(m => m.Value);
+
+    private sealed class FakeAudience : IAudienceSource
     {
-        var sb = new StringBuilder();
-        _metrics.WriteTo(sb);
-        return sb.ToString();
+        public int Sessions { get; set; }
+
+        public Dictionary<string, int> Listeners { get; } = [];
+
+        public int ActiveSessions => Sessions;
+
+        public IReadOnlyDictionary<string, int> ListenersByLanguage() => Listeners;
     }
 }

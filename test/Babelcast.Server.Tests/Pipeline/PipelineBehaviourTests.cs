@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Engines.Apertium;
 using Babelcast.Testing;
 using Babelcast.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Babelcast.Server.Tests.Pipeline;
 
@@ -75,7 +77,6 @@ public sealed class PipelineBehaviourTests(LiveSessionFixture fixture) : IClassF
     [Fact]
     public async Task LastListenerOfALanguageLeaves_ThatLanguageIsNoLongerTranslated()
     {
-        var metrics = fixture.Server.Services.GetRequiredService<BabelcastMetrics>();
         var (id, speaker) = await fixture.StartSpeakerAsync();
         await using var _ = speaker;
         await using var es = await fixture.JoinAsync(id, "es");
@@ -86,14 +87,16 @@ public sealed class PipelineBehaviourTests(LiveSessionFixture fixture) : IClassF
         await it.DisposeAsync();
         await speaker.WaitForAsync(m => m.Type == "sessionStatus" && !m.Json.GetProperty("languageDistribution").TryGetProperty("it", out var _), Wait);
 
-        var italianBefore = metrics.CounterValue("babelcast_translations", "it");
-        var spanishBefore = metrics.CounterValue("babelcast_translations", "es");
+        // Counts translations from here on, on this server's meter only.
+        using var translations = new MetricCollector<long>(
+            fixture.Server.Services.GetRequiredService<IMeterFactory>(), BabelcastMetrics.MeterName, BabelcastMetrics.TranslationsInstrument);
         var lastSpanish = es.OfType("caption").Where(c => c.Final).Max(c => c.Seq);
         await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
         await es.WaitForAsync(m => m.Type == "audioData" && m.Seq > lastSpanish, Wait);
 
-        Assert.True(metrics.CounterValue("babelcast_translations", "es") > spanishBefore);
-        Assert.Equal(italianBefore, metrics.CounterValue("babelcast_translations", "it"));
+        var snapshot = translations.GetMeasurementSnapshot();
+        Assert.Contains(snapshot, m => m.MatchesTags(new KeyValuePair<string, object?>("language", "es")));
+        Assert.DoesNotContain(snapshot, m => m.MatchesTags(new KeyValuePair<string, object?>("language", "it")));
     }
 
     [Fact]
