@@ -19,7 +19,7 @@ public static class BenchRunner
             "latency" => await LatencyScenario.RunAsync(options, machine, logger, cancellationToken),
             "speakers" => await SpeakersScenario.RunAsync(options, machine, logger, cancellationToken),
             "fanout" => await FanoutScenario.RunAsync(options, machine, logger, cancellationToken),
-            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}'. {BenchOptions.Usage}"),
+            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers or fanout).", nameof(options)),
         };
     }
 

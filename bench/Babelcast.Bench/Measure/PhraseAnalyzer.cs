@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
-using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Measure;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
 using Babelcast.Bench.Measure;
-using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Scenarios;
 
@@ -11,7 +10,7 @@ internal static class FanoutAnalysis
 {
     public static FanoutStep Analyse(
         int count, TimeSpan connect, int connectFailures, ResourceWindow idle, ResourceWindow active, ResourceWindow clients, long baseline,
-        ProtocolClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset)
+        SpeakerClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset)
     {
         var listeners = pool.Listeners;
         var stepArrivals = listeners.Select(l => (Listener: l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();
