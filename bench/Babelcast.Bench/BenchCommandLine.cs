@@ -28,14 +28,14 @@ public static class BenchCommandLine
     }.AcceptOnlyFromAmong("inproc", "process", "auto");
 
     private static readonly Option<string> ServerDll = new("--server-dll") { Description = "The babelcast.dll to run (default: the built src/Babelcast.Server).", HelpName = "PATH" };
-    private static readonly Option<int> FrameMs = Positive(new Option<int>("--frame-ms") { Description = "PCM frame the speaker sends, in ms (the browser page sends 60).", DefaultValueFactory = _ => 60 });
-    private static readonly Option<double> Pause = new("--pause") { Description = "Seconds of near-silence after each clip.", DefaultValueFactory = _ => 1.5 };
-    private static readonly Option<string[]> Languages = new("--languages") { Description = "Listener languages, comma-separated.", HelpName = "es,fr,pt", CustomParser = r => [.. Items(r)] };
+    private static readonly Option<int> FrameMs = Positive(new Option<int>("--frame-ms") { Description = "PCM frame the speaker sends, in ms (the browser page sends 60).", HelpName = "MS", DefaultValueFactory = _ => 60 });
+    private static readonly Option<double> Pause = new("--pause") { Description = "Seconds of near-silence after each clip.", HelpName = "SECONDS", DefaultValueFactory = _ => 1.5 };
+    private static readonly Option<string[]> Languages = new("--languages") { Description = "Listener languages, comma-separated (default es,fr,pt).", HelpName = "es,fr,pt", CustomParser = LanguageList };
     private static readonly Option<int> Clips = new("--clips") { Description = "Use only the first N clips (0: all; fanout: 4; smoke: the 2 shortest).", HelpName = "N" };
     private static readonly Option<int[]> Listeners = new("--listeners") { Description = "Listener counts of the fanout steps, comma-separated (default 1000,5000,10000).", HelpName = "N,N", CustomParser = PositiveInts };
     private static readonly Option<int[]> Speakers = new("--speakers") { Description = "Speaker counts of the speakers steps, comma-separated (default 1,2,3,4,6,8,10,12).", HelpName = "N,N", CustomParser = PositiveInts };
-    private static readonly Option<double> MaxLag = new("--max-lag") { Description = "A speakers step fails when the p90 lag exceeds this many seconds.", DefaultValueFactory = _ => 5 };
-    private static readonly Option<int> ConnectConcurrency = Positive(new Option<int>("--connect-concurrency") { Description = "Listener connections opened at once.", DefaultValueFactory = _ => 50 });
+    private static readonly Option<double> MaxLag = new("--max-lag") { Description = "A speakers step fails when the p90 lag exceeds this many seconds.", HelpName = "SECONDS", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> ConnectConcurrency = Positive(new Option<int>("--connect-concurrency") { Description = "Listener connections opened at once.", HelpName = "N", DefaultValueFactory = _ => 50 });
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Debug logging, and the server's own output." };
     private static readonly Option<string[]> Set = new("--set")
     {
@@ -76,10 +76,11 @@ public static class BenchCommandLine
             ConnectConcurrency = result.GetValue(ConnectConcurrency),
             Verbose = result.GetValue(Verbose),
         };
-        o.Languages = result.GetValue(Languages) ?? o.Languages;
-        o.ListenerSteps = result.GetValue(Listeners) ?? o.ListenerSteps;
-        o.SpeakerSteps = result.GetValue(Speakers) ?? o.SpeakerSteps;
-        foreach (var pair in result.GetValue(Set) ?? [])
+        // A list option that is absent parses as an empty list: keep BenchOptions' defaults then.
+        o.Languages = Given(result, Languages) ?? o.Languages;
+        o.ListenerSteps = Given(result, Listeners) ?? o.ListenerSteps;
+        o.SpeakerSteps = Given(result, Speakers) ?? o.SpeakerSteps;
+        foreach (var pair in Given(result, Set) ?? [])
         {
             var (key, value) = (pair.Split('=', 2)[0], pair.Split('=', 2)[1]);
             o.ServerOverrides[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -96,6 +97,8 @@ public static class BenchCommandLine
 
         return o;
     }
+
+    private static T[]? Given<T>(ParseResult result, Option<T[]> option) => result.GetResult(option) is null ? null : result.GetValue(option);
 
     private static IEnumerable<string> Items(ArgumentResult result) =>
         result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -114,7 +117,23 @@ public static class BenchCommandLine
             values.Add(n);
         }
 
+        if (values.Count == 0)
+        {
+            result.AddError("Expected at least one number, e.g. 1,2,4.");
+        }
+
         return [.. values];
+    }
+
+    private static string[] LanguageList(ArgumentResult result)
+    {
+        var languages = Items(result).ToArray();
+        if (languages.Length == 0)
+        {
+            result.AddError("Expected at least one language, e.g. es,fr,pt.");
+        }
+
+        return languages;
     }
 
     private static string[] SettingPairs(ArgumentResult result)
