@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Bench;
 
-/// <summary>Entry point shared by the console and the smoke tests.</summary>
+/// <summary>Runs a scenario and starts the server it drives.</summary>
 public static class BenchRunner
 {
     public static async Task<BenchOutcome> RunAsync(BenchOptions options, ILogger logger, CancellationToken cancellationToken)
