@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Babelcast.Bench;
 
-/// <summary>Command line: <c>latency|speakers|fanout [--smoke] [--out DIR] [--server inproc|process] ...</c>.</summary>
+/// <summary>What to run and how; filled from the command line by <see cref="BenchCommandLine"/>.</summary>
 public sealed class BenchOptions
 {
     public string Scenario { get; set; } = "latency";
@@ -48,69 +46,22 @@ public sealed class BenchOptions
         _ => Scenario != "latency",
     };
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    /// <summary>Smoke runs are seconds long: two clips, one or two speakers, 50 listeners, unless the command line chose.</summary>
+    public void ApplySmokeDefaults(bool listenersGiven, bool speakersGiven, bool clipsGiven)
     {
-        var o = new BenchOptions();
-        for (var i = 0; i < args.Count; i++)
-        {
-            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "latency" or "speakers" or "fanout": o.Scenario = args[i]; break;
-                case "--smoke": o.Smoke = true; break;
-                case "--out": o.OutDirectory = Next(); break;
-                case "--server": o.ServerMode = Next(); break;
-                case "--server-dll": o.ServerDll = Next(); break;
-                case "--frame-ms": o.FrameMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--pause": o.PauseSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--languages": o.Languages = Next().Split(','); break;
-                case "--clips": o.Clips = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--listeners": o.ListenerSteps = Ints(Next()); break;
-                case "--speakers": o.SpeakerSteps = Ints(Next()); break;
-                case "--max-lag": o.MaxLagSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--connect-concurrency": o.ConnectConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--verbose": o.Verbose = true; break;
-                case "--set":
-                    var pair = Next().Split('=', 2);
-                    o.ServerOverrides[pair[0].Replace(":", "__", StringComparison.Ordinal)] = pair.Length > 1 ? pair[1] : string.Empty;
-                    break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
-            }
-        }
-
-        if (o.Smoke)
-        {
-            o.ApplySmokeDefaults(args);
-        }
-        else if (o.Scenario == "fanout" && o.Clips == 0)
-        {
-            o.Clips = 4; // about 35 s of speech per listener count keeps a 10,000-listener run to minutes
-        }
-
-        return o;
-    }
-
-    public const string Usage =
-        "usage: Babelcast.Bench latency|speakers|fanout [--smoke] [--out DIR] [--server inproc|process|auto] [--server-dll PATH] " +
-        "[--frame-ms 60] [--pause 1.5] [--languages es,fr,pt] [--clips N] [--listeners 1000,5000,10000] [--speakers 1,2,3,4,6,8] [--max-lag 5] [--set Babelcast:Section:Key=value]";
-
-    private void ApplySmokeDefaults(IReadOnlyList<string> args)
-    {
-        if (!args.Contains("--listeners"))
+        if (!listenersGiven)
         {
             ListenerSteps = [50];
         }
 
-        if (!args.Contains("--speakers"))
+        if (!speakersGiven)
         {
             SpeakerSteps = [1, 2];
         }
 
-        if (!args.Contains("--clips"))
+        if (!clipsGiven)
         {
             Clips = 2;
         }
     }
-
-    private static int[] Ints(string value) => value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 }

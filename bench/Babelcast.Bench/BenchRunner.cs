@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Bench;
 
-/// <summary>Entry point shared by the console and the smoke tests.</summary>
+/// <summary>Runs a scenario and starts the server it drives.</summary>
 public static class BenchRunner
 {
     public static async Task<BenchOutcome> RunAsync(BenchOptions options, ILogger logger, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public static class BenchRunner
             "latency" => await LatencyScenario.RunAsync(options, machine, logger, cancellationToken),
             "speakers" => await SpeakersScenario.RunAsync(options, machine, logger, cancellationToken),
             "fanout" => await FanoutScenario.RunAsync(options, machine, logger, cancellationToken),
-            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}'. {BenchOptions.Usage}"),
+            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers or fanout).", nameof(options)),
         };
     }
 

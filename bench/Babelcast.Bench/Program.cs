@@ -1,20 +1,6 @@
 using Babelcast.Bench;
 using Microsoft.Extensions.Logging;
 
-BenchOptions options;
-try
-{
-    options = BenchOptions.Parse(args);
-}
-catch (Exception ex) when (ex is ArgumentException or FormatException)
-{
-    await Console.Error.WriteLineAsync(ex.Message);
-    return 2;
-}
-
-using var loggerFactory = LoggerFactory.Create(b => b
-    .AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss "; })
-    .SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Information));
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -22,6 +8,14 @@ Console.CancelKeyPress += (_, e) =>
     cts.Cancel();
 };
 
-var outcome = await BenchRunner.RunAsync(options, loggerFactory.CreateLogger("Babelcast.Bench"), cts.Token);
-Console.WriteLine(await File.ReadAllTextAsync(outcome.MarkdownPath, cts.Token));
-return 0;
+return await BenchCommandLine.InvokeAsync(args, RunAsync, cts.Token);
+
+static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+{
+    using var loggerFactory = LoggerFactory.Create(b => b
+        .AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss "; })
+        .SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Information));
+    var outcome = await BenchRunner.RunAsync(options, loggerFactory.CreateLogger("Babelcast.Bench"), cancellationToken);
+    Console.WriteLine(await File.ReadAllTextAsync(outcome.MarkdownPath, cancellationToken));
+    return 0;
+}

@@ -1,9 +1,9 @@
 using Babelcast.Server.Cli;
 using Babelcast.Server.Hosting;
 
-if (args.Length > 0 && args[0] == "users")
+if (BabelcastCli.Handles(args))
 {
-    return await UsersCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error, CancellationToken.None);
+    return await BabelcastCli.RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None);
 }
 
 var app = BabelcastApp.Build(args);

@@ -1,5 +1,3 @@
-using Babelcast.Testing;
-
 namespace Babelcast.Bench.Audio;
 
 /// <summary>
@@ -12,7 +10,7 @@ public static class ClipSet
 
     public static (IReadOnlyList<(string File, string Reference)> Warmup, IReadOnlyList<(string File, string Reference)> Clips) For(BenchOptions options, int rotate = 0)
     {
-        var all = TestData.RealClips();
+        var all = SpeechClips.Real();
         var warmup = all.Where(c => Path.GetFileName(c.File) == WarmupClip).ToList();
         IReadOnlyList<(string File, string Reference)> clips = all;
         if (options.Smoke)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
-using Babelcast.Testing;
-using Babelcast.Testing.Host;
+using Babelcast.Bench.Clients;
 
 namespace Babelcast.Bench.Audio;
 
@@ -10,7 +9,7 @@ namespace Babelcast.Bench.Audio;
 /// never skipped) and records when each frame left, so that a sample's wall-clock time is known even if the client
 /// fell behind.
 /// </summary>
-public sealed class PacedStreamer(ProtocolClient socket, SpeechProgram program, int frameMs)
+public sealed class PacedStreamer(SpeakerClient socket, SpeechProgram program, int frameMs)
 {
     private readonly int _frameSamples = SpeechProgram.SampleRate / 1000 * frameMs;
     private long[] _sentAt = [];
@@ -33,7 +32,7 @@ public sealed class PacedStreamer(ProtocolClient socket, SpeechProgram program, 
         {
             var offset = f * _frameSamples;
             var n = Math.Min(_frameSamples, samples.Length - offset);
-            await socket.SendAsync(Wav.ToBytes(samples.AsSpan(offset, n)), WebSocketMessageType.Binary, cancellationToken);
+            await socket.SendAsync(WavFile.ToBytes(samples.AsSpan(offset, n)), WebSocketMessageType.Binary, cancellationToken);
             var now = Stopwatch.GetTimestamp();
             _sentAt[f] = now;
             FramesSent = f + 1;

@@ -1,5 +1,3 @@
-using Babelcast.Testing;
-
 namespace Babelcast.Bench.Audio;
 
 /// <summary>
@@ -37,7 +35,7 @@ public sealed class SpeechProgram
         AddSilence(samples, leadIn, noise);
         foreach (var (file, reference) in warmup.Concat(clips))
         {
-            var audio = Wav.Read16kMono(file);
+            var audio = WavFile.Read16kMono(file);
             var padded = (audio.Length + VoicedFrames.FrameSamples - 1) / VoicedFrames.FrameSamples * VoicedFrames.FrameSamples;
             var clip = new short[padded];
             audio.CopyTo(clip, 0);

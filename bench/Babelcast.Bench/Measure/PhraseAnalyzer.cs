@@ -3,7 +3,6 @@ using System.Text.Json;
 using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
 using Babelcast.Core.Protocol;
-using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Measure;
 

@@ -1,6 +1,5 @@
 using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
-using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Measure;
 

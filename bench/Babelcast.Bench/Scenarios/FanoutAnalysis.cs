@@ -3,7 +3,6 @@ using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
 using Babelcast.Bench.Measure;
 using Babelcast.Core.Protocol;
-using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Scenarios;
 
@@ -12,7 +11,7 @@ internal static class FanoutAnalysis
 {
     public static FanoutStep Analyse(
         int count, TimeSpan connect, int connectFailures, ResourceWindow idle, ResourceWindow active, ResourceWindow clients, long baseline,
-        ProtocolClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset)
+        SpeakerClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset)
     {
         var listeners = pool.Listeners;
         var stepArrivals = listeners.Select(l => (Listener: l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();

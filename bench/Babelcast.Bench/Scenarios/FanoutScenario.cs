@@ -4,7 +4,6 @@ using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
 using Babelcast.Bench.Reporting;
 using Babelcast.Core.Protocol;
-using Babelcast.Testing.Host;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Bench.Scenarios;
@@ -23,7 +22,7 @@ public static class FanoutScenario
         using var api = new ApiClient(server);
         await api.LoginAsync(cancellationToken);
         var sessionId = await api.CreateSessionAsync(cancellationToken);
-        await using var speaker = await ProtocolClient.ConnectAsync(api.SpeakerUri(sessionId), cancellationToken);
+        await using var speaker = await SpeakerClient.ConnectAsync(api.SpeakerUri(sessionId), cancellationToken);
         await speaker.WaitForTypeAsync(MessageTypes.Connected, TimeSpan.FromSeconds(30));
         await using var pool = new ListenerPool(server.WebSocketBase, sessionId, options.Languages, options.ConnectConcurrency, logger);
 
@@ -69,7 +68,7 @@ public static class FanoutScenario
         return outcome;
     }
 
-    private static async Task<PacedStreamer> StreamAsync(ProtocolClient speaker, ListenerPool pool, SpeechProgram program, long sampleOffset, BenchOptions options, CancellationToken cancellationToken)
+    private static async Task<PacedStreamer> StreamAsync(SpeakerClient speaker, ListenerPool pool, SpeechProgram program, long sampleOffset, BenchOptions options, CancellationToken cancellationToken)
     {
         var streamer = new PacedStreamer(speaker, program, options.FrameMs);
         await streamer.StreamAsync(cancellationToken);

@@ -4,7 +4,6 @@ using Babelcast.Bench.Clients;
 using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
 using Babelcast.Core.Protocol;
-using Babelcast.Testing.Host;
 
 namespace Babelcast.Bench.Scenarios;
 
@@ -13,7 +12,7 @@ public sealed class SpeakerRig : IAsyncDisposable
 {
     private readonly ApiClient _api;
     private readonly List<ListenerClient> _listeners = [];
-    private ProtocolClient? _speaker;
+    private SpeakerClient? _speaker;
     private PacedStreamer? _streamer;
     private long _sampleOffset;
 
@@ -34,7 +33,7 @@ public sealed class SpeakerRig : IAsyncDisposable
     {
         var rig = new SpeakerRig(index, api, program);
         rig.SessionId = await api.CreateSessionAsync(cancellationToken);
-        rig._speaker = await ProtocolClient.ConnectAsync(api.SpeakerUri(rig.SessionId), cancellationToken);
+        rig._speaker = await SpeakerClient.ConnectAsync(api.SpeakerUri(rig.SessionId), cancellationToken);
         await rig._speaker.WaitForTypeAsync(MessageTypes.Connected, TimeSpan.FromSeconds(30));
         foreach (var language in languages)
         {

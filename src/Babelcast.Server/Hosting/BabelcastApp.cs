@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Babelcast.Server.Hosting;
 
-/// <summary>Builds the web application; shared by Program and the in-process test host.</summary>
+/// <summary>Builds the web application; shared by Program, the in-process test host and the bench's in-process server.</summary>
 public static class BabelcastApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

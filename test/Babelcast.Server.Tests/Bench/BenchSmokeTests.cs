@@ -1,82 +1,91 @@
 using System.Text.Json;
-using Babelcast.Bench;
-using Babelcast.Bench.Scenarios;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Babelcast.Server.Tests.Bench;
 
 /// <summary>
-/// Runs each benchmark scenario in its smoke mode (two short clips, one or two speakers, 50 listeners) against the
-/// real server so that the harness cannot rot; the full runs are manual (docs/benchmarks.md).
+/// Runs each benchmark scenario in its smoke mode (two short clips, one or two speakers, 50 listeners) as the built
+/// bench process against the real server, and checks its reports, so that the harness cannot rot; the full runs are
+/// manual (docs/benchmarks.md).
 /// </summary>
 public sealed class BenchSmokeTests : IDisposable
 {
+    private static readonly string[] LatencyMeasures = ["endToFinalTranscript", "endToFinalCaption", "endToFirstAudioByte", "partialCaptionLag"];
+
     private readonly string _out = Directory.CreateTempSubdirectory("bc-bench-").FullName;
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
     [Fact]
-    public async Task RunAsync_LatencySmoke_WritesReportWithMeasuredPhrases()
+    public async Task Run_LatencySmoke_WritesReportWithMeasuredPhrases()
     {
-        var outcome = await RunAsync("latency");
+        using var json = await RunSmokeAsync("latency");
+        var root = json.RootElement;
 
-        var result = Assert.IsType<LatencyResult>(outcome.Result);
-        Assert.NotEmpty(result.Phrases);
-        foreach (var measure in new[] { LatencyMetrics.ToTranscript, LatencyMetrics.ToCaption, LatencyMetrics.ToAudio, LatencyMetrics.PartialLag })
+        var phrases = root.GetProperty("phrases");
+        Assert.True(phrases.GetArrayLength() > 0, "no phrases measured");
+        foreach (var measure in LatencyMeasures)
         {
-            Assert.True(result.Latency[measure].Count >= 1, $"{measure}: nothing measured");
-            Assert.InRange(result.Latency[measure].P50, 1, 60_000);
+            var stats = root.GetProperty("latency").GetProperty(measure);
+            Assert.True(stats.GetProperty("count").GetInt32() >= 1, $"{measure}: nothing measured");
+            Assert.InRange(stats.GetProperty("p50").GetDouble(), 1, 60_000);
         }
 
-        Assert.All(result.Phrases, p => Assert.Contains(p.Language, result.Languages));
-        Assert.True(result.Stages["recognised"].P50 > result.Stages["endDetected"].P50);
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(outcome.JsonPath));
-        Assert.True(json.RootElement.GetProperty("latency").GetProperty(LatencyMetrics.ToAudio).GetProperty("p50").GetDouble() > 0);
+        var languages = root.GetProperty("languages").EnumerateArray().Select(l => l.GetString()).ToList();
+        Assert.All(phrases.EnumerateArray(), p => Assert.Contains(p.GetProperty("language").GetString(), languages));
+        var stages = root.GetProperty("stages");
+        Assert.True(stages.GetProperty("recognised").GetProperty("p50").GetDouble() > stages.GetProperty("endDetected").GetProperty("p50").GetDouble());
     }
 
     [Fact]
-    public async Task RunAsync_SpeakersSmoke_MeasuresLagCpuAndMemoryPerStep()
+    public async Task Run_SpeakersSmoke_MeasuresLagCpuAndMemoryPerStep()
     {
-        var outcome = await RunAsync("speakers");
+        using var json = await RunSmokeAsync("speakers");
+        var root = json.RootElement;
 
-        var result = Assert.IsType<SpeakersResult>(outcome.Result);
-        var first = Assert.IsType<SpeakersStep>(result.Steps[0]);
-        Assert.Equal(1, first.Speakers);
-        Assert.True(first.Lag.Count >= 1, first.Verdict);
-        Assert.InRange(first.Lag.P50, 1, 60_000);
-        Assert.True(first.Server.CpuSeconds > 0);
-        Assert.True(first.Server.PeakRssBytes > 50L * 1024 * 1024);
-        Assert.True(result.ServerIsolated);
+        var first = root.GetProperty("steps")[0];
+        Assert.Equal(1, first.GetProperty("speakers").GetInt32());
+        Assert.True(first.GetProperty("lag").GetProperty("count").GetInt32() >= 1, first.GetProperty("verdict").GetString());
+        Assert.InRange(first.GetProperty("lag").GetProperty("p50").GetDouble(), 1, 60_000);
+        Assert.True(first.GetProperty("server").GetProperty("cpuSeconds").GetDouble() > 0);
+        Assert.True(first.GetProperty("server").GetProperty("peakRssBytes").GetInt64() > 50L * 1024 * 1024);
+        Assert.True(root.GetProperty("serverIsolated").GetBoolean());
     }
 
     [Fact]
-    public async Task RunAsync_FanoutSmoke_DeliversEveryPhraseToEveryListener()
+    public async Task Run_FanoutSmoke_DeliversEveryPhraseToEveryListener()
     {
-        var outcome = await RunAsync("fanout");
+        using var json = await RunSmokeAsync("fanout");
 
-        var result = Assert.IsType<FanoutResult>(outcome.Result);
-        var step = Assert.Single(result.Steps);
-        Assert.Equal(50, step.Listeners);
-        Assert.Equal(0, step.ConnectFailures);
-        Assert.True(step.Phrases >= 1);
-        Assert.Equal(0, step.ListenersMissingCaptions);
-        Assert.Equal(0, step.ListenersMissingAudio);
-        Assert.True(step.SpreadAll.Count > 50);
-        Assert.InRange(step.EndToCaption.P50, 1, 60_000);
-        Assert.True(step.QueueToReceive.Count > 0 && step.QueueToReceive.Min >= 0);
-        Assert.True(step.Active.CpuSeconds > 0);
-        Assert.True(step.Idle.RssBytes > 0);
+        var step = Assert.Single(json.RootElement.GetProperty("steps").EnumerateArray());
+        Assert.Equal(50, step.GetProperty("listeners").GetInt32());
+        Assert.Equal(0, step.GetProperty("connectFailures").GetInt32());
+        Assert.True(step.GetProperty("phrases").GetInt32() >= 1);
+        Assert.Equal(0, step.GetProperty("listenersMissingCaptions").GetInt32());
+        Assert.Equal(0, step.GetProperty("listenersMissingAudio").GetInt32());
+        Assert.True(step.GetProperty("spreadAll").GetProperty("count").GetInt32() > 50);
+        Assert.InRange(step.GetProperty("endToCaption").GetProperty("p50").GetDouble(), 1, 60_000);
+        Assert.True(step.GetProperty("queueToReceive").GetProperty("count").GetInt32() > 0);
+        Assert.True(step.GetProperty("queueToReceive").GetProperty("min").GetDouble() >= 0);
+        Assert.True(step.GetProperty("active").GetProperty("cpuSeconds").GetDouble() > 0);
+        Assert.True(step.GetProperty("idle").GetProperty("rssBytes").GetInt64() > 0);
     }
 
-    private async Task<BenchOutcome> RunAsync(string scenario)
+    /// <summary>Runs <c>MODE --smoke --out DIR</c>; checks the exit code and the report files, and returns the JSON result.</summary>
+    private async Task<JsonDocument> RunSmokeAsync(string mode)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var outcome = await BenchRunner.RunAsync(BenchOptions.Parse([scenario, "--smoke", "--out", _out]), NullLogger.Instance, cts.Token);
+        var (code, stdout, stderr) = await BenchProcess.RunAsync(TimeSpan.FromMinutes(4), mode, "--smoke", "--out", _out);
+        Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
 
-        Assert.True(new FileInfo(outcome.JsonPath).Length > 100);
-        Assert.Contains("p50", await File.ReadAllTextAsync(outcome.MarkdownPath), StringComparison.Ordinal);
-        Assert.NotEmpty(outcome.SvgPaths);
-        Assert.All(outcome.SvgPaths, p => Assert.StartsWith("<svg", File.ReadAllText(p), StringComparison.Ordinal));
-        return outcome;
+        var markdown = await File.ReadAllTextAsync(Path.Combine(_out, mode + "-smoke.md"));
+        Assert.Contains("p50", markdown, StringComparison.Ordinal);
+        Assert.Contains(markdown.Trim(), stdout, StringComparison.Ordinal);
+        var svgs = Directory.GetFiles(_out, mode + "-smoke-*.svg");
+        Assert.NotEmpty(svgs);
+        Assert.All(svgs, p => Assert.StartsWith("<svg", File.ReadAllText(p), StringComparison.Ordinal));
+
+        var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_out, mode + "-smoke.json")));
+        Assert.Equal(mode, json.RootElement.GetProperty("scenario").GetString());
+        Assert.True(json.RootElement.GetProperty("smoke").GetBoolean());
+        return json;
     }
 }

@@ -87,6 +87,46 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Contains("Usage:", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("users", "--help")]
+    [InlineData("users", "add", "--help")]
+    [InlineData("--help")]
+    public async Task Run_Help_PrintsUsageOnStdoutAndReturns0(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await BabelcastCli.RunAsync(args, TextReader.Null, output, error, CancellationToken.None);
+
+        Assert.True(code == UsersCommand.Success, error.ToString());
+        var help = output.ToString();
+        Assert.Contains("Usage:", help, StringComparison.Ordinal);
+        Assert.Contains(args.Length == 3 ? "--password-stdin" : "users", help, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dataDirectory));
+    }
+
+    [Theory]
+    [InlineData("Unrecognized command or argument '--password'", "list", "--password", "secret-password")]
+    [InlineData("Unrecognized command or argument 'remove'", "remove", "x")]
+    [InlineData("--password", "add", "gina", "--password")]
+    public async Task Run_BadOption_ExplainsOnStderrAndReturns2(string expected, params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync("", args);
+
+        Assert.Equal(UsersCommand.UsageError, code);
+        Assert.Contains(expected, stderr.Split("Usage:")[0], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout);
+    }
+
+    [Theory]
+    [InlineData(true, "users", "list")]
+    [InlineData(true, "--help")]
+    [InlineData(false)]
+    [InlineData(false, "--urls", "http://127.0.0.1:5000")]
+    [InlineData(false, "--Babelcast:DataDirectory=/srv/babelcast", "users")]
+    [InlineData(false, "--environment", "Production")]
+    public void Handles_OnlyCliCommandLines_LeavesServerArgumentsToTheServer(bool expected, params string[] args) =>
+        Assert.Equal(expected, BabelcastCli.Handles(args));
+
     public void Dispose()
     {
         try
