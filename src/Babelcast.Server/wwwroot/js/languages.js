@@ -3,6 +3,14 @@
 
 import { intlLocales } from './i18n.js';
 
+// Names in UI languages whose Intl data browsers lack (Chromium has no Esperanto names): the offered languages.
+const EXTRA_NAMES = {
+  eo: {
+    an: 'aragona', ca: 'kataluna', en: 'angla', eo: 'Esperanto', es: 'hispana', fr: 'franca', gl: 'galega',
+    it: 'itala', oc: 'okcitana', pt: 'portugala',
+  },
+};
+
 const known = new Map();
 const displayNamesByLocale = new Map();
 
@@ -29,7 +37,11 @@ export function rememberNames(list) {
 /** The name of language `code` in the UI language (`locales` defaults to the page's). */
 export function languageName(code, locales = intlLocales()) {
   try {
-    const name = displayNames(locales)?.of(code);
+    const names = displayNames(locales);
+    const wanted = locales[0].split('-')[0];
+    const extra = EXTRA_NAMES[wanted]?.[code];
+    if (extra && names?.resolvedOptions().locale.split('-')[0] !== wanted) return extra;
+    const name = names?.of(code);
     if (name && name !== code) return name;
   } catch {
     // an unusual code: fall through to the server's name or the code itself
