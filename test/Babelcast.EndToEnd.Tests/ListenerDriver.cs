@@ -10,9 +10,20 @@ public sealed class ListenerDriver : PageDriver
     {
     }
 
-    public static async Task<ListenerDriver> OpenAsync(BrowserFixture fixture, string sessionId, string language, bool phone)
+    /// <param name="uiLanguage">
+    /// The page language stored on the device before the page loads ("en" by default, so that the tests may read the
+    /// English banners); null leaves the page to its own choice (the browser's languages, then the caption language).
+    /// </param>
+    /// <param name="locale">The phone's locale (es-ES by default); the desktop context is en-US.</param>
+    public static async Task<ListenerDriver> OpenAsync(
+        BrowserFixture fixture, string sessionId, string language, bool phone, string? uiLanguage = "en", string? locale = null)
     {
-        var context = phone ? await fixture.NewPhoneContextAsync() : await fixture.NewDesktopContextAsync();
+        var context = phone ? await fixture.NewPhoneContextAsync(locale ?? "es-ES") : await fixture.NewDesktopContextAsync();
+        if (uiLanguage is not null)
+        {
+            await context.AddInitScriptAsync($"try {{ localStorage.setItem('babelcast.uiLanguage', '{uiLanguage}'); }} catch {{ }}");
+        }
+
         var page = await context.NewPageAsync();
         var driver = new ListenerDriver(context, page, "listener-" + language);
         await page.GotoAsync("/join/" + sessionId);

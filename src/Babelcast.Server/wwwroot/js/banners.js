@@ -1,29 +1,38 @@
 // Keyed banners (disconnected, paused, muted, ended...): setting a key replaces its text, clearing removes it.
+// A banner's text may be a function, evaluated again by refresh() (after the page language changes).
 
 export class Banners {
   constructor(container) {
     this.container = container;
-    this.items = new Map();
+    this.items = new Map(); // key -> {el, text}
   }
 
   set(key, text, kind = 'info') {
-    let el = this.items.get(key);
-    if (!el) {
-      el = document.createElement('p');
+    let item = this.items.get(key);
+    if (!item) {
+      const el = document.createElement('p');
       el.dataset.banner = key;
-      this.items.set(key, el);
+      item = { el, text };
+      this.items.set(key, item);
       this.container.append(el);
     }
-    el.className = `banner ${kind}`;
-    el.textContent = text;
+    item.text = text;
+    item.el.className = `banner ${kind}`;
+    item.el.textContent = typeof text === 'function' ? text() : text;
   }
 
   clear(key) {
-    this.items.get(key)?.remove();
+    this.items.get(key)?.el.remove();
     this.items.delete(key);
   }
 
   has(key) {
     return this.items.has(key);
+  }
+
+  refresh() {
+    for (const item of this.items.values()) {
+      if (typeof item.text === 'function') item.el.textContent = item.text();
+    }
   }
 }

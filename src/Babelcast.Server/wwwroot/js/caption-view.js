@@ -1,5 +1,8 @@
 // The caption area: one line per phrase seq. A partial revises its line in place; a final closes it. Lines stay in
 // seq order, each final is shown once (dedupe by seq), auto-scroll follows the live edge unless the reader scrolled up.
+// Every caption line carries the lang/dir of its language (a screen reader picks the matching voice); the page's own
+// words in the area (empty text, dividers) carry the UI language's.
+import { markLanguage } from './i18n.js';
 
 export class CaptionView {
   /**
@@ -7,13 +10,16 @@ export class CaptionView {
    * @param {object} o
    * @param {HTMLElement} [o.announcer]  polite live region that receives each live final
    * @param {HTMLElement} [o.jumpButton]  shown while the reader is scrolled away from the live edge
-   * @param {string} [o.emptyText]
+   * @param {string | (() => string)} [o.emptyText]  a function is evaluated again by refreshEmpty()
+   * @param {() => string} [o.uiLanguage]  the language of emptyText and dividers
    */
-  constructor(container, { announcer, jumpButton, emptyText } = {}) {
+  constructor(container, { announcer, jumpButton, emptyText, uiLanguage } = {}) {
     this.container = container;
     this.announcer = announcer;
     this.jumpButton = jumpButton;
     this.emptyText = emptyText || 'Captions will appear here.';
+    this.uiLanguage = uiLanguage || (() => document.documentElement.lang);
+    this.language = null;
     this.lines = new Map(); // seq -> <p>
     this.finalSeqs = new Set();
     this.finals = []; // [{seq, text}] in arrival order (exposed to tests)
@@ -27,6 +33,13 @@ export class CaptionView {
     let max = -1;
     for (const seq of this.finalSeqs) if (seq > max) max = seq;
     return max;
+  }
+
+  /** The language of the captions from now on: marks the area, the live region and every new line. */
+  setLanguage(tag) {
+    this.language = tag;
+    markLanguage(this.container, tag);
+    markLanguage(this.announcer, tag);
   }
 
   hasFinal(seq) {
@@ -67,6 +80,7 @@ export class CaptionView {
     const p = document.createElement('p');
     p.className = 'divider';
     p.textContent = text;
+    markLanguage(p, this.uiLanguage());
     this.container.append(p);
     this.afterChange();
   }
@@ -77,6 +91,7 @@ export class CaptionView {
     this.removeEmpty();
     line = document.createElement('p');
     line.dataset.seq = String(seq);
+    markLanguage(line, this.language);
     // Keep seq order among phrase lines that come after the last divider.
     let before = null;
     for (let node = this.container.lastElementChild; node; node = node.previousElementSibling) {
@@ -91,8 +106,15 @@ export class CaptionView {
   showEmpty() {
     const p = document.createElement('p');
     p.className = 'empty';
-    p.textContent = this.emptyText;
     this.container.replaceChildren(p);
+    this.refreshEmpty();
+  }
+
+  refreshEmpty() {
+    const p = this.container.querySelector(':scope > .empty');
+    if (!p) return;
+    p.textContent = typeof this.emptyText === 'function' ? this.emptyText() : this.emptyText;
+    markLanguage(p, this.uiLanguage());
   }
 
   removeEmpty() {

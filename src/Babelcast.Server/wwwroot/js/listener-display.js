@@ -1,4 +1,5 @@
 // Listener controls that only touch this device: audio pause/mute/volume and the caption font size.
+import { formatNumber, onUiLanguageChange, t } from './i18n.js';
 
 const SIZES = [1, 1.125, 1.25, 1.375, 1.625, 2, 2.5, 3];
 const SIZE_KEY = 'babelcast.captionSize';
@@ -20,29 +21,36 @@ export function setupDisplayControls(player) {
   applySize();
 
   const pause = $('pause');
+  const mute = $('mute');
+  const volume = $('volume');
+  const labelButtons = () => {
+    pause.textContent = pause.classList.contains('on') ? t('audio.resume') : t('audio.pause');
+    mute.textContent = mute.classList.contains('on') ? t('audio.unmute') : t('audio.mute');
+    volume.setAttribute('aria-valuetext', formatNumber(Number(volume.value), { style: 'percent' }));
+  };
+
   pause.addEventListener('click', () => {
     const paused = !pause.classList.contains('on');
     player.setPaused(paused);
     pause.classList.toggle('on', paused);
-    pause.textContent = paused ? 'Resume audio' : 'Pause audio';
+    labelButtons();
   });
 
-  const mute = $('mute');
   mute.addEventListener('click', () => {
     const muted = !mute.classList.contains('on');
     player.setMuted(muted);
     mute.classList.toggle('on', muted);
-    mute.textContent = muted ? 'Unmute' : 'Mute';
+    labelButtons();
   });
 
-  const volume = $('volume');
   const saved = Number(localStorage.getItem(VOLUME_KEY));
   if (localStorage.getItem(VOLUME_KEY) !== null && saved >= 0 && saved <= 1) volume.value = String(saved);
   const applyVolume = () => {
     player.setVolume(Number(volume.value));
-    volume.setAttribute('aria-valuetext', `${Math.round(Number(volume.value) * 100)} %`);
+    labelButtons();
     localStorage.setItem(VOLUME_KEY, volume.value);
   };
   volume.addEventListener('input', applyVolume);
   applyVolume();
+  onUiLanguageChange(labelButtons);
 }

@@ -1,8 +1,13 @@
 // Listener page (/join/{sessionId}): no sign-in; pick a language, start listening, live captions + translated voice.
+// Every word on the page comes from /i18n/{lang}.json (see i18n.js); texts that stay on screen are kept as functions
+// so that a change of page language re-renders them.
 import { api, wsUrl } from './api.js';
 import { Banners } from './banners.js';
 import { CaptionView } from './caption-view.js';
+import { onUiLanguageChange, t, uiLanguage } from './i18n.js';
 import { fillLanguageSelect, languageName, pickDefaultLanguage, rememberNames } from './languages.js';
+import { errorMessage } from './listener-errors.js';
+import { PageLanguage } from './listener-language.js';
 import { PhrasePlayer } from './phrase-player.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
 import { setupDisplayControls } from './listener-display.js';
@@ -16,9 +21,11 @@ const banners = new Banners($('banners'));
 const view = new CaptionView($('captions'), {
   announcer: $('announcer'),
   jumpButton: $('jump-live'),
-  emptyText: 'Waiting for the speaker…',
+  emptyText: () => t('captions.waiting'),
+  uiLanguage,
 });
-const player = new PhrasePlayer({ onCatchUp: ({ skipped }) => showNotice(`Skipped ${skipped} phrase${skipped > 1 ? 's' : ''} to catch up with live.`) });
+const player = new PhrasePlayer({ onCatchUp: ({ skipped }) => showNotice(() => t('notice.skipped', { count: skipped })) });
+const pageLanguage = new PageLanguage([$('setup-ui-language'), $('live-ui-language')]);
 
 let socket = null;
 let language = null;
@@ -27,6 +34,9 @@ let joined = false;
 let playReplayAfterSeq = Infinity;
 let pendingAudio = null;
 let state = 'loading';
+let pillText = () => t('pill.loading');
+let stateCard = null; // {title, message} functions
+let notice = null;
 let noticeTimer = 0;
 
 window.babelcast = {
@@ -38,6 +48,7 @@ window.babelcast = {
   get reconnects() { return socket ? socket.reconnects : 0; },
   get lastSeq() { return view.lastFinalSeq; },
   get language() { return language; },
+  get uiLanguage() { return uiLanguage(); },
   sessionId,
   dropConnection() { socket?.drop(); },
 };
@@ -48,32 +59,51 @@ function sessionIdFromLocation() {
   return new URLSearchParams(location.search).get('session') || '';
 }
 
-function setState(next, label = next) {
+function setState(next, label) {
   state = next;
+  pillText = label;
   const pill = $('state-pill');
   pill.className = `pill ${next.toLowerCase()}`;
-  pill.textContent = label;
+  pill.textContent = label();
+}
+
+function statusLabel(paused) {
+  return paused ? () => t('pill.paused') : () => t('pill.live');
 }
 
 function showStateCard(title, message) {
+  stateCard = { title, message };
   $('state-card').hidden = false;
-  $('state-title').textContent = title;
-  $('state-message').textContent = message;
+  $('state-title').textContent = title();
+  $('state-message').textContent = message();
 }
 
 function showNotice(text) {
+  notice = text;
   const n = $('catchup-notice');
-  n.textContent = text;
+  n.textContent = text();
   n.hidden = false;
   clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => { n.hidden = true; }, 5000);
+  noticeTimer = setTimeout(() => { n.hidden = true; notice = null; }, 5000);
+}
+
+function rerender() {
+  $('state-pill').textContent = pillText();
+  if (stateCard) showStateCard(stateCard.title, stateCard.message);
+  if (notice) $('catchup-notice').textContent = notice();
+  banners.refresh();
+  view.refreshEmpty();
+  if (targets.length) {
+    fillLanguageSelect($('setup-language'), targets, $('setup-language').value || language);
+    fillLanguageSelect($('live-language'), targets, language);
+  }
 }
 
 async function load() {
   $('session-id').textContent = sessionId;
   if (!/^[a-z]+-[a-z]+-[0-9]{3}$/.test(sessionId)) {
-    setState('notFound', 'Not found');
-    showStateCard('Session not found', 'This link does not contain a valid session id. Check the code on the screen.');
+    setState('notFound', () => t('pill.notFound'));
+    showStateCard(() => t('card.notFound'), () => t('card.invalidLink'));
     return;
   }
   let session;
@@ -81,11 +111,12 @@ async function load() {
     session = await api(`/api/sessions/${encodeURIComponent(sessionId)}`);
   } catch (e) {
     if (e.status === 404 || e.status === 400) {
-      setState('notFound', 'Not found');
-      showStateCard('Session not found', `There is no session “${sessionId}”. Check the code on the screen.`);
+      setState('notFound', () => t('pill.notFound'));
+      showStateCard(() => t('card.notFound'), () => t('card.noSuchSession', { id: sessionId }));
     } else {
-      setState('error', 'Error');
-      showStateCard('Cannot reach the server', `${e.message}. Reload the page to try again.`);
+      console.warn('babelcast: cannot load the session', e);
+      setState('error', () => t('pill.error'));
+      showStateCard(() => t('card.unreachable'), () => t('card.unreachableHint'));
     }
     return;
   }
@@ -94,33 +125,43 @@ async function load() {
     rememberNames(langs.targets);
     rememberNames(langs.sources);
   } catch {
-    // names fall back to the browser's
+    // names come from the browser
   }
   if (session.status === 'ended') {
     showEnded();
     return;
   }
   targets = session.targetLanguages?.length ? session.targetLanguages : [session.sourceLanguage];
-  const requested = new URLSearchParams(location.search).get('lang');
-  const saved = localStorage.getItem(LANGUAGE_KEY);
-  language = [requested, saved].find((c) => c && targets.includes(c)) || pickDefaultLanguage(targets);
+  const chosen = [requestedLanguage(), localStorage.getItem(LANGUAGE_KEY)].find((c) => c && targets.includes(c));
+  language = chosen || pickDefaultLanguage(targets);
+  if ((chosen || null) !== pageLanguage.captionLanguage) await pageLanguage.followCaptions(chosen || null);
   fillLanguageSelect($('setup-language'), targets, language);
   fillLanguageSelect($('live-language'), targets, language);
-  setState(session.status === 'paused' ? 'paused' : 'ready', session.status === 'paused' ? 'Paused' : 'Live');
+  const paused = session.status === 'paused';
+  setState(paused ? 'paused' : 'ready', statusLabel(paused));
+  const source = session.sourceLanguage;
+  const count = session.listenerCount ?? 0;
   showStateCard(
-    session.status === 'paused' ? 'The speaker has paused' : 'The session is live',
-    `Spoken in ${languageName(session.sourceLanguage)}. ${session.listenerCount ?? 0} listening now.`,
+    () => (paused ? t('card.paused') : t('card.live')),
+    () => `${t('card.spokenIn', { language: languageName(source) })} ${t('card.listening', { count })}`,
   );
   $('setup').hidden = false;
+}
+
+function requestedLanguage() {
+  return new URLSearchParams(location.search).get('lang');
 }
 
 function start() {
   language = $('setup-language').value;
   localStorage.setItem(LANGUAGE_KEY, language);
+  pageLanguage.followCaptions(language);
   fillLanguageSelect($('live-language'), targets, language);
+  view.setLanguage(language);
   player.unlock();
   $('setup').hidden = true;
   $('state-card').hidden = true;
+  stateCard = null;
   $('live').hidden = false;
   socket = new ReconnectingSocket({
     url: () => wsUrl(`/ws/listen?sessionId=${encodeURIComponent(sessionId)}&targetLanguage=${encodeURIComponent(language)}`),
@@ -136,11 +177,11 @@ function onState(s, info) {
     playReplayAfterSeq = Infinity;
     pendingAudio = null;
   }
-  if (s === 'connecting') setState('connecting', 'Connecting…');
+  if (s === 'connecting') setState('connecting', () => t('pill.connecting'));
   if (s === 'reconnecting') {
-    setState('reconnecting', 'Reconnecting…');
-    const secs = Math.max(1, Math.round((info.delayMs || 0) / 1000));
-    banners.set('connection', `Connection lost. Reconnecting in ${secs} s… Captions will catch up.`, 'error');
+    setState('reconnecting', () => t('pill.reconnecting'));
+    const seconds = Math.max(1, Math.round((info.delayMs || 0) / 1000));
+    banners.set('connection', () => t('banner.reconnecting', { seconds }), 'error');
   }
 }
 
@@ -149,9 +190,9 @@ function onMessage(msg) {
     case 'sessionJoined':
       socket.markHealthy();
       banners.clear('connection');
-      language = msg.targetLanguage || language;
-      $('live-language').value = language;
-      setState(msg.status === 'paused' ? 'paused' : 'live', msg.status === 'paused' ? 'Paused' : 'Live');
+      banners.clear('error');
+      setCaptionLanguage(msg.targetLanguage || language);
+      setState(msg.status === 'paused' ? 'paused' : 'live', statusLabel(msg.status === 'paused'));
       togglePaused(msg.status === 'paused');
       toggleMuted(!!msg.muted);
       if (joined && view.lastFinalSeq >= 0) {
@@ -173,13 +214,19 @@ function onMessage(msg) {
     case 'broadcastUnmuted': toggleMuted(false); break;
     case 'sessionEnded': showEnded(); break;
     case 'languageChanged':
-      language = msg.targetLanguage;
-      $('live-language').value = language;
-      view.divider(`Now in ${languageName(language)}`);
+      setCaptionLanguage(msg.targetLanguage);
+      view.divider(t('captions.nowIn', { language: languageName(language) }));
       break;
     case 'error': onError(msg); break;
     default: break; // heartbeatAck and future messages
   }
+}
+
+function setCaptionLanguage(code) {
+  language = code;
+  $('live-language').value = code;
+  view.setLanguage(code);
+  pageLanguage.followCaptions(code);
 }
 
 function onBinary(data) {
@@ -192,12 +239,13 @@ function onBinary(data) {
 }
 
 function onError(msg) {
+  const text = () => errorMessage(msg, language);
   if (STOP_CODES.has(msg.code)) {
     socket.stop();
     if (msg.code === 'SESSION_ENDED') showEnded();
     else {
-      setState('notFound', 'Not found');
-      banners.set('connection', 'This session no longer exists.', 'error');
+      setState('notFound', () => t('pill.notFound'));
+      banners.set('connection', text, 'error');
     }
     return;
   }
@@ -211,41 +259,36 @@ function onError(msg) {
       $('live').hidden = true;
       fillLanguageSelect($('setup-language'), targets, targets[0]);
       $('setup').hidden = false;
-      setState('error', 'Choose again');
+      setState('error', () => t('pill.chooseAgain'));
     }
-    showNotice(`${languageName(language)} is not available in this session. Please choose another language.`);
+    showNotice(text);
     return;
   }
   if (msg.code === 'RATE_LIMIT_EXCEEDED') socket.delayNextAttempt(msg.retryAfter || 5);
-  if (msg.code === 'SESSION_FULL') {
-    socket.delayNextAttempt(30);
-    banners.set('full', 'The session is full. Trying again shortly…', 'warn');
-    return;
-  }
+  if (msg.code === 'SESSION_FULL') socket.delayNextAttempt(30);
+  banners.set(msg.code === 'SESSION_FULL' ? 'full' : 'error', text, 'warn');
   console.warn('babelcast: server error', msg);
 }
 
 function togglePaused(paused) {
-  if (paused) banners.set('paused', 'The speaker paused the broadcast.', 'warn');
+  if (paused) banners.set('paused', () => t('banner.paused'), 'warn');
   else banners.clear('paused');
-  if (state === 'live' || state === 'paused') setState(paused ? 'paused' : 'live', paused ? 'Paused' : 'Live');
+  if (state === 'live' || state === 'paused') setState(paused ? 'paused' : 'live', statusLabel(paused));
 }
 
 function toggleMuted(muted) {
-  if (muted) banners.set('muted', 'The speaker’s microphone is muted.', 'warn');
+  if (muted) banners.set('muted', () => t('banner.muted'), 'warn');
   else banners.clear('muted');
 }
 
 function showEnded() {
   socket?.stop();
-  banners.clear('connection');
-  banners.clear('paused');
-  banners.clear('muted');
-  setState('ended', 'Ended');
-  banners.set('ended', 'Session ended. Thank you for listening.', 'error');
+  for (const key of ['connection', 'paused', 'muted', 'full', 'error']) banners.clear(key);
+  setState('ended', () => t('pill.ended'));
+  banners.set('ended', () => t('banner.ended'), 'error');
   $('setup').hidden = true;
   $('live-language').disabled = true;
-  if ($('live').hidden) showStateCard('Session ended', 'This session has ended. Thank you for listening.');
+  if ($('live').hidden) showStateCard(() => t('card.ended'), () => t('card.endedMessage'));
 }
 
 function changeLanguage() {
@@ -253,13 +296,19 @@ function changeLanguage() {
   if (next === language) return;
   language = next;
   localStorage.setItem(LANGUAGE_KEY, next);
+  pageLanguage.followCaptions(next);
   if (socket?.send({ type: 'changeLanguage', targetLanguage: next })) {
-    showNotice(`Switching to ${languageName(next)} from the next phrase…`);
+    showNotice(() => t('notice.switching', { language: languageName(next) }));
   }
 }
 
 $('start').addEventListener('click', start);
+$('setup-language').addEventListener('change', () => pageLanguage.followCaptions($('setup-language').value));
 $('live-language').addEventListener('change', changeLanguage);
 window.addEventListener('online', () => socket?.retryNow());
+onUiLanguageChange(rerender);
+// A caption language chosen before (or in the link) is the listener's choice until the session says otherwise.
+pageLanguage.captionLanguage = requestedLanguage() || localStorage.getItem(LANGUAGE_KEY);
+await pageLanguage.apply();
 setupDisplayControls(player);
 load();

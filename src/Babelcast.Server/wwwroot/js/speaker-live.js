@@ -27,6 +27,7 @@ export class LiveSession {
     this.ready = false;
     this.aborter = new AbortController();
     this.view = new CaptionView($('captions'), { emptyText: 'Start the microphone and speak; your words appear here.' });
+    this.view.setLanguage(session.sourceLanguage);
     this.mic = new SpeakerMic({ onFrame: (pcm) => this.onFrame(pcm), signal: this.aborter.signal });
     this.socket = new ReconnectingSocket({
       url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}`),

@@ -1,5 +1,6 @@
 // The speaker page's side panels: invite (QR + link + copy), listener counts, audio-quality warnings, transcripts.
 import { downloadWithToken } from './api.js';
+import { formatNumber } from './i18n.js';
 import { fillLanguageSelect, languageName } from './languages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -47,13 +48,13 @@ export function setupInvite(session, signal) {
 }
 
 export function renderCounts(total, distribution) {
-  $('listener-count').textContent = String(total);
+  $('listener-count').textContent = formatNumber(total);
   const items = Object.entries(distribution || {})
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([code, n]) => {
       const li = document.createElement('li');
-      li.textContent = `${languageName(code)}: ${n}`;
+      li.textContent = `${languageName(code)}: ${formatNumber(n)}`;
       return li;
     });
   $('language-counts').replaceChildren(...items);

@@ -1,6 +1,7 @@
 // Speaker page (/): sign in, choose the source language, create or continue a session, then hand over to LiveSession.
 import { api } from './api.js';
 import { Banners } from './banners.js';
+import { intlLocales } from './i18n.js';
 import { fillLanguageSelect, languageName, pickDefaultLanguage, rememberNames } from './languages.js';
 import { LiveSession } from './speaker-live.js';
 
@@ -108,7 +109,7 @@ function updateTargetsHint() {
   const src = $('source-language').value;
   const targets = languages.targetsBySource?.[src] || [];
   $('targets-hint').textContent = targets.length
-    ? `Listeners can choose: ${targets.map(languageName).join(', ')}.` : '';
+    ? `Listeners can choose: ${new Intl.ListFormat(intlLocales(), { type: 'conjunction' }).format(targets.map((c) => languageName(c)))}.` : '';
 }
 
 async function listMySessions() {
