@@ -29,6 +29,7 @@ public static class BabelcastServiceCollectionExtensions
 
     public static WebApplication UseBabelcast(this WebApplication app)
     {
+        DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory);
         app.UseBabelcastRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
