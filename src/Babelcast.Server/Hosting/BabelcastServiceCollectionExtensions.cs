@@ -18,6 +18,7 @@ public static class BabelcastServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BabelcastMetrics>();
         services.AddProblemDetails();
+        services.AddBabelcastKestrelLimits();
         services.AddSqliteStorage();
         services.AddBabelcastEngines();
         services.AddBabelcastAuth(configuration);
@@ -30,6 +31,7 @@ public static class BabelcastServiceCollectionExtensions
     public static WebApplication UseBabelcast(this WebApplication app)
     {
         DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory);
+        app.UseBabelcastSecurityHeaders();
         app.UseBabelcastRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
