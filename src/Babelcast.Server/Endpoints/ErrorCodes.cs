@@ -18,4 +18,9 @@ public static class ErrorCodes
     public const string AudioNotFound = "AUDIO_NOT_FOUND";
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
     public const string SessionIdExhausted = "SESSION_ID_EXHAUSTED";
+    public const string InvalidHost = "INVALID_HOST";
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string MalformedRequest = "MALFORMED_REQUEST";
+    public const string JoinLinkTooLong = "JOIN_LINK_TOO_LONG";
+    public const string InternalError = "INTERNAL_ERROR";
 }

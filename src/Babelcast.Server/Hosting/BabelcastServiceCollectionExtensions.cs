@@ -32,6 +32,7 @@ public static class BabelcastServiceCollectionExtensions
     {
         DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory);
         app.UseBabelcastSecurityHeaders();
+        app.UseMiddleware<UnexpectedErrorMiddleware>();
         app.UseBabelcastRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
