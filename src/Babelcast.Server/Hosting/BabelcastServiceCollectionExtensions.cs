@@ -33,6 +33,7 @@ public static class BabelcastServiceCollectionExtensions
         DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory);
         app.UseBabelcastSecurityHeaders();
         app.UseMiddleware<UnexpectedErrorMiddleware>();
+        app.UseBabelcastHostCheck();
         app.UseBabelcastRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
