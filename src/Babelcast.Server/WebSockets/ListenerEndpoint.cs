@@ -86,18 +86,28 @@ internal sealed class ListenerEndpoint(
     /// </summary>
     private async Task<bool> StartReplayAsync(LiveConnection me, SessionRecord session, Task<SocketMessage> first, CancellationToken ct)
     {
-        await Task.WhenAny(first, Task.Delay(TimeSpan.FromMilliseconds(400), time, ct));
-        var firstMessage = first.IsCompletedSuccessfully ? await first : default;
-        if (firstMessage.Kind == SocketMessageKind.Text && firstMessage.Length > 0 &&
-            ClientMessage.Parse(firstMessage.Payload, out _) is { Type: "resume" } resume)
+        IReadOnlyList<Delivery> replayed = [];
+        try
         {
-            var afterSeq = Math.Max(0, resume.GetInt64("afterSeq") ?? 0);
-            me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, afterSeq, ct));
-            return true;
-        }
+            await Task.WhenAny(first, Task.Delay(TimeSpan.FromMilliseconds(400), time, ct));
+            var firstMessage = first.IsCompletedSuccessfully ? await first : default;
+            if (firstMessage.Kind == SocketMessageKind.Text && firstMessage.Length > 0 &&
+                ClientMessage.Parse(firstMessage.Payload, out _) is { Type: "resume" } resume &&
+                resume.TryGetOptionalInt64("afterSeq", out var afterSeq))
+            {
+                replayed = await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, afterSeq ?? 0), ct);
+                return true;
+            }
 
-        me.ReleaseAfterReplay(await replay.LateJoinAsync(session.Id, me.Language!, ct));
-        return false;
+            // Anything else as the first message (a bad one too) is handled by the receive loop like any other.
+            replayed = await replay.LateJoinAsync(session.Id, me.Language!, ct);
+            return false;
+        }
+        finally
+        {
+            // Always, even on failure: a held connection would never send or close.
+            me.ReleaseAfterReplay(replayed);
+        }
     }
 
     private async Task<(SessionRecord, string)?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
@@ -184,10 +194,23 @@ internal sealed class ListenerEndpoint(
             case "heartbeat":
                 me.Send(Heartbeat.Ack(time));
                 break;
+            case "resume" when !parsed.TryGetOptionalInt64("afterSeq", out _):
+                refusal.Report(me, Path, "INVALID_MESSAGE", "afterSeq must be a whole number.");
+                break;
             case "resume":
                 // Resume after the first message: replay what this connection has not had; duplicates are dropped by seq.
+                parsed.TryGetOptionalInt64("afterSeq", out var afterSeq);
                 me.HoldForReplay();
-                me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, parsed.GetInt64("afterSeq") ?? 0), ct));
+                IReadOnlyList<Delivery> missed = [];
+                try
+                {
+                    missed = await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, afterSeq ?? 0), ct);
+                }
+                finally
+                {
+                    me.ReleaseAfterReplay(missed);
+                }
+
                 break;
             case "changeLanguage":
                 ChangeLanguage(me, runtime, session, parsed.GetString("targetLanguage"));
