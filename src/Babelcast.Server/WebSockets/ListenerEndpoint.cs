@@ -26,6 +26,9 @@ internal sealed class ListenerEndpoint(
 {
     private const string Path = "/ws/listen";
 
+    /// <summary>The reason a connection gets when it only learns of the end after joining (the real reason went to the others).</summary>
+    internal const string EndedMeanwhileReason = "ended";
+
     public async Task HandleAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
@@ -36,19 +39,21 @@ internal sealed class ListenerEndpoint(
             return;
         }
 
-        var runtime = hub.GetOrAdd(session);
         var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, metrics, "listen");
-        me.Enqueue(Delivery.Control(Joined(session, runtime, language)));
+        me.Enqueue(Delivery.Control(Joined(session, hub.GetOrAdd(session), language)));
         me.HoldForReplay();
-        if (!runtime.TryAddListener(me, sessionOptions.Value.MaxListenersPerSession))
+        var (runtime, joined) = hub.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
+        if (joined != JoinResult.Added)
         {
             hub.RemoveIfIdle(runtime);
-            var ended = runtime.Ended;
+            var ended = joined == JoinResult.Ended;
             await refusal.RefuseAsync(socket, Path, ended ? "SESSION_ENDED" : "SESSION_FULL",
                 ended ? "The session has ended." : "The session has reached its listener limit.", ct,
                 status: ended ? WebSocketCloseStatus.PolicyViolation : SocketRefusal.TryAgainLater);
             return;
         }
+
+        await EndIfEndedMeanwhileAsync(me, ct);
 
         Log.ListenerJoined(logger, session.Id, language);
         hub.PushStatus(runtime);
@@ -77,6 +82,18 @@ internal sealed class ListenerEndpoint(
             await SpeakerEndpoint.CloseAsync(socket);
             hub.RemoveIfIdle(runtime);
             Log.ListenerLeft(logger, session.Id);
+        }
+    }
+
+    /// <summary>
+    /// The session may have ended between admission and registration, when the end found no runtime to tell. Read
+    /// after registering, the store either shows the end, or the end comes later and finds this connection.
+    /// </summary>
+    private async Task EndIfEndedMeanwhileAsync(LiveConnection me, CancellationToken ct)
+    {
+        if (await sessions.GetAsync(me.SessionId, ct) is null or { Status: SessionStatus.Ended })
+        {
+            me.EndSession(LiveSessions.SessionEnded(me.SessionId, EndedMeanwhileReason));
         }
     }
 

@@ -82,26 +82,24 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
 
         runtime.MarkEnded();
         runtime.Status = SessionStatus.Ended;
-        var ended = MessageWriter.Json("sessionEnded", w =>
-        {
-            w.WriteString("sessionId", sessionId);
-            w.WriteString("reason", reason);
-        });
+        var ended = SessionEnded(sessionId, reason);
         foreach (var listener in runtime.AllListeners())
         {
-            listener.Send(ended);
-            listener.CloseAfterSending();
+            listener.EndSession(ended);
         }
 
-        if (runtime.Speaker is { } speaker)
-        {
-            speaker.Send(ended);
-            speaker.CloseAfterSending();
-        }
+        runtime.Speaker?.EndSession(ended);
 
         hub.RemoveIfIdle(runtime);
         Log.SessionEnded(logger, sessionId, reason);
     }
+
+    public static OutboundFrame SessionEnded(string sessionId, string reason) =>
+        MessageWriter.Json("sessionEnded", w =>
+        {
+            w.WriteString("sessionId", sessionId);
+            w.WriteString("reason", reason);
+        });
 
     public static OutboundFrame StatusChanged(SessionRuntime runtime) =>
         MessageWriter.Json("statusChanged", w =>
