@@ -59,11 +59,7 @@ internal sealed class SqliteDatabase : IStorageInitializer, IDisposable
             }
 
             _logger.OpeningDatabase(DatabasePath);
-            var directory = Path.GetDirectoryName(DatabasePath);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
+            PrivateFiles.Prepare(DatabasePath);
 
             await using var connection = await OpenRawAsync(cancellationToken);
             await EnableWalAsync(connection, cancellationToken);

@@ -51,6 +51,21 @@ public static class ErrorCodes
     /// <summary>HTTP 503: no unused session id could be found.</summary>
     public const string SessionIdExhausted = "SESSION_ID_EXHAUSTED";
 
+    /// <summary>HTTP 400: the Host header is too long or not a valid host.</summary>
+    public const string InvalidHost = "INVALID_HOST";
+
+    /// <summary>HTTP 413: the request body is larger than the limit, whatever its transfer encoding.</summary>
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+
+    /// <summary>HTTP 400: the request body could not be read (e.g. malformed chunked encoding).</summary>
+    public const string MalformedRequest = "MALFORMED_REQUEST";
+
+    /// <summary>HTTP 500: the join link does not fit in a QR code.</summary>
+    public const string JoinLinkTooLong = "JOIN_LINK_TOO_LONG";
+
+    /// <summary>HTTP 500: an unexpected failure; the problem carries a trace id, never details.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
+
     /// <summary>HTTP 400: a plain HTTP request to a WebSocket endpoint.</summary>
     public const string WebSocketRequired = "WEBSOCKET_REQUIRED";
 

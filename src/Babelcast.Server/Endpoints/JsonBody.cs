@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Babelcast.Core.Protocol;
+using Babelcast.Server.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Babelcast.Server.Endpoints;
 
@@ -9,7 +11,7 @@ namespace Babelcast.Server.Endpoints;
 /// </summary>
 internal static class JsonBody
 {
-    public const long MaxBytes = 64 * 1024;
+    public const long MaxBytes = KestrelLimits.MaxRequestBodyBytes;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };
 
@@ -18,7 +20,13 @@ internal static class JsonBody
     {
         if (request.ContentLength > MaxBytes)
         {
-            return (null, Invalid($"The body must be at most {MaxBytes} bytes."));
+            return (null, TooLarge());
+        }
+
+        // Kestrel counts every byte read against this limit, whatever the transfer encoding (chunked bodies too).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
         }
 
         try
@@ -26,11 +34,19 @@ internal static class JsonBody
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
             return value is null ? (null, Invalid("A JSON object body is required.")) : (value, null);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return (null, Invalid("The body is not a valid JSON object of the expected shape: " + e.Message));
+            // The parser's message names types and positions of our model: not for clients.
+            return (null, Invalid("The body is not a valid JSON object of the expected shape."));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, UnexpectedErrorMiddleware.BadRequest(e));
         }
     }
+
+    private static IResult TooLarge() =>
+        Problems.Create(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"Request bodies are limited to {MaxBytes} bytes.");
 
     public static IResult Invalid(string detail) =>
         Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, detail);

@@ -9,6 +9,7 @@ namespace Babelcast.Server.Endpoints;
 internal static class SessionResourceEndpoints
 {
     private const int TranslationPageSize = 1000;
+    private const int MaxQrLinkBytes = 2331;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -25,11 +26,29 @@ internal static class SessionResourceEndpoints
             return error;
         }
 
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(views.JoinUrl(session!.Id, context.Request), QRCodeGenerator.ECCLevel.M);
-        var svg = new SvgQRCode(data).GetGraphic(8);
-        return TypedResults.Text(svg, "image/svg+xml; charset=utf-8");
+        var link = views.JoinUrl(session!.Id, context.Request);
+        if (System.Text.Encoding.UTF8.GetByteCount(link) > MaxQrLinkBytes)
+        {
+            return JoinLinkTooLong();
+        }
+
+        try
+        {
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
+            var svg = new SvgQRCode(data).GetGraphic(8);
+            return TypedResults.Text(svg, "image/svg+xml; charset=utf-8");
+        }
+        catch (QRCoder.Exceptions.DataTooLongException)
+        {
+            return JoinLinkTooLong();
+        }
     }
+
+    // A version 40 code at level M holds 2331 bytes; a real link (host of at most 259 characters) is far shorter.
+    private static IResult JoinLinkTooLong() =>
+        Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.JoinLinkTooLong,
+            $"The join link is longer than a QR code holds ({MaxQrLinkBytes} bytes); shorten Babelcast:PublicBaseUrl.");
 
     private static async Task<IResult> TranscriptAsync(
         string id, string? targetLanguage, string? format, HttpContext context, ISessionStore store, ITranscriptStore transcripts,

@@ -17,6 +17,7 @@ public static class BabelcastServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddBabelcastTelemetry(configuration);
         services.AddProblemDetails();
+        services.AddBabelcastKestrelLimits();
         services.AddSqliteStorage();
         services.AddBabelcastEngines();
         services.AddBabelcastAuth(configuration);
@@ -28,6 +29,10 @@ public static class BabelcastServiceCollectionExtensions
 
     public static WebApplication UseBabelcast(this WebApplication app)
     {
+        DataDirectory.Ensure(app.Services.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory);
+        app.UseBabelcastSecurityHeaders();
+        app.UseMiddleware<UnexpectedErrorMiddleware>();
+        app.UseBabelcastHostCheck();
         app.UseBabelcastRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -27,6 +27,9 @@ internal sealed class ListenerEndpoint(
 {
     private const string Path = "/ws/listen";
 
+    /// <summary>The reason a connection gets when it only learns of the end after joining (the real reason went to the others).</summary>
+    internal const string EndedMeanwhileReason = "ended";
+
     public async Task HandleAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
@@ -37,19 +40,21 @@ internal sealed class ListenerEndpoint(
             return;
         }
 
-        var runtime = hub.GetOrAdd(session);
         var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, metrics, "listen");
-        me.Enqueue(Delivery.Control(Joined(session, runtime, language)));
+        me.Enqueue(Delivery.Control(Joined(session, hub.GetOrAdd(session), language)));
         me.HoldForReplay();
-        if (!runtime.TryAddListener(me, sessionOptions.Value.MaxListenersPerSession))
+        var (runtime, joined) = hub.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
+        if (joined != JoinResult.Added)
         {
             hub.RemoveIfIdle(runtime);
-            var ended = runtime.Ended;
+            var ended = joined == JoinResult.Ended;
             await refusal.RefuseAsync(socket, Path, ended ? ErrorCodes.SessionEnded : ErrorCodes.SessionFull,
                 ended ? "The session has ended." : "The session has reached its listener limit.", ct,
                 status: ended ? WebSocketCloseStatus.PolicyViolation : SocketRefusal.TryAgainLater);
             return;
         }
+
+        await EndIfEndedMeanwhileAsync(me, ct);
 
         Log.ListenerJoined(logger, session.Id, language);
         hub.PushStatus(runtime);
@@ -82,23 +87,45 @@ internal sealed class ListenerEndpoint(
     }
 
     /// <summary>
+    /// The session may have ended between admission and registration, when the end found no runtime to tell. Read
+    /// after registering, the store either shows the end, or the end comes later and finds this connection.
+    /// </summary>
+    private async Task EndIfEndedMeanwhileAsync(LiveConnection me, CancellationToken ct)
+    {
+        if (await sessions.GetAsync(me.SessionId, ct) is null or { Status: SessionStatus.Ended })
+        {
+            me.EndSession(ConnectionMessages.SessionEnded(me.SessionId, EndedMeanwhileReason));
+        }
+    }
+
+    /// <summary>
     /// A reconnecting client sends <c>resume</c> as its first message; anyone else is a late joiner who gets the recent
     /// captions. Waiting briefly for that first message keeps a resuming client from receiving the late-join replay too.
     /// </summary>
     private async Task<bool> StartReplayAsync(LiveConnection me, SessionRecord session, Task<SocketMessage> first, CancellationToken ct)
     {
-        await Task.WhenAny(first, Task.Delay(TimeSpan.FromMilliseconds(400), time, ct));
-        var firstMessage = first.IsCompletedSuccessfully ? await first : default;
-        if (firstMessage.Kind == SocketMessageKind.Text && firstMessage.Length > 0 &&
-            ClientMessage.Parse(firstMessage.Payload, out _) is { Type: MessageTypes.Resume } resume)
+        IReadOnlyList<Delivery> replayed = [];
+        try
         {
-            var afterSeq = Math.Max(0, resume.GetInt64(MessageFields.AfterSeq) ?? 0);
-            me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, afterSeq, ct));
-            return true;
-        }
+            await Task.WhenAny(first, Task.Delay(TimeSpan.FromMilliseconds(400), time, ct));
+            var firstMessage = first.IsCompletedSuccessfully ? await first : default;
+            if (firstMessage.Kind == SocketMessageKind.Text && firstMessage.Length > 0 &&
+                ClientMessage.Parse(firstMessage.Payload, out _) is { Type: MessageTypes.Resume } resume &&
+                resume.TryGetOptionalInt64(MessageFields.AfterSeq, out var afterSeq))
+            {
+                replayed = await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, afterSeq ?? 0), ct);
+                return true;
+            }
 
-        me.ReleaseAfterReplay(await replay.LateJoinAsync(session.Id, me.Language!, ct));
-        return false;
+            // Anything else as the first message (a bad one too) is handled by the receive loop like any other.
+            replayed = await replay.LateJoinAsync(session.Id, me.Language!, ct);
+            return false;
+        }
+        finally
+        {
+            // Always, even on failure: a held connection would never send or close.
+            me.ReleaseAfterReplay(replayed);
+        }
     }
 
     private async Task<(SessionRecord, string)?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
@@ -185,10 +212,23 @@ internal sealed class ListenerEndpoint(
             case MessageTypes.Heartbeat:
                 me.Send(Heartbeat.Ack(time));
                 break;
+            case MessageTypes.Resume when !parsed.TryGetOptionalInt64(MessageFields.AfterSeq, out _):
+                refusal.Report(me, Path, ErrorCodes.InvalidMessage, "afterSeq must be a whole number.");
+                break;
             case MessageTypes.Resume:
                 // Resume after the first message: replay what this connection has not had; duplicates are dropped by seq.
+                parsed.TryGetOptionalInt64(MessageFields.AfterSeq, out var afterSeq);
                 me.HoldForReplay();
-                me.ReleaseAfterReplay(await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, parsed.GetInt64(MessageFields.AfterSeq) ?? 0), ct));
+                IReadOnlyList<Delivery> missed = [];
+                try
+                {
+                    missed = await replay.ResumeAsync(session.Id, session.SourceLanguage, me.Language!, Math.Max(0, afterSeq ?? 0), ct);
+                }
+                finally
+                {
+                    me.ReleaseAfterReplay(missed);
+                }
+
                 break;
             case MessageTypes.ChangeLanguage:
                 ChangeLanguage(me, runtime, session, parsed.GetString(MessageFields.TargetLanguage));

@@ -36,10 +36,42 @@ internal sealed class ListenerHub : IBroadcaster, IAudienceSource
 
     public SessionRuntime? Find(string sessionId) => _sessions.GetValueOrDefault(sessionId);
 
+    /// <summary>Adds a listener to the session's runtime on this node, replacing a runtime that is being retired.</summary>
+    public (SessionRuntime Runtime, JoinResult Result) AddListener(SessionRecord session, LiveConnection listener, int cap)
+    {
+        while (true)
+        {
+            var runtime = GetOrAdd(session);
+            var result = runtime.TryAddListener(listener, cap);
+            if (result != JoinResult.Retired)
+            {
+                return (runtime, result);
+            }
+
+            _sessions.TryRemove(new KeyValuePair<string, SessionRuntime>(session.Id, runtime));
+        }
+    }
+
+    /// <summary>Makes <paramref name="speaker"/> the session's speaker, replacing a runtime that is being retired.</summary>
+    public (SessionRuntime Runtime, JoinResult Result, LiveConnection? Replaced) AddSpeaker(SessionRecord session, LiveConnection speaker)
+    {
+        while (true)
+        {
+            var runtime = GetOrAdd(session);
+            var result = runtime.TrySetSpeaker(speaker, out var replaced);
+            if (result != JoinResult.Retired)
+            {
+                return (runtime, result, replaced);
+            }
+
+            _sessions.TryRemove(new KeyValuePair<string, SessionRuntime>(session.Id, runtime));
+        }
+    }
+
     /// <summary>Forgets a runtime once nobody is connected (or it ended).</summary>
     public void RemoveIfIdle(SessionRuntime runtime)
     {
-        if (runtime.Ended || (runtime.Speaker is null && runtime.ListenerCount == 0))
+        if (runtime.TryRetire())
         {
             _sessions.TryRemove(new KeyValuePair<string, SessionRuntime>(runtime.SessionId, runtime));
         }

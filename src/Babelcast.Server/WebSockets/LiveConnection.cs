@@ -22,6 +22,7 @@ internal sealed class LiveConnection
     private long _lastFinalSeq;
     private long _lastAudioSeq;
     private int _closing;
+    private int _ended;
     private bool _holding;
     private bool _completeAfterRelease;
     private volatile bool _closeWhenDrained;
@@ -143,6 +144,19 @@ internal sealed class LiveConnection
             }
 
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Queues <c>sessionEnded</c> and closes after it, once per connection: the end of a session and a join that
+    /// finds it ended after registering may both try.
+    /// </summary>
+    public void EndSession(OutboundFrame ended)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            Send(ended);
+            CloseAfterSending();
         }
     }
 

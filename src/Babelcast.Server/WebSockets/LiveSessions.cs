@@ -86,15 +86,10 @@ internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAud
         var ended = ConnectionMessages.SessionEnded(sessionId, reason);
         foreach (var listener in runtime.AllListeners())
         {
-            listener.Send(ended);
-            listener.CloseAfterSending();
+            listener.EndSession(ended);
         }
 
-        if (runtime.Speaker is { } speaker)
-        {
-            speaker.Send(ended);
-            speaker.CloseAfterSending();
-        }
+        runtime.Speaker?.EndSession(ended);
 
         hub.RemoveIfIdle(runtime);
         Log.SessionEnded(logger, sessionId, reason);

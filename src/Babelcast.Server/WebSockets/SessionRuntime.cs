@@ -59,19 +59,44 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
         }
     }
 
-    /// <summary>Adds a listener unless the session is full or ended (checked and added atomically).</summary>
-    public bool TryAddListener(LiveConnection listener, int cap)
+    /// <summary>Set once the hub has dropped (or is dropping) this runtime; nobody may join it afterwards.</summary>
+    public bool Retired { get; private set; }
+
+    /// <summary>Adds a listener unless the session is full, ended or retired (checked and added atomically).</summary>
+    public JoinResult TryAddListener(LiveConnection listener, int cap)
     {
         lock (_gate)
         {
+            if (Retired)
+            {
+                return JoinResult.Retired;
+            }
+
             if (Ended || _listeners.Count >= cap)
             {
-                return false;
+                return Ended ? JoinResult.Ended : JoinResult.Full;
             }
 
             _listeners[listener.Id] = listener;
             AddTo(listener.Language!, listener);
-            return true;
+            return JoinResult.Added;
+        }
+    }
+
+    /// <summary>
+    /// Retires the runtime if it ended or nobody is connected, under the same lock as joining: a connection is
+    /// either in a runtime the hub keeps, or told to join another one.
+    /// </summary>
+    public bool TryRetire()
+    {
+        lock (_gate)
+        {
+            if (Ended || (Speaker is null && _listeners.Count == 0))
+            {
+                Retired = true;
+            }
+
+            return Retired;
         }
     }
 
@@ -103,14 +128,20 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
         }
     }
 
-    /// <summary>Makes <paramref name="speaker"/> the session's speaker; returns the one it replaces.</summary>
-    public LiveConnection? SetSpeaker(LiveConnection speaker)
+    /// <summary>Makes <paramref name="speaker"/> the session's speaker unless it ended or retired; <paramref name="replaced"/> is the one it replaces.</summary>
+    public JoinResult TrySetSpeaker(LiveConnection speaker, out LiveConnection? replaced)
     {
         lock (_gate)
         {
-            var old = Speaker;
+            replaced = null;
+            if (Retired || Ended)
+            {
+                return Retired ? JoinResult.Retired : JoinResult.Ended;
+            }
+
+            replaced = Speaker;
             Speaker = speaker;
-            return old;
+            return JoinResult.Added;
         }
     }
 

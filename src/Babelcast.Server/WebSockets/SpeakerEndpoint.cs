@@ -41,9 +41,15 @@ internal sealed class SpeakerEndpoint(
             return;
         }
 
-        var runtime = hub.GetOrAdd(session);
         var me = new LiveConnection(socket, session.Id, null, 4096, metrics, "speak");
-        if (runtime.SetSpeaker(me) is { } previous)
+        var (runtime, joined, previous) = hub.AddSpeaker(session, me);
+        if (joined != JoinResult.Added)
+        {
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.SessionEnded, "The session has ended.", ct);
+            return;
+        }
+
+        if (previous is not null)
         {
             // The old connection stays open so that it can be told why its frames are refused (NOT_CONNECTED).
             refusal.Count(ErrorCodes.SpeakerReplaced);
@@ -51,8 +57,25 @@ internal sealed class SpeakerEndpoint(
         }
 
         runtime.Status = session.Status;
-        await pipelines.EnsureStartedAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
-        me.Send(Connected(session, runtime));
+
+        // As for listeners: an end between admission and registration found no runtime to tell (and no pipeline).
+        if (await sessions.GetAsync(session.Id, ct) is null or { Status: SessionStatus.Ended })
+        {
+            me.Send(Connected(session, runtime));
+            me.EndSession(ConnectionMessages.SessionEnded(session.Id, ListenerEndpoint.EndedMeanwhileReason));
+        }
+        else
+        {
+            await pipelines.EnsureStartedAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
+            if (runtime.Ended)
+            {
+                // Ended while the pipeline was starting: the end stopped only what ran before this one.
+                await pipelines.EndAsync(session.Id, ct);
+            }
+
+            me.Send(Connected(session, runtime));
+        }
+
         hub.PushStatus(runtime);
         Log.SpeakerConnected(logger, session.Id);
         var writer = me.WriteLoopAsync(ct);

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.Json;
+using Babelcast.Core.Protocol;
+using Babelcast.Server.Endpoints;
+using Babelcast.Testing.Host;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace Babelcast.Server.Tests.Hardening;
+
+/// <summary>A real failure inside a route (the store lost its table) becomes a generic problem, never internals.</summary>
+public sealed class UnexpectedFailureTests
+{
+    [Fact]
+    public async Task Route_StoreCorrupted_InternalErrorProblemWithTraceIdAndNoInternals()
+    {
+        await using var server = await BabelcastTestServer.StartAsync();
+        var token = await server.GetTokenAsync();
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "babelcast.db")}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE sessions RENAME TO sessions_lost;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var response = await client.GetAsync(new Uri("/api/sessions/happy-otter-123", UriKind.Relative));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = JsonDocument.Parse(body);
+        Assert.Equal(ErrorCodes.InternalError, doc.RootElement.GetProperty("code").GetString());
+        Assert.Equal(500, doc.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(doc.RootElement.GetProperty("traceId").GetString()));
+        foreach (var secret in new[] { "Sqlite", "sessions", "Exception", "table", server.DataDirectory, " at " })
+        {
+            Assert.DoesNotContain(secret, body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
+    }
+}
