@@ -56,7 +56,9 @@ internal sealed class ApertiumPipeline : IDisposable
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 try
                 {
+#pragma warning disable CA2000 // _process owns the pipeline; Stop and Dispose end it
                     var process = EnsureStarted(budget, attempt);
+#pragma warning restore CA2000
                     var reply = await process.ExchangeAsync(text, cancellationToken);
                     _lastUsed = _timeProvider.GetTimestamp();
                     _warm = true;

@@ -56,7 +56,7 @@ public sealed class SessionLiveTests(HttpServerFixture fixture)
             do
             {
                 result = await socket.ReceiveAsync(buffer, ct);
-                message.Write(buffer, 0, result.Count);
+                await message.WriteAsync(buffer.AsMemory(0, result.Count), ct);
             }
             while (!result.EndOfMessage);
 
