@@ -3,7 +3,6 @@ using Babelcast.Core.Audio;
 using Babelcast.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Babelcast.Audio.Lame.Tests;

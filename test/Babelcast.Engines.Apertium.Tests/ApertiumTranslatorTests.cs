@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Babelcast.Engines.Apertium.Tests;
 
 public sealed class ApertiumTranslatorTests : IClassFixture<TranslatorFixture>

@@ -2,7 +2,6 @@ using Babelcast.Core.Synthesis;
 using Babelcast.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace Babelcast.Engines.ESpeak.Tests;
 

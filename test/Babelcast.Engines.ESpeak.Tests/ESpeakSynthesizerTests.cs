@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Babelcast.Core.Synthesis;
 using Babelcast.Testing;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Babelcast.Engines.ESpeak.Tests;

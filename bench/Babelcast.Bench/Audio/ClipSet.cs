@@ -14,7 +14,7 @@ public static class ClipSet
     {
         var all = TestData.RealClips();
         var warmup = all.Where(c => Path.GetFileName(c.File) == WarmupClip).ToList();
-        IReadOnlyList<(string File, string Reference)> clips = all;
+        var clips = all;
         if (options.Smoke)
         {
             clips = all.Where(c => Path.GetFileName(c.File) != WarmupClip)

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
-using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Core.Pipeline;
 

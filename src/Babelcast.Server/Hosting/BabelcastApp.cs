@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace Babelcast.Server.Hosting;
 
 /// <summary>Builds the web application; shared by Program and the in-process test host.</summary>

@@ -1,7 +1,6 @@
 using Babelcast.Core.Synthesis;
 using Babelcast.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Babelcast.Engines.ESpeak.Tests.Cli;
 
