@@ -7,9 +7,9 @@ namespace Babelcast.Engines.ESpeak.Tests;
 
 public sealed class ESpeakSynthesizerEdgeTests : IDisposable
 {
-    private readonly ServiceProvider provider = SynthesizerFixture.Build();
+    private readonly ServiceProvider _provider = SynthesizerFixture.Build();
 
-    private ISpeechSynthesizer Synthesizer => provider.Espeak();
+    private ISpeechSynthesizer Synthesizer => _provider.Espeak();
 
     [Theory]
     [InlineData("")]
@@ -95,5 +95,5 @@ public sealed class ESpeakSynthesizerEdgeTests : IDisposable
         Assert.Contains("BaseRate", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => provider.Dispose();
+    public void Dispose() => _provider.Dispose();
 }
