@@ -13,7 +13,7 @@ internal sealed class LameMp3Encoder(IOptions<LameOptions> options, ILogger<Lame
 {
     private static readonly int[] Mp3SampleRates = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000];
 
-    private readonly LameOptions options = options.Value;
+    private readonly LameOptions _options = options.Value;
 
     public string Name => "lame";
 
@@ -35,7 +35,7 @@ internal sealed class LameMp3Encoder(IOptions<LameOptions> options, ILogger<Lame
             throw new InvalidOperationException($"lame_encode_buffer failed ({length}).");
         }
 
-        if (options.WriteInfoTag && length > 0)
+        if (_options.WriteInfoTag && length > 0)
         {
             WriteInfoTag(lame, mp3.AsSpan(0, length));
         }
@@ -61,15 +61,15 @@ internal sealed class LameMp3Encoder(IOptions<LameOptions> options, ILogger<Lame
 
         LameNative.SetNumChannels(lame, 1);
         LameNative.SetMode(lame, LameNative.ModeMono);
-        LameNative.SetBitrate(lame, options.Bitrate);
-        LameNative.SetQuality(lame, options.Quality);
-        LameNative.SetWriteVbrTag(lame, options.WriteInfoTag ? 1 : 0);
+        LameNative.SetBitrate(lame, _options.Bitrate);
+        LameNative.SetQuality(lame, _options.Quality);
+        LameNative.SetWriteVbrTag(lame, _options.WriteInfoTag ? 1 : 0);
         var error = LameNative.InitParams(lame);
         if (error < 0)
         {
             lame.Dispose();
-            Log.ParametersRejected(logger, error, sampleRate, options.Bitrate);
-            throw new InvalidOperationException($"lame_init_params failed ({error}) for {sampleRate} Hz at {options.Bitrate} kbit/s.");
+            Log.ParametersRejected(logger, error, sampleRate, _options.Bitrate);
+            throw new InvalidOperationException($"lame_init_params failed ({error}) for {sampleRate} Hz at {_options.Bitrate} kbit/s.");
         }
 
         return lame;

@@ -11,26 +11,26 @@ namespace Babelcast.Engines.ESpeak;
 /// </summary>
 internal sealed class ESpeakSynthesizer : ISpeechSynthesizer
 {
-    private readonly ESpeakOptions options;
-    private readonly ILogger<ESpeakSynthesizer> logger;
-    private readonly VoiceMap voices;
-    private readonly Lazy<IReadOnlyCollection<string>> languages;
+    private readonly ESpeakOptions _options;
+    private readonly ILogger<ESpeakSynthesizer> _logger;
+    private readonly VoiceMap _voices;
+    private readonly Lazy<IReadOnlyCollection<string>> _languages;
 
     public ESpeakSynthesizer(IOptions<ESpeakOptions> options, ILogger<ESpeakSynthesizer> logger)
     {
-        this.options = options.Value;
-        this.logger = logger;
-        voices = new VoiceMap(this.options.Voices);
-        languages = new Lazy<IReadOnlyCollection<string>>(ProbeLanguages);
+        _options = options.Value;
+        _logger = logger;
+        _voices = new VoiceMap(_options.Voices);
+        _languages = new Lazy<IReadOnlyCollection<string>>(ProbeLanguages);
     }
 
     public string Name => "espeak";
 
-    public IReadOnlyCollection<string> Languages => languages.Value;
+    public IReadOnlyCollection<string> Languages => _languages.Value;
 
     public async ValueTask<SynthesizedAudio> SynthesizeAsync(string text, string language, Prosody prosody, CancellationToken cancellationToken)
     {
-        if (!voices.TryResolve(language, out var voice))
+        if (!_voices.TryResolve(language, out var voice))
         {
             throw new ArgumentException($"espeak has no voice configured for language '{language}'.", nameof(language));
         }
@@ -40,29 +40,29 @@ internal sealed class ESpeakSynthesizer : ISpeechSynthesizer
             return new SynthesizedAudio([], ESpeakEngine.SampleRateOrDefault);
         }
 
-        var rate = VoiceMap.Rate(options.BaseRate, prosody.RateFactor);
+        var rate = VoiceMap.Rate(_options.BaseRate, prosody.RateFactor);
         var volume = VoiceMap.Volume(prosody.VolumeFactor);
         var buffer = new SynthesisBuffer(cancellationToken);
         int sampleRate;
-        using (var session = await ESpeakEngine.EnterAsync(options.DataPath, cancellationToken))
+        using (var session = await ESpeakEngine.EnterAsync(_options.DataPath, cancellationToken))
         {
             sampleRate = session.SampleRate;
             var error = session.SetVoice(voice);
             if (error == ESpeakNative.Ok)
             {
-                error = session.Synthesize(text, rate, volume, options.EndPause, buffer);
+                error = session.Synthesize(text, rate, volume, _options.EndPause, buffer);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             if (error != ESpeakNative.Ok)
             {
-                Log.SynthesisFailed(logger, error, language, text.Length);
+                Log.SynthesisFailed(_logger, error, language, text.Length);
                 throw new InvalidOperationException($"espeak-ng failed with error {error} for voice '{voice}'.");
             }
         }
 
         var audio = new SynthesizedAudio(buffer.ToArray(), sampleRate);
-        Log.Synthesized(logger, text.Length, language, audio.DurationMs, rate, volume);
+        Log.Synthesized(_logger, text.Length, language, audio.DurationMs, rate, volume);
         return audio;
     }
 
@@ -70,10 +70,10 @@ internal sealed class ESpeakSynthesizer : ISpeechSynthesizer
     {
         var found = new List<string>();
         int sampleRate;
-        using (var session = ESpeakEngine.Enter(options.DataPath))
+        using (var session = ESpeakEngine.Enter(_options.DataPath))
         {
             sampleRate = session.SampleRate;
-            foreach (var (language, voice) in voices.Entries)
+            foreach (var (language, voice) in _voices.Entries)
             {
                 var error = session.SetVoice(voice);
                 if (error == ESpeakNative.Ok)
@@ -82,13 +82,13 @@ internal sealed class ESpeakSynthesizer : ISpeechSynthesizer
                 }
                 else
                 {
-                    Log.VoiceMissing(logger, language, voice, error);
+                    Log.VoiceMissing(_logger, language, voice, error);
                 }
             }
         }
 
         found.Sort(StringComparer.Ordinal);
-        Log.Ready(logger, sampleRate, found.Count, string.Join(", ", found));
+        Log.Ready(_logger, sampleRate, found.Count, string.Join(", ", found));
         return found.AsReadOnly();
     }
 }

@@ -3,19 +3,19 @@ namespace Babelcast.Engines.ESpeak;
 /// <summary>Resolves a language code to an espeak voice: exact tag first, then its primary subtag (pt-PT -> pt).</summary>
 internal sealed class VoiceMap(IReadOnlyDictionary<string, string> voices)
 {
-    private readonly Dictionary<string, string> voices = new(voices, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _voices = new(voices, StringComparer.OrdinalIgnoreCase);
 
-    public IEnumerable<KeyValuePair<string, string>> Entries => voices;
+    public IEnumerable<KeyValuePair<string, string>> Entries => _voices;
 
     public bool TryResolve(string language, out string voice)
     {
-        if (voices.TryGetValue(language, out voice!))
+        if (_voices.TryGetValue(language, out voice!))
         {
             return true;
         }
 
         var dash = language.IndexOfAny(['-', '_']);
-        return dash > 0 && voices.TryGetValue(language[..dash], out voice!);
+        return dash > 0 && _voices.TryGetValue(language[..dash], out voice!);
     }
 
     /// <summary>espeak's rate in words per minute for a rate factor (1 = normal).</summary>

@@ -9,24 +9,24 @@ namespace Babelcast.Engines.PocketSphinx;
 /// </summary>
 internal sealed class DecoderPool : IDisposable
 {
-    private readonly string name;
-    private readonly Func<PocketSphinxDecoder> create;
-    private readonly ILogger logger;
-    private readonly TimeProvider timeProvider;
-    private readonly SemaphoreSlim slots;
-    private readonly Stack<PocketSphinxDecoder> idle = new();
-    private readonly List<PocketSphinxDecoder> all = [];
-    private readonly Lock gate = new();
-    private volatile bool disposed;
+    private readonly string _name;
+    private readonly Func<PocketSphinxDecoder> _create;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly SemaphoreSlim _slots;
+    private readonly Stack<PocketSphinxDecoder> _idle = new();
+    private readonly List<PocketSphinxDecoder> _all = [];
+    private readonly Lock _gate = new();
+    private volatile bool _disposed;
 
     public DecoderPool(string name, int capacity, Func<PocketSphinxDecoder> create, ILogger logger, TimeProvider timeProvider)
     {
-        this.name = name;
+        _name = name;
         Capacity = capacity;
-        this.create = create;
-        this.logger = logger;
-        this.timeProvider = timeProvider;
-        slots = new SemaphoreSlim(capacity, capacity);
+        _create = create;
+        _logger = logger;
+        _timeProvider = timeProvider;
+        _slots = new SemaphoreSlim(capacity, capacity);
     }
 
     public int Capacity { get; }
@@ -36,19 +36,19 @@ internal sealed class DecoderPool : IDisposable
 
     public async ValueTask<PocketSphinxDecoder> RentAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (!slots.Wait(0, CancellationToken.None))
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_slots.Wait(0, CancellationToken.None))
         {
-            Log.PoolExhausted(logger, name, Capacity);
-            await slots.WaitAsync(cancellationToken);
+            Log.PoolExhausted(_logger, _name, Capacity);
+            await _slots.WaitAsync(cancellationToken);
         }
 
         try
         {
-            lock (gate)
+            lock (_gate)
             {
-                ObjectDisposedException.ThrowIf(disposed, this);
-                if (idle.TryPop(out var reused))
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (_idle.TryPop(out var reused))
                 {
                     return reused;
                 }
@@ -59,14 +59,14 @@ internal sealed class DecoderPool : IDisposable
         }
         catch
         {
-            slots.Release();
+            _slots.Release();
             throw;
         }
     }
 
     public void Return(PocketSphinxDecoder decoder)
     {
-        var keep = !disposed;
+        var keep = !_disposed;
         if (keep)
         {
             try
@@ -75,72 +75,72 @@ internal sealed class DecoderPool : IDisposable
             }
             catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
             {
-                Log.ResetFailed(logger, name, ex);
+                Log.ResetFailed(_logger, _name, ex);
                 keep = false;
             }
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (keep && !disposed)
+            if (keep && !_disposed)
             {
-                idle.Push(decoder);
+                _idle.Push(decoder);
             }
             else
             {
-                all.Remove(decoder);
+                _all.Remove(decoder);
                 decoder.Dispose();
             }
         }
 
-        slots.Release();
+        _slots.Release();
     }
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            disposed = true;
-            foreach (var decoder in all)
+            _disposed = true;
+            foreach (var decoder in _all)
             {
                 decoder.Dispose();
             }
 
-            all.Clear();
-            idle.Clear();
+            _all.Clear();
+            _idle.Clear();
         }
     }
 
     private PocketSphinxDecoder CreateDecoder()
     {
-        var started = timeProvider.GetTimestamp();
+        var started = _timeProvider.GetTimestamp();
         PocketSphinxDecoder decoder;
         try
         {
-            decoder = create();
+            decoder = _create();
         }
         catch (InvalidOperationException ex)
         {
-            Log.DecoderCreationFailed(logger, name, ex);
+            Log.DecoderCreationFailed(_logger, _name, ex);
             throw;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (disposed)
+            if (_disposed)
             {
                 decoder.Dispose();
                 throw new ObjectDisposedException(nameof(DecoderPool));
             }
 
-            all.Add(decoder);
+            _all.Add(decoder);
             Created++;
-            Log.DecoderCreated(logger, name, all.Count, Capacity, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            Log.DecoderCreated(_logger, _name, _all.Count, Capacity, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
         }
 
         return decoder;

@@ -11,9 +11,9 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
     // Creating decoders touches sphinxbase's process-wide state (logging, argument parsing): one at a time.
     private static readonly Lock CreationGate = new();
 
-    private readonly DecoderHandle handle;
+    private readonly DecoderHandle _handle;
 
-    private PocketSphinxDecoder(DecoderHandle handle) => this.handle = handle;
+    private PocketSphinxDecoder(DecoderHandle handle) => _handle = handle;
 
     public bool InUtterance { get; private set; }
 
@@ -42,7 +42,7 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
 
     public void StartUtterance()
     {
-        Check(NativeMethods.ps_start_utt(handle), "ps_start_utt");
+        Check(NativeMethods.ps_start_utt(_handle), "ps_start_utt");
         InUtterance = true;
     }
 
@@ -56,32 +56,32 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
 
         fixed (short* data = samples)
         {
-            Check(NativeMethods.ps_process_raw(handle, data, (nuint)samples.Length, 0, wholeUtterance ? 1 : 0), "ps_process_raw");
+            Check(NativeMethods.ps_process_raw(_handle, data, (nuint)samples.Length, 0, wholeUtterance ? 1 : 0), "ps_process_raw");
         }
     }
 
     public void EndUtterance()
     {
         InUtterance = false;
-        Check(NativeMethods.ps_end_utt(handle), "ps_end_utt");
+        Check(NativeMethods.ps_end_utt(_handle), "ps_end_utt");
     }
 
     /// <summary>The current hypothesis, cleaned of fillers; "" when there is none.</summary>
     public string Hypothesis()
     {
         var added = false;
-        handle.DangerousAddRef(ref added);
+        _handle.DangerousAddRef(ref added);
         try
         {
             // The string belongs to the decoder and lives until its next call: copy it while the ref is held.
-            var text = Marshal.PtrToStringUTF8(NativeMethods.ps_get_hyp(handle.DangerousGetHandle(), out _));
+            var text = Marshal.PtrToStringUTF8(NativeMethods.ps_get_hyp(_handle.DangerousGetHandle(), out _));
             return HypothesisText.Clean(text);
         }
         finally
         {
             if (added)
             {
-                handle.DangerousRelease();
+                _handle.DangerousRelease();
             }
         }
     }
@@ -105,7 +105,7 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
         }
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 
     private static void Check(int result, string function)
     {

@@ -9,20 +9,20 @@ namespace Babelcast.Engines.PocketSphinx;
 internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass secondPass)
     : ISpeechRecognizer
 {
-    private string partial = string.Empty;
-    private bool disposed;
+    private string _partial = string.Empty;
+    private bool _disposed;
 
     public void StartUtterance()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         decoder.Reset();
         decoder.StartUtterance();
-        partial = string.Empty;
+        _partial = string.Empty;
     }
 
     public string ProcessChunk(ReadOnlySpan<short> samples)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (!decoder.InUtterance)
         {
             StartUtterance();
@@ -31,23 +31,23 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         if (!samples.IsEmpty)
         {
             decoder.Process(samples, wholeUtterance: false);
-            partial = decoder.Hypothesis();
+            _partial = decoder.Hypothesis();
         }
 
-        return partial;
+        return _partial;
     }
 
     public async ValueTask<string> EndUtteranceAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var streamingText = partial;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var streamingText = _partial;
         if (decoder.InUtterance)
         {
             decoder.EndUtterance();
             streamingText = decoder.Hypothesis();
         }
 
-        partial = string.Empty;
+        _partial = string.Empty;
         return utterance.IsEmpty
             ? streamingText
             : await secondPass.DecodeAsync(utterance, streamingText, cancellationToken);
@@ -55,15 +55,15 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
 
     public ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return secondPass.DecodeAsync(utterance, partial, cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return secondPass.DecodeAsync(utterance, _partial, cancellationToken);
     }
 
     public ValueTask DisposeAsync()
     {
-        if (!disposed)
+        if (!_disposed)
         {
-            disposed = true;
+            _disposed = true;
             streamingPool.Return(decoder);
         }
 

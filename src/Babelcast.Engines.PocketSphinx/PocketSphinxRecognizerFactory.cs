@@ -15,50 +15,50 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
 
     private static readonly LanguageInfo English = LanguageNames.Info("en");
 
-    private readonly string? unavailableReason;
-    private readonly DecoderPool streamingPool;
-    private readonly DecoderPool finalPool;
-    private readonly SecondPass secondPass;
+    private readonly string? _unavailableReason;
+    private readonly DecoderPool _streamingPool;
+    private readonly DecoderPool _finalPool;
+    private readonly SecondPass _secondPass;
 
     public PocketSphinxRecognizerFactory(IOptions<PocketSphinxOptions> options, ILogger<PocketSphinxRecognizerFactory> logger, TimeProvider timeProvider)
     {
         var settings = options.Value;
-        unavailableReason = ModelAvailability.Problem(settings);
-        if (unavailableReason is null)
+        _unavailableReason = ModelAvailability.Problem(settings);
+        if (_unavailableReason is null)
         {
             Log.Available(logger, settings.ModelDirectory);
         }
         else
         {
-            Log.Unavailable(logger, unavailableReason);
+            Log.Unavailable(logger, _unavailableReason);
         }
 
-        SupportedLanguages = unavailableReason is null ? [English] : [];
+        SupportedLanguages = _unavailableReason is null ? [English] : [];
         var streamingArguments = DecoderArguments.Build(settings, settings.StreamingArguments);
         var finalArguments = DecoderArguments.Build(settings, settings.FinalArguments);
-        streamingPool = new DecoderPool(
+        _streamingPool = new DecoderPool(
             "streaming", settings.MaxStreamingDecoders, () => PocketSphinxDecoder.Create(streamingArguments, settings.NativeLogFile), logger, timeProvider);
-        finalPool = new DecoderPool(
+        _finalPool = new DecoderPool(
             "second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider);
-        secondPass = new SecondPass(finalPool, logger, timeProvider);
+        _secondPass = new SecondPass(_finalPool, logger, timeProvider);
     }
 
     public string Name => EngineName;
 
     public IReadOnlyList<LanguageInfo> SupportedLanguages { get; }
 
-    internal DecoderPool StreamingPool => streamingPool;
+    internal DecoderPool StreamingPool => _streamingPool;
 
-    internal DecoderPool FinalPool => finalPool;
+    internal DecoderPool FinalPool => _finalPool;
 
     /// <summary>Rents a recogniser; waits while all streaming decoders are in use.</summary>
     /// <exception cref="InvalidOperationException">The libraries or the model are missing.</exception>
     /// <exception cref="NotSupportedException">The language is not English.</exception>
     public async ValueTask<ISpeechRecognizer> RentAsync(string language, CancellationToken cancellationToken)
     {
-        if (unavailableReason is not null)
+        if (_unavailableReason is not null)
         {
-            throw new InvalidOperationException($"The {EngineName} recogniser is unavailable: {unavailableReason}.");
+            throw new InvalidOperationException($"The {EngineName} recogniser is unavailable: {_unavailableReason}.");
         }
 
         if (!IsEnglish(language))
@@ -66,14 +66,14 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
             throw new NotSupportedException($"The {EngineName} recogniser supports only English (\"en\"), not \"{language}\".");
         }
 
-        var decoder = await streamingPool.RentAsync(cancellationToken);
-        return new PocketSphinxRecognizer(streamingPool, decoder, secondPass);
+        var decoder = await _streamingPool.RentAsync(cancellationToken);
+        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass);
     }
 
     public void Dispose()
     {
-        streamingPool.Dispose();
-        finalPool.Dispose();
+        _streamingPool.Dispose();
+        _finalPool.Dispose();
     }
 
     public ValueTask DisposeAsync()

@@ -118,7 +118,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
                 SqliteValues.FromUnixMs(reader.GetInt64(6)),
                 SqliteValues.FromUnixMs(reader.GetInt64(7)),
                 SqliteValues.FromUnixMs(reader.GetInt64(8)),
-                reader.IsDBNull(9) ? null : SqliteValues.FromUnixMs(reader.GetInt64(9))));
+                await reader.IsDBNullAsync(9, cancellationToken) ? null : SqliteValues.FromUnixMs(reader.GetInt64(9))));
         }
 
         return sessions;

@@ -3,7 +3,6 @@ using Babelcast.Core.Audio;
 using Babelcast.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Babelcast.Audio.Lame.Tests;
@@ -12,9 +11,9 @@ public sealed class LameMp3EncoderTests(ITestOutputHelper output) : IDisposable
 {
     private const int Rate = 22050;
 
-    private readonly ServiceProvider provider = EncoderFixture.Build();
+    private readonly ServiceProvider _provider = EncoderFixture.Build();
 
-    private IAudioEncoder Encoder => provider.Lame();
+    private IAudioEncoder Encoder => _provider.Lame();
 
     [Fact]
     public void Encode_TwoSecondTone_DecodesToTwoSecondsOfSound()
@@ -119,7 +118,7 @@ public sealed class LameMp3EncoderTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(("lame", "mp3", "audio/mpeg"), (Encoder.Name, Encoder.Format, Encoder.ContentType));
     }
 
-    public void Dispose() => provider.Dispose();
+    public void Dispose() => _provider.Dispose();
 
     private static bool IsMp3Start(byte[] mp3) =>
         mp3.Length > 3 && ((mp3[0] == 0xFF && (mp3[1] & 0xE0) == 0xE0) || (mp3[0] == 'I' && mp3[1] == 'D' && mp3[2] == '3'));

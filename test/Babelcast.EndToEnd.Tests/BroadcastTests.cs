@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Babelcast.EndToEnd.Tests;
 
 [Collection(EndToEndCollection.Name)]

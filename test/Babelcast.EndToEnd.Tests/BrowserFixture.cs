@@ -1,6 +1,5 @@
 using Babelcast.Testing.Host;
 using Microsoft.Playwright;
-using Xunit;
 
 namespace Babelcast.EndToEnd.Tests;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Babelcast.EndToEnd.Tests;
 
 /// <summary>All browser tests share one server and one browser and run one after another (2 cores).</summary>

@@ -10,6 +10,10 @@ public sealed class ListenerDriver : PageDriver
     {
     }
 
+    /// <param name="fixture">The browser and server of the test class.</param>
+    /// <param name="sessionId">The session to join.</param>
+    /// <param name="language">The caption language to pick.</param>
+    /// <param name="phone">Whether to open the page in a phone-sized context.</param>
     /// <param name="uiLanguage">
     /// The page language stored on the device before the page loads ("en" by default, so that the tests may read the
     /// English banners); null leaves the page to its own choice (the browser's languages, then the caption language).

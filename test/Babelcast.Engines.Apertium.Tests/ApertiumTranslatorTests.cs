@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Babelcast.Engines.Apertium.Tests;
 
 public sealed class ApertiumTranslatorTests : IClassFixture<TranslatorFixture>
@@ -66,11 +64,11 @@ public sealed class ApertiumTranslatorTests : IClassFixture<TranslatorFixture>
     [Fact]
     public async Task TranslateAsync_SamePhraseTwice_SecondComesFromCache()
     {
-        const string Phrase = "The choir will sing at the evening service.";
+        const string phrase = "The choir will sing at the evening service.";
         var before = _translator.GetEngineCallCount("gl");
 
-        var first = await _translator.TranslateAsync(Phrase, "en", "gl", CancellationToken.None);
-        var second = await _translator.TranslateAsync(Phrase, "en", "gl", CancellationToken.None);
+        var first = await _translator.TranslateAsync(phrase, "en", "gl", CancellationToken.None);
+        var second = await _translator.TranslateAsync(phrase, "en", "gl", CancellationToken.None);
 
         Assert.True(first.Success, first.Error);
         Assert.Equal(first, second);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Babelcast.Engines.Apertium.Pipelines;
-using Xunit;
 
 namespace Babelcast.Engines.Apertium.Tests;
 

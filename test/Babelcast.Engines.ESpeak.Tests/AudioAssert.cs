@@ -1,5 +1,4 @@
 using Babelcast.Testing;
-using Xunit;
 
 namespace Babelcast.Engines.ESpeak.Tests;
 

@@ -2,15 +2,14 @@ using Babelcast.Core.Synthesis;
 using Babelcast.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace Babelcast.Engines.ESpeak.Tests;
 
 public sealed class ESpeakSynthesizerEdgeTests : IDisposable
 {
-    private readonly ServiceProvider provider = SynthesizerFixture.Build();
+    private readonly ServiceProvider _provider = SynthesizerFixture.Build();
 
-    private ISpeechSynthesizer Synthesizer => provider.Espeak();
+    private ISpeechSynthesizer Synthesizer => _provider.Espeak();
 
     [Theory]
     [InlineData("")]
@@ -96,5 +95,5 @@ public sealed class ESpeakSynthesizerEdgeTests : IDisposable
         Assert.Contains("BaseRate", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => provider.Dispose();
+    public void Dispose() => _provider.Dispose();
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Babelcast.Core.Synthesis;
 using Babelcast.Testing;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Babelcast.Engines.ESpeak.Tests;
@@ -11,9 +10,9 @@ public sealed class ESpeakSynthesizerTests(ITestOutputHelper output) : IDisposab
     private const string Spanish = "Hoy oiremos un mensaje sobre la esperanza y el perdón.";
     private const string French = "La conférence continuera après une courte pause pour le déjeuner.";
 
-    private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider provider = SynthesizerFixture.Build();
+    private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider _provider = SynthesizerFixture.Build();
 
-    private ISpeechSynthesizer Synthesizer => provider.Espeak();
+    private ISpeechSynthesizer Synthesizer => _provider.Espeak();
 
     [Theory]
     [InlineData("es", Spanish)]
@@ -90,5 +89,5 @@ public sealed class ESpeakSynthesizerTests(ITestOutputHelper output) : IDisposab
         }
     }
 
-    public void Dispose() => provider.Dispose();
+    public void Dispose() => _provider.Dispose();
 }

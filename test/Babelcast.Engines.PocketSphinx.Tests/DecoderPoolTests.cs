@@ -67,7 +67,7 @@ public sealed class DecoderPoolTests
         var factory = Engine.CreateFactory();
         var recognizer = await factory.RentAsync("en", CancellationToken.None);
 
-        factory.Dispose();
+        await factory.DisposeAsync();
 
         Assert.Throws<ObjectDisposedException>(() => recognizer.ProcessChunk(new short[1600]));
         await recognizer.DisposeAsync();

@@ -66,25 +66,25 @@ public sealed class WordErrorRateTests(ITestOutputHelper output)
     /// <summary>Wall time and whole-process CPU time (the decoder's own cost when this test runs alone).</summary>
     private sealed class Timing
     {
-        private readonly Stopwatch wall = new();
-        private TimeSpan cpuStart;
+        private readonly Stopwatch _wall = new();
+        private TimeSpan _cpuStart;
 
-        public double Wall => wall.Elapsed.TotalSeconds;
+        public double Wall => _wall.Elapsed.TotalSeconds;
 
         public double Cpu { get; private set; }
 
         public void Start(Process process)
         {
             process.Refresh();
-            cpuStart = process.TotalProcessorTime;
-            wall.Start();
+            _cpuStart = process.TotalProcessorTime;
+            _wall.Start();
         }
 
         public void Stop(Process process)
         {
-            wall.Stop();
+            _wall.Stop();
             process.Refresh();
-            Cpu += (process.TotalProcessorTime - cpuStart).TotalSeconds;
+            Cpu += (process.TotalProcessorTime - _cpuStart).TotalSeconds;
         }
     }
 }

@@ -1,6 +1,5 @@
 using Babelcast.Core.Storage;
 using Babelcast.Testing;
-using Xunit;
 
 namespace Babelcast.Storage.Sqlite.Tests;
 

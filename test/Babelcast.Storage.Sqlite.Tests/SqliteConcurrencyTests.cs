@@ -1,6 +1,4 @@
-using Babelcast.Core.Storage;
 using Babelcast.Testing.Contracts;
-using Xunit;
 
 namespace Babelcast.Storage.Sqlite.Tests;
 

@@ -2,7 +2,6 @@ using Babelcast.Core.Storage;
 using Babelcast.Storage.Sqlite.Migrations;
 using Babelcast.Testing.Contracts;
 using Microsoft.Data.Sqlite;
-using Xunit;
 
 namespace Babelcast.Storage.Sqlite.Tests;
 
@@ -31,7 +30,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         await Task.WhenAll(openers.Select(d => Task.Run(async () => await d.InitializeAsync(Ct))));
 
-        Assert.Equal([(long)SqliteMigrations.LatestVersion], await QueryLongsAsync("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal([SqliteMigrations.LatestVersion], await QueryLongsAsync("SELECT MAX(version) FROM schema_version;"));
         Assert.Equal(SqliteMigrations.All.Count, (await QueryLongsAsync("SELECT COUNT(*) FROM schema_version;")).Single());
     }
 

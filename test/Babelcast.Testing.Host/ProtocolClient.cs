@@ -147,7 +147,7 @@ public sealed class ProtocolClient : IAsyncDisposable
                 do
                 {
                     result = await _socket.ReceiveAsync(buffer, cancellationToken);
-                    ms.Write(buffer, 0, result.Count);
+                    await ms.WriteAsync(buffer.AsMemory(0, result.Count), cancellationToken);
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 

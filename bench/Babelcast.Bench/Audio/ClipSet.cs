@@ -12,7 +12,7 @@ public static class ClipSet
     {
         var all = SpeechClips.Real();
         var warmup = all.Where(c => Path.GetFileName(c.File) == WarmupClip).ToList();
-        IReadOnlyList<(string File, string Reference)> clips = all;
+        var clips = all;
         if (options.Smoke)
         {
             clips = all.Where(c => Path.GetFileName(c.File) != WarmupClip)

@@ -4,7 +4,7 @@ namespace Babelcast.Bench.Measure;
 
 /// <summary>
 /// Samples a process's resident memory every few hundred milliseconds and measures its CPU over a window:
-/// <see cref="Start"/> to <see cref="Stop"/> gives CPU cores used on average and the peak RSS.
+/// <see cref="Mark"/> to <see cref="Read"/> gives CPU cores used on average and the peak RSS.
 /// </summary>
 public sealed class ResourceSampler : IAsyncDisposable
 {

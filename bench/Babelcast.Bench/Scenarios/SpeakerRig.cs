@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Babelcast.Bench.Audio;
 using Babelcast.Bench.Clients;
 using Babelcast.Bench.Hosting;

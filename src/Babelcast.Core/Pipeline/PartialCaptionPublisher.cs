@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Protocol;
-using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Core.Pipeline;
 

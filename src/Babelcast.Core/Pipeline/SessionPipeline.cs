@@ -1,10 +1,8 @@
 using System.Threading.Channels;
 using Babelcast.Core.Audio;
-using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Recognition;
-using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Core.Pipeline;
 

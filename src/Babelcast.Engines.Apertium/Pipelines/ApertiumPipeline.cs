@@ -39,6 +39,8 @@ internal sealed class ApertiumPipeline : IDisposable
     /// <summary>Translates one phrase. Throws OperationCanceledException when the budget runs out or the
     /// caller cancels (the pipeline is killed then: its stream is mid-reply; a phrase that hung is not retried,
     /// the next request starts a fresh process); returns null when the process failed twice.</summary>
+    /// <param name="text">The phrase to translate.</param>
+    /// <param name="budget">The time the request may take, extended when the pipeline has to start.</param>
     /// <param name="cancellationToken">The caller's token linked with <see cref="RequestBudget.Token"/>.</param>
     public async Task<string?> TranslateAsync(string text, RequestBudget budget, CancellationToken cancellationToken)
     {
@@ -56,7 +58,9 @@ internal sealed class ApertiumPipeline : IDisposable
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 try
                 {
+#pragma warning disable CA2000 // _process owns the pipeline; Stop and Dispose end it
                     var process = EnsureStarted(budget, attempt);
+#pragma warning restore CA2000
                     var reply = await process.ExchangeAsync(text, cancellationToken);
                     _lastUsed = _timeProvider.GetTimestamp();
                     _warm = true;

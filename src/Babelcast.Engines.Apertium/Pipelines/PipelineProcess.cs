@@ -118,7 +118,7 @@ internal sealed class PipelineProcess : IDisposable
                 throw new EndOfStreamException("The Apertium pipeline closed its output.");
             }
 
-            _received.Write(_buffer, 0, read);
+            await _received.WriteAsync(_buffer.AsMemory(0, read), cancellationToken);
         }
     }
 

@@ -16,29 +16,29 @@ internal sealed class ESpeakCliSynthesizer : ISpeechSynthesizer
     private const int DefaultSampleRate = 22050;
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly ESpeakOptions options;
-    private readonly ILogger<ESpeakCliSynthesizer> logger;
-    private readonly VoiceMap voices;
-    private readonly SemaphoreSlim slots;
-    private readonly Lazy<IReadOnlyCollection<string>> languages;
+    private readonly ESpeakOptions _options;
+    private readonly ILogger<ESpeakCliSynthesizer> _logger;
+    private readonly VoiceMap _voices;
+    private readonly SemaphoreSlim _slots;
+    private readonly Lazy<IReadOnlyCollection<string>> _languages;
 
     public ESpeakCliSynthesizer(IOptions<ESpeakOptions> options, ILogger<ESpeakCliSynthesizer> logger)
     {
-        this.options = options.Value;
-        this.logger = logger;
-        voices = new VoiceMap(this.options.Voices);
-        var max = this.options.CliMaxProcesses > 0 ? this.options.CliMaxProcesses : Environment.ProcessorCount;
-        slots = new SemaphoreSlim(max, max);
-        languages = new Lazy<IReadOnlyCollection<string>>(ProbeLanguages);
+        _options = options.Value;
+        _logger = logger;
+        _voices = new VoiceMap(_options.Voices);
+        var max = _options.CliMaxProcesses > 0 ? _options.CliMaxProcesses : Environment.ProcessorCount;
+        _slots = new SemaphoreSlim(max, max);
+        _languages = new Lazy<IReadOnlyCollection<string>>(ProbeLanguages);
     }
 
     public string Name => "espeak-cli";
 
-    public IReadOnlyCollection<string> Languages => languages.Value;
+    public IReadOnlyCollection<string> Languages => _languages.Value;
 
     public async ValueTask<SynthesizedAudio> SynthesizeAsync(string text, string language, Prosody prosody, CancellationToken cancellationToken)
     {
-        if (!voices.TryResolve(language, out var voice))
+        if (!_voices.TryResolve(language, out var voice))
         {
             throw new ArgumentException($"espeak has no voice configured for language '{language}'.", nameof(language));
         }
@@ -48,26 +48,26 @@ internal sealed class ESpeakCliSynthesizer : ISpeechSynthesizer
             return new SynthesizedAudio([], DefaultSampleRate);
         }
 
-        var rate = VoiceMap.Rate(options.BaseRate, prosody.RateFactor);
+        var rate = VoiceMap.Rate(_options.BaseRate, prosody.RateFactor);
         var volume = VoiceMap.Volume(prosody.VolumeFactor);
-        await slots.WaitAsync(cancellationToken);
+        await _slots.WaitAsync(cancellationToken);
         try
         {
             var wav = await RunAsync(text, voice, rate, volume, language, cancellationToken);
             var (samples, sampleRate) = WavStream.Parse(wav);
             var audio = new SynthesizedAudio(samples, sampleRate > 0 ? sampleRate : DefaultSampleRate);
-            Log.Synthesized(logger, text.Length, language, audio.DurationMs, rate, volume);
+            Log.Synthesized(_logger, text.Length, language, audio.DurationMs, rate, volume);
             return audio;
         }
         finally
         {
-            slots.Release();
+            _slots.Release();
         }
     }
 
     private async Task<byte[]> RunAsync(string text, string voice, int rate, int volume, string language, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(options.CliPath)
+        var start = new ProcessStartInfo(_options.CliPath)
         {
             // Text goes through stdin so that nothing in it can be taken for an option; no -m: never SSML.
             ArgumentList = { "-v", voice, "-s", rate.ToString(CultureInfo.InvariantCulture), "-a", volume.ToString(CultureInfo.InvariantCulture), "--stdout", "--stdin" },
@@ -77,12 +77,12 @@ internal sealed class ESpeakCliSynthesizer : ISpeechSynthesizer
             StandardInputEncoding = Utf8NoBom,
             UseShellExecute = false,
         };
-        if (!options.EndPause)
+        if (!_options.EndPause)
         {
             start.ArgumentList.Add("-z");
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {options.CliPath}.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {_options.CliPath}.");
         try
         {
             using var output = new MemoryStream();
@@ -95,7 +95,7 @@ internal sealed class ESpeakCliSynthesizer : ISpeechSynthesizer
             await process.WaitForExitAsync(cancellationToken);
             if (process.ExitCode != 0 || output.Length == 0)
             {
-                Log.CliFailed(logger, language, process.ExitCode, error.Trim());
+                Log.CliFailed(_logger, language, process.ExitCode, error.Trim());
                 throw new InvalidOperationException($"espeak-ng -v {voice} produced no audio (exit {process.ExitCode}): {error.Trim()}");
             }
 
@@ -110,9 +110,9 @@ internal sealed class ESpeakCliSynthesizer : ISpeechSynthesizer
 
     private IReadOnlyCollection<string> ProbeLanguages()
     {
-        var known = VoiceCatalog.Load(options.CliPath);
+        var known = VoiceCatalog.Load(_options.CliPath);
         var found = new List<string>();
-        foreach (var (language, voice) in voices.Entries)
+        foreach (var (language, voice) in _voices.Entries)
         {
             if (known.Contains(voice))
             {
@@ -120,7 +120,7 @@ internal sealed class ESpeakCliSynthesizer : ISpeechSynthesizer
             }
             else
             {
-                Log.VoiceMissing(logger, language, voice, -1);
+                Log.VoiceMissing(_logger, language, voice, -1);
             }
         }
 

@@ -14,12 +14,12 @@ internal static class ESpeakEngine
     private const int NotFound = 2;
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static int sampleRate;
-    private static string? currentVoice;
-    private static SynthesisBuffer? active;
+    private static int _sampleRate;
+    private static string? _currentVoice;
+    private static SynthesisBuffer? _active;
 
     /// <summary>The engine's output rate; espeak-ng's fixed 22,050 Hz before the first initialisation.</summary>
-    public static int SampleRateOrDefault => Volatile.Read(ref sampleRate) is > 0 and var rate ? rate : 22050;
+    public static int SampleRateOrDefault => Volatile.Read(ref _sampleRate) is > 0 and var rate ? rate : 22050;
 
     /// <summary>Waits for the process-wide gate; dispose the result to release it.</summary>
     public static async ValueTask<Session> EnterAsync(string? dataPath, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ internal static class ESpeakEngine
         try
         {
             EnsureInitialized(dataPath);
-            return new Session(sampleRate);
+            return new Session(_sampleRate);
         }
         catch
         {
@@ -44,7 +44,7 @@ internal static class ESpeakEngine
         try
         {
             EnsureInitialized(dataPath);
-            return new Session(sampleRate);
+            return new Session(_sampleRate);
         }
         catch
         {
@@ -55,7 +55,7 @@ internal static class ESpeakEngine
 
     private static unsafe void EnsureInitialized(string? dataPath)
     {
-        if (sampleRate > 0)
+        if (_sampleRate > 0)
         {
             return;
         }
@@ -67,13 +67,13 @@ internal static class ESpeakEngine
         }
 
         ESpeakNative.SetSynthCallback(&OnSynth);
-        Volatile.Write(ref sampleRate, rate);
+        Volatile.Write(ref _sampleRate, rate);
     }
 
     [UnmanagedCallersOnly]
     private static unsafe int OnSynth(short* wav, int count, IntPtr events)
     {
-        var buffer = active;
+        var buffer = _active;
         if (buffer is null)
         {
             return 1;
@@ -97,7 +97,7 @@ internal static class ESpeakEngine
         /// <summary>Selects a voice; returns espeak's error code (0 = found).</summary>
         public int SetVoice(string voice)
         {
-            if (voice == currentVoice)
+            if (voice == _currentVoice)
             {
                 return ESpeakNative.Ok;
             }
@@ -109,7 +109,7 @@ internal static class ESpeakEngine
                 result = SetVoiceByLanguage(voice);
             }
 
-            currentVoice = result == ESpeakNative.Ok ? voice : null;
+            _currentVoice = result == ESpeakNative.Ok ? voice : null;
             return result;
         }
 
@@ -120,7 +120,7 @@ internal static class ESpeakEngine
             ESpeakNative.SetParameter(ESpeakNative.ParameterVolume, volume, 0);
             var bytes = Utf8Z(text);
             var flags = ESpeakNative.CharsUtf8 | (endPause ? ESpeakNative.EndPause : 0);
-            active = buffer;
+            _active = buffer;
             try
             {
                 fixed (byte* p = bytes)
@@ -130,7 +130,7 @@ internal static class ESpeakEngine
             }
             finally
             {
-                active = null;
+                _active = null;
             }
         }
 

@@ -7,13 +7,13 @@ namespace Babelcast.Engines.PocketSphinx.Native;
 internal static class NativeLogging
 {
     private static readonly Lock Gate = new();
-    private static bool configured;
+    private static bool _configured;
 
     public static void EnsureConfigured(string? logFile)
     {
         lock (Gate)
         {
-            if (configured)
+            if (_configured)
             {
                 return;
             }
@@ -25,7 +25,7 @@ internal static class NativeLogging
                 NativeMethods.err_set_logfp(IntPtr.Zero);
             }
 
-            configured = true;
+            _configured = true;
         }
     }
 }

@@ -36,7 +36,8 @@ internal static class SessionResourceEndpoints
         {
             using var generator = new QRCodeGenerator();
             using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
-            var svg = new SvgQRCode(data).GetGraphic(8);
+            using var qr = new SvgQRCode(data);
+            var svg = qr.GetGraphic(8);
             return TypedResults.Text(svg, "image/svg+xml; charset=utf-8");
         }
         catch (QRCoder.Exceptions.DataTooLongException)

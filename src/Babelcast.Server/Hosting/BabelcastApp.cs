@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace Babelcast.Server.Hosting;
 
 /// <summary>Builds the web application; shared by Program, the in-process test host and the bench's in-process server.</summary>

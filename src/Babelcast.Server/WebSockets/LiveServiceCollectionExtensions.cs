@@ -39,12 +39,12 @@ public static class LiveServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapBabelcastWebSockets(this IEndpointRouteBuilder app)
     {
-        app.Map("/ws/speak", (HttpContext context, SpeakerEndpoint endpoint) => Upgrade(context, endpoint.HandleAsync));
-        app.Map("/ws/listen", (HttpContext context, ListenerEndpoint endpoint) => Upgrade(context, endpoint.HandleAsync));
+        app.Map("/ws/speak", (HttpContext context, SpeakerEndpoint endpoint) => UpgradeAsync(context, endpoint.HandleAsync));
+        app.Map("/ws/listen", (HttpContext context, ListenerEndpoint endpoint) => UpgradeAsync(context, endpoint.HandleAsync));
         return app;
     }
 
-    private static async Task Upgrade(HttpContext context, Func<HttpContext, Task> handle)
+    private static async Task UpgradeAsync(HttpContext context, Func<HttpContext, Task> handle)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {

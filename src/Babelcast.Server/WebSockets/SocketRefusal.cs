@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Protocol;
 

@@ -32,7 +32,8 @@ internal static class SqliteMigrator
 
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
-            await using var transaction = connection.BeginTransaction(deferred: false);
+            // Not deferred: BEGIN IMMEDIATE takes the write lock at once (Microsoft.Data.Sqlite defers only ReadUncommitted).
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
             // Another process may have applied it while we waited for the write lock.
             if (await GetVersionAsync(connection, transaction, cancellationToken) >= migration.Version)

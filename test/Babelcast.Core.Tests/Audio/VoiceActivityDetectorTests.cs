@@ -75,8 +75,8 @@ public sealed class VoiceActivityDetectorTests
     public void Process_SyllableBurstsAfterSilence_GiveOnsetOnFourthFrameOfEachBurst(double dbfs)
     {
         // 1 s of faint room noise, then five 400 ms syllables separated by 300 ms pauses.
-        const int BurstFrames = 20;
-        const int PauseFrames = 15;
+        const int burstFrames = 20;
+        const int pauseFrames = 15;
         var room = TestAudio.WhiteNoise(1, -65);
         var parts = new List<short[]> { room };
         for (var b = 0; b < 5; b++)
@@ -89,11 +89,11 @@ public sealed class VoiceActivityDetectorTests
 
         for (var b = 0; b < 5; b++)
         {
-            var start = 50 + (b * (BurstFrames + PauseFrames));
-            var firstOnset = Enumerable.Range(start, BurstFrames + PauseFrames).First(i => frames[i].Onset);
+            var start = 50 + (b * (burstFrames + pauseFrames));
+            var firstOnset = Enumerable.Range(start, burstFrames + pauseFrames).First(i => frames[i].Onset);
             Assert.Equal(start + OnsetFrames - 1, firstOnset);
-            Assert.All(frames.Skip(start).Take(BurstFrames), f => Assert.True(f.Voiced));
-            Assert.All(frames.Skip(start + BurstFrames).Take(PauseFrames), f => Assert.False(f.Voiced || f.Onset));
+            Assert.All(frames.Skip(start).Take(burstFrames), f => Assert.True(f.Voiced));
+            Assert.All(frames.Skip(start + burstFrames).Take(pauseFrames), f => Assert.False(f.Voiced || f.Onset));
         }
 
         Assert.DoesNotContain(frames.Take(50), f => f.Voiced || f.Onset);

@@ -22,7 +22,10 @@ internal static class StringLiteralScanner
             var c = s[i];
             if (c == '/' && At(s, i + 1) == '/')
             {
-                while (i < s.Length && s[i] != '\n') i++;
+                while (i < s.Length && s[i] != '\n')
+                {
+                    i++;
+                }
             }
             else if (c == '/' && At(s, i + 1) == '*')
             {
@@ -32,7 +35,10 @@ internal static class StringLiteralScanner
             else if (c == '\'')
             {
                 i += At(s, i + 1) == '\\' ? 3 : 2;
-                while (i < s.Length && s[i] != '\'') i++;
+                while (i < s.Length && s[i] != '\'')
+                {
+                    i++;
+                }
                 i++;
             }
             else if (c == '"' || ((c == '$' || c == '@') && StartsString(s, i)))
@@ -57,19 +63,29 @@ internal static class StringLiteralScanner
 
     private static bool StartsString(string s, int i)
     {
-        while (i < s.Length && (s[i] == '$' || s[i] == '@')) i++;
+        while (i < s.Length && (s[i] == '$' || s[i] == '@'))
+        {
+            i++;
+        }
         return At(s, i) == '"';
     }
 
     private static string ReadString(string s, ref int i, List<string> found)
     {
         var start = i;
-        while (s[i] != '"') i++;
+        while (s[i] != '"')
+        {
+            i++;
+        }
         var prefix = s[start..i];
         var interpolated = prefix.Contains('$');
         var verbatim = prefix.Contains('@');
         var quotes = 0;
-        while (At(s, i + quotes) == '"') quotes++;
+        while (At(s, i + quotes) == '"')
+        {
+            quotes++;
+        }
+
         if (quotes >= 3)
         {
             // Raw literal: everything up to the same run of quotes (holes of interpolated raw literals kept as text).

@@ -1,5 +1,4 @@
 using Babelcast.Engines.Apertium.Caching;
-using Xunit;
 
 namespace Babelcast.Engines.Apertium.Tests.Caching;
 

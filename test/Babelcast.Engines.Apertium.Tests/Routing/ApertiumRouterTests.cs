@@ -1,5 +1,4 @@
 using Babelcast.Engines.Apertium.Routing;
-using Xunit;
 
 namespace Babelcast.Engines.Apertium.Tests.Routing;
 

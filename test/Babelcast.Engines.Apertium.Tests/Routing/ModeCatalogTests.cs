@@ -1,6 +1,5 @@
 using Babelcast.Engines.Apertium.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Xunit;
 
 namespace Babelcast.Engines.Apertium.Tests.Routing;
 

@@ -1,5 +1,4 @@
 using Babelcast.Engines.Apertium.Text;
-using Xunit;
 
 namespace Babelcast.Engines.Apertium.Tests.Text;
 

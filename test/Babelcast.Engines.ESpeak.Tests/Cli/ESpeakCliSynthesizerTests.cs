@@ -1,7 +1,6 @@
 using Babelcast.Core.Synthesis;
 using Babelcast.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Babelcast.Engines.ESpeak.Tests.Cli;
 
@@ -9,9 +8,9 @@ public sealed class ESpeakCliSynthesizerTests : IDisposable
 {
     private const string Spanish = "Hoy oiremos un mensaje sobre la esperanza y el perdón.";
 
-    private readonly ServiceProvider provider = SynthesizerFixture.Build();
+    private readonly ServiceProvider _provider = SynthesizerFixture.Build();
 
-    private ISpeechSynthesizer Cli => provider.Synthesizer("espeak-cli");
+    private ISpeechSynthesizer Cli => _provider.Synthesizer("espeak-cli");
 
     [Theory]
     [InlineData("es", Spanish)]
@@ -19,7 +18,7 @@ public sealed class ESpeakCliSynthesizerTests : IDisposable
     public async Task SynthesizeAsync_Sentence_MatchesInProcessEngine(string language, string text)
     {
         var cli = await Cli.SynthesizeAsync(text, language, Prosody.Neutral, CancellationToken.None);
-        var library = await provider.Espeak().SynthesizeAsync(text, language, Prosody.Neutral, CancellationToken.None);
+        var library = await _provider.Espeak().SynthesizeAsync(text, language, Prosody.Neutral, CancellationToken.None);
 
         Assert.Equal(22050, cli.SampleRate);
         Assert.InRange(cli.DurationMs, library.DurationMs * 0.95, library.DurationMs * 1.05);
@@ -66,8 +65,8 @@ public sealed class ESpeakCliSynthesizerTests : IDisposable
     [Fact]
     public void Languages_Default_MatchInProcessEngine()
     {
-        Assert.Equal(provider.Espeak().Languages, Cli.Languages);
+        Assert.Equal(_provider.Espeak().Languages, Cli.Languages);
     }
 
-    public void Dispose() => provider.Dispose();
+    public void Dispose() => _provider.Dispose();
 }

@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Auth;
 
@@ -21,7 +20,7 @@ public sealed partial class AdminBootstrapTests : IDisposable
     [Fact]
     public async Task Start_NoAdminPassword_GeneratesPrintsOnceAndItWorks()
     {
-        var first = new CapturingLoggerProvider();
+        using var first = new CapturingLoggerProvider();
         string password;
         await using (var app = await StartAsync(first))
         {
@@ -31,7 +30,7 @@ public sealed partial class AdminBootstrapTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(app, password));
         }
 
-        var second = new CapturingLoggerProvider();
+        using var second = new CapturingLoggerProvider();
         await using (var app = await StartAsync(second))
         {
             Assert.DoesNotContain(second.Messages, m => m.Contains("Generated password", StringComparison.Ordinal));

@@ -8,7 +8,6 @@ using Babelcast.Server.Tests.Http;
 using Babelcast.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Auth;
 

@@ -6,14 +6,13 @@ using Babelcast.Server.Tests.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Auth;
 
 [Collection(HttpServerCollection.Name)]
 public sealed class TokenValidationTests(HttpServerFixture fixture)
 {
-    private static readonly DateTime Later = new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Later = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     [Fact]
     public async Task ListSessions_HandMadeTokenWithServerKey_Returns200()

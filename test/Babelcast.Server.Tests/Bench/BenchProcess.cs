@@ -35,8 +35,7 @@ internal static class BenchProcess
             throw new TimeoutException($"The bench did not finish within {timeout}; its output:\n{stdout}\n{stderr}");
         }
 
-        // The no-argument wait lets the asynchronous readers drain to the end of both streams.
-        process.WaitForExit();
+        // WaitForExitAsync has also waited for the asynchronous readers to drain both streams.
         return (process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 

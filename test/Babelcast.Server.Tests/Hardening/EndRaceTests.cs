@@ -1,6 +1,4 @@
 using Babelcast.Server.Tests.WebSockets;
-using Babelcast.Testing.Host;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Hardening;
 

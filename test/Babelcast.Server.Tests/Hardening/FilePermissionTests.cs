@@ -1,5 +1,4 @@
 using Babelcast.Testing.Host;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Hardening;
 
@@ -18,17 +17,15 @@ public sealed class FilePermissionTests
         var data = Path.Combine(root, "data");
         try
         {
-            await using (var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?> { ["Babelcast:DataDirectory"] = data }))
-            {
-                await server.GetTokenAsync();
+            await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?> { ["Babelcast:DataDirectory"] = data });
+            await server.GetTokenAsync();
 
-                Assert.Equal(PrivateDirectory, File.GetUnixFileMode(data));
-                Assert.Equal(PrivateDirectory, File.GetUnixFileMode(Path.Combine(data, "keys")));
-                Assert.Equal(Private, File.GetUnixFileMode(Path.Combine(data, "keys", "jwt-signing.key")));
-                var databases = Directory.GetFiles(data, "babelcast.db*");
-                Assert.Contains(Path.Combine(data, "babelcast.db"), databases);
-                Assert.All(databases, f => Assert.Equal(Private, File.GetUnixFileMode(f)));
-            }
+            Assert.Equal(PrivateDirectory, File.GetUnixFileMode(data));
+            Assert.Equal(PrivateDirectory, File.GetUnixFileMode(Path.Combine(data, "keys")));
+            Assert.Equal(Private, File.GetUnixFileMode(Path.Combine(data, "keys", "jwt-signing.key")));
+            var databases = Directory.GetFiles(data, "babelcast.db*");
+            Assert.Contains(Path.Combine(data, "babelcast.db"), databases);
+            Assert.All(databases, f => Assert.Equal(Private, File.GetUnixFileMode(f)));
         }
         finally
         {

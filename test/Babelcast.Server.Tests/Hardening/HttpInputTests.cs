@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Babelcast.Core.Protocol;
-using Babelcast.Server.Endpoints;
 using Babelcast.Server.Tests.Http;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Hardening;
 

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
 using Babelcast.Server.Tests.WebSockets;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Hardening;
 

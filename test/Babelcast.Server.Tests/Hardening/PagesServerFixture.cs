@@ -1,5 +1,4 @@
 using Babelcast.Testing.Host;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Hardening;
 

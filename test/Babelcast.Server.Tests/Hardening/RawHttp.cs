@@ -47,7 +47,7 @@ internal static class RawHttp
             int n;
             while ((n = await stream.ReadAsync(buffer, cts.Token)) > 0)
             {
-                received.Write(buffer, 0, n);
+                await received.WriteAsync(buffer.AsMemory(0, n), cts.Token);
             }
         }
         catch (IOException) when (received.Length > 0)

@@ -1,5 +1,4 @@
 using Babelcast.Server.Tests.WebSockets;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Hardening;
 

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Babelcast.Core.Protocol;
-using Babelcast.Server.Endpoints;
 using Babelcast.Testing.Host;
 using Microsoft.Data.Sqlite;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Hardening;
 

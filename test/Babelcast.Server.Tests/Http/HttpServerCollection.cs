@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Babelcast.Server.Tests.Http;
 
 [CollectionDefinition(Name)]

@@ -3,7 +3,6 @@ using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
 using Babelcast.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Http;
 

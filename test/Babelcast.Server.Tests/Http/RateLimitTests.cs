@@ -7,7 +7,6 @@ using Babelcast.Server.Auth;
 using Babelcast.Server.Hosting;
 using Babelcast.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Http;
 

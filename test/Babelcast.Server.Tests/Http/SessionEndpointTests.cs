@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Babelcast.Core.Protocol;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Http;
 

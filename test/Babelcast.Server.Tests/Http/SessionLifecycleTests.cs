@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Babelcast.Core.Protocol;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Http;
 

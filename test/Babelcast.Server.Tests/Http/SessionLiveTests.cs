@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Http;
 
@@ -56,7 +55,7 @@ public sealed class SessionLiveTests(HttpServerFixture fixture)
             do
             {
                 result = await socket.ReceiveAsync(buffer, ct);
-                message.Write(buffer, 0, result.Count);
+                await message.WriteAsync(buffer.AsMemory(0, result.Count), ct);
             }
             while (!result.EndOfMessage);
 

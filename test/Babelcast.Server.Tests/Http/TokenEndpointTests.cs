@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Babelcast.Core.Protocol;
 using Babelcast.Testing.Host;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Http;
 

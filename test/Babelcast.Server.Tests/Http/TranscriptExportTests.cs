@@ -2,7 +2,6 @@ using System.Net;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Http;
 

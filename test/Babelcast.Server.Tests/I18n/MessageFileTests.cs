@@ -1,7 +1,6 @@
 using Babelcast.Core.Languages;
 using Babelcast.Server.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Babelcast.Server.Tests.I18n;
 

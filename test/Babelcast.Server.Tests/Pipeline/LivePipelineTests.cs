@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Babelcast.Testing;
-using Babelcast.Testing.Host;
 
 namespace Babelcast.Server.Tests.Pipeline;
 

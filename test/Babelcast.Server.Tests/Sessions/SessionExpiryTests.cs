@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Babelcast.Testing.Host;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Sessions;
 

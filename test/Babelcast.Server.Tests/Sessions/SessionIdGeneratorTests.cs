@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Babelcast.Server.Sessions;
-using Xunit;
 
 namespace Babelcast.Server.Tests.Sessions;
 

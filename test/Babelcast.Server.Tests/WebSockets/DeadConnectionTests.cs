@@ -1,8 +1,6 @@
 using Babelcast.Server.Sessions;
-using Babelcast.Testing.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Xunit;
 
 namespace Babelcast.Server.Tests.WebSockets;
 

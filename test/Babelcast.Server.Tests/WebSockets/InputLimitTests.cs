@@ -1,6 +1,4 @@
-using System.Net.WebSockets;
 using System.Text;
-using Xunit;
 
 namespace Babelcast.Server.Tests.WebSockets;
 

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Xunit;
 
 namespace Babelcast.Server.Tests.WebSockets;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Babelcast.Server.Tests.WebSockets;
 
 /// <summary>The speaker gets <c>sessionStatus</c> (count per language) on every listener change.</summary>

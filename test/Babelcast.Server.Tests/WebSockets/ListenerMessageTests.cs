@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Babelcast.Server.Tests.WebSockets;
 
 /// <summary>What a joined listener may send: heartbeat and changeLanguage; everything else is an error, never a crash.</summary>

@@ -1,6 +1,5 @@
 using Babelcast.Server.Sessions;
 using Babelcast.Testing.Host;
-using Xunit;
 
 namespace Babelcast.Server.Tests.WebSockets;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using Xunit;
 
 namespace Babelcast.Server.Tests.WebSockets;
 

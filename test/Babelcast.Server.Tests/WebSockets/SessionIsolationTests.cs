@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using Xunit;
-
 namespace Babelcast.Server.Tests.WebSockets;
 
 /// <summary>Whatever goes wrong on one session, another session's speaker and listeners carry on untouched.</summary>

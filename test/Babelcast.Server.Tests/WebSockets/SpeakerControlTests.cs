@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using Xunit;
 
 namespace Babelcast.Server.Tests.WebSockets;
 

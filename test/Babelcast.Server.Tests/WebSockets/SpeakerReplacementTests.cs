@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using Xunit;
-
 namespace Babelcast.Server.Tests.WebSockets;
 
 /// <summary>A second connection of the owner takes over; the old one is told so and is refused from then on.</summary>

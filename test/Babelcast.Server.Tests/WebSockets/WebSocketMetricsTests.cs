@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text.RegularExpressions;
-using Xunit;
 
 namespace Babelcast.Server.Tests.WebSockets;
 

@@ -19,20 +19,20 @@ public abstract class AudioIngestContractTests
     [Fact]
     public async Task ReadAllAsync_ConcurrentWritersToDifferentSessions_EachReaderGetsItsOwnItemsInOrder()
     {
-        const int Sessions = 6;
-        const int Items = 3000;
+        const int sessions = 6;
+        const int items = 3000;
         var ingest = CreateIngest(64);
         using var cts = new CancellationTokenSource(Timeout);
 
         // Readers run while writers write, so the small queues fill and writers must wait and retry.
-        var readers = Enumerable.Range(0, Sessions).Select(s => ConsumeAsync(ingest, SessionId(s), slow: s % 2 == 0, cts.Token)).ToList();
-        var writers = Enumerable.Range(0, Sessions).Select(s => Task.Run(() => WriteAsync(ingest, s, Items, cts.Token), cts.Token)).ToList();
+        var readers = Enumerable.Range(0, sessions).Select(s => ConsumeAsync(ingest, SessionId(s), slow: s % 2 == 0, cts.Token)).ToList();
+        var writers = Enumerable.Range(0, sessions).Select(s => Task.Run(() => WriteAsync(ingest, s, items, cts.Token), cts.Token)).ToList();
         await Task.WhenAll(writers);
         var received = await Task.WhenAll(readers);
 
-        for (var s = 0; s < Sessions; s++)
+        for (var s = 0; s < sessions; s++)
         {
-            AssertItems(received[s], s, Items);
+            AssertItems(received[s], s, items);
         }
     }
 
