@@ -1,23 +1,15 @@
 using System.Text;
 using Babelcast.Core.Diagnostics;
-using Babelcast.Core.Sessions;
+using Babelcast.Server.Health;
 
 namespace Babelcast.Server.Endpoints;
 
 public static class OperationsEndpoints
 {
-    private static readonly long StartedAt = Environment.TickCount64;
-
     /// <summary>Health, metrics and the listener page route.</summary>
     public static IEndpointRouteBuilder MapBabelcastOperations(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (ILiveSessions live) => Results.Json(new
-        {
-            status = "healthy",
-            version = typeof(OperationsEndpoints).Assembly.GetName().Version?.ToString(),
-            uptimeSeconds = (Environment.TickCount64 - StartedAt) / 1000,
-            activeSessions = live.ActiveSessionIds.Count,
-        }));
+        app.MapBabelcastHealth();
         app.MapGet("/metrics", (BabelcastMetrics metrics) =>
         {
             var sb = new StringBuilder();
