@@ -32,7 +32,11 @@ public sealed class BabelcastTestServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public static async Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, _ => { }, cancellationToken);
+
+    /// <summary>Starts the server after <paramref name="configure"/> has had the builder (e.g. to replace an engine's registration).</summary>
+    public static async Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings, Action<WebApplicationBuilder> configure, CancellationToken cancellationToken = default)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "babelcast-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
@@ -51,7 +55,11 @@ public sealed class BabelcastTestServer : IAsyncDisposable
             }
         }
 
-        var app = BabelcastApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], b => b.Configuration.AddInMemoryCollection(config));
+        var app = BabelcastApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(config);
+            configure(b);
+        });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new BabelcastTestServer(app, dataDirectory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));

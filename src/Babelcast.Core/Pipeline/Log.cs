@@ -30,4 +30,16 @@ internal static partial class Log
 
     [LoggerMessage(4008, LogLevel.Information, "Retention deleted {Count} phrase audio files")]
     public static partial void RetentionDeleted(ILogger logger, int count);
+
+    [LoggerMessage(4009, LogLevel.Warning, "Session {SessionId} phrase {Seq}: {Stage} failed; the phrase is dropped and the stage goes on")]
+    public static partial void StageFailed(ILogger logger, string sessionId, string stage, long seq, Exception exception);
+
+    [LoggerMessage(4010, LogLevel.Error, "Session {SessionId}: stage {Stage} stopped; the session's other stages are cancelled")]
+    public static partial void StageStopped(ILogger logger, string sessionId, string stage, Exception exception);
+
+    [LoggerMessage(4011, LogLevel.Warning, "Pipeline of session {SessionId} restarted after a failure (restart {Restart})")]
+    public static partial void PipelineRestarted(ILogger logger, string sessionId, int restart);
+
+    [LoggerMessage(4012, LogLevel.Warning, "Session {SessionId}: releasing a failed recogniser threw")]
+    public static partial void RecognizerReleaseFailed(ILogger logger, string sessionId, Exception exception);
 }

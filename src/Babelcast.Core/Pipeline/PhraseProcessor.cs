@@ -49,8 +49,13 @@ public sealed class PhraseProcessor(
         return deliveries;
     }
 
+    /// <summary>
+    /// One language of one phrase. A failure is that language's alone: the other languages and the next phrase go on.
+    /// The caption is sent before synthesis, so a phrase whose synthesis fails still reaches listeners as text.
+    /// </summary>
     private async Task ProcessLanguageAsync(RecognizedPhrase phrase, string language, CancellationToken cancellationToken, List<Delivery>? collect = null)
     {
+        var stage = "translation";
         try
         {
             var text = await TranslateAsync(phrase, language, cancellationToken);
@@ -69,6 +74,7 @@ public sealed class PhraseProcessor(
             Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);
             Observe(clock, "captionSent", collect);
 
+            stage = "synthesis";
             var speech = await engines.Synthesizer.SynthesizeAsync(text, language, phrase.Prosody, cancellationToken);
             clock.Mark("synthesised." + language);
             Observe(clock, "synthesised", collect);
@@ -77,6 +83,7 @@ public sealed class PhraseProcessor(
                 return;
             }
 
+            stage = "encoding";
             var encoded = engines.Encoder.Encode(speech.Samples, speech.SampleRate);
             clock.Mark("encoded." + language);
             Observe(clock, "encoded", collect);
@@ -95,6 +102,11 @@ public sealed class PhraseProcessor(
             // One language failing must not take the others (or the session) down.
             metrics.Error(ErrorCodes.PipelineLanguageFailed);
             Log.LanguageFailed(logger, phrase.SessionId, phrase.Seq, language, ex);
+            if (collect is null)
+            {
+                broadcaster.SendToSpeaker(phrase.SessionId, ConnectionMessages.Error(
+                    ErrorCodes.PipelineLanguageFailed, $"Phrase {phrase.Seq} in {language}: {stage} failed; the other languages and the next phrase go on."));
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Microsoft.Extensions.Logging;
 
@@ -11,5 +12,6 @@ internal sealed record PipelineContext(
     IAudioIngest Ingest,
     IBroadcaster Broadcaster,
     PhraseProcessor Processor,
+    BabelcastMetrics Metrics,
     TimeProvider Time,
     ILogger Logger);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,6 +12,9 @@ namespace Babelcast.Core.Pipeline;
 /// <summary>Runs one <see cref="SessionPipeline"/> per live session, each on its own task.</summary>
 public sealed class PipelineHost : IAsyncDisposable
 {
+    /// <summary>Restarts of one session's pipeline after failures before the session is left without one.</summary>
+    internal const int MaxRestarts = 3;
+
     private readonly ConcurrentDictionary<string, Running> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly PipelineContext _context;
@@ -23,11 +28,12 @@ public sealed class PipelineHost : IAsyncDisposable
         IBroadcaster broadcaster,
         PhraseProcessor processor,
         ITranscriptStore transcripts,
+        BabelcastMetrics metrics,
         TimeProvider time,
         ILogger<PipelineHost> logger)
     {
         _transcripts = transcripts;
-        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, processor, time, logger);
+        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, processor, metrics, time, logger);
     }
 
     public IReadOnlyCollection<string> RunningSessions => _running.Keys.ToList();
@@ -48,29 +54,54 @@ public sealed class PipelineHost : IAsyncDisposable
                 return;
             }
 
-            var pipeline = new SessionPipeline(sessionId, sourceLanguage, paused, lastSeq, _context);
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _running[sessionId] = new Running(done.Task);
-            _ = Task.Run(async () =>
+            _ = Task.Run(() => SuperviseAsync(sessionId, sourceLanguage, paused, lastSeq, done), CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Runs the session's pipeline until it ends. A pipeline that fails (a stage's loop threw, which per-phrase handling
+    /// should make impossible) is reported and started again on the same ingest log, up to <see cref="MaxRestarts"/> times,
+    /// so that the session does not go silent until the speaker reconnects.
+    /// </summary>
+    private async Task SuperviseAsync(string sessionId, string sourceLanguage, bool paused, long lastSeq, TaskCompletionSource done)
+    {
+        try
+        {
+            for (var restart = 0; ; restart++)
             {
+                using var pipeline = new SessionPipeline(sessionId, sourceLanguage, paused, lastSeq, _context);
                 try
                 {
                     await pipeline.RunAsync(_shutdown.Token);
+                    return;
                 }
                 catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
                 {
+                    return;
                 }
                 catch (Exception ex)
                 {
                     Log.PipelineFailed(_context.Logger, sessionId, ex);
+                    _context.Metrics.Error(ErrorCodes.PipelineStageFailed);
+                    _context.Broadcaster.SendToSpeaker(sessionId, ConnectionMessages.Error(
+                        ErrorCodes.PipelineStageFailed, "The translation pipeline failed; phrases in progress were dropped."));
+                    if (restart >= MaxRestarts)
+                    {
+                        return;
+                    }
+
+                    (paused, lastSeq) = (pipeline.Paused, pipeline.LastSeq);
+                    Log.PipelineRestarted(_context.Logger, sessionId, restart + 1);
                 }
-                finally
-                {
-                    _running.TryRemove(sessionId, out _);
-                    _context.Ingest.Remove(sessionId);
-                    done.TrySetResult();
-                }
-            }, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _running.TryRemove(sessionId, out _);
+            _context.Ingest.Remove(sessionId);
+            done.TrySetResult();
         }
     }
 

@@ -41,6 +41,14 @@ public sealed class PipelineOptions
     [Range(0, 5000)]
     public int PartialCaptionIntervalMs { get; set; } = 250;
 
+    /// <summary>
+    /// Phrases that may wait between two stages (for the final recognition pass, and for translation and synthesis).
+    /// When a queue is full the stage before it waits: back-pressure reaches recognition and then the bounded ingest
+    /// queue, whose overflow the speaker is told about (<c>INGEST_OVERLOADED</c>), so memory never grows past the bound.
+    /// </summary>
+    [Range(1, 1000)]
+    public int PhraseQueueCapacity { get; set; } = 16;
+
     /// <summary>Final captions a late joiner receives on join.</summary>
     [Range(0, 1000)]
     public int LateJoinCaptions { get; set; } = 20;

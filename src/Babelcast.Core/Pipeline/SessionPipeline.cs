@@ -10,19 +10,23 @@ namespace Babelcast.Core.Pipeline;
 /// One session's pipeline: reads its ingest log in order, segments phrases, recognises them (partials while the
 /// speaker talks, a final pass when the phrase closes), and hands final phrases to the <see cref="PhraseProcessor"/>,
 /// which runs concurrently so that recognition of the next phrase never waits for synthesis of the last.
+/// The stages run under one <see cref="StageSupervisor"/>: a phrase whose work throws is reported and dropped, and the
+/// stage goes on with the next phrase. The queues between stages are bounded (<see cref="PipelineOptions.PhraseQueueCapacity"/>)
+/// and a full queue makes the stage before it wait, down to the bounded ingest log.
 /// </summary>
 internal sealed class SessionPipeline(
     string sessionId,
     string sourceLanguage,
     bool startPaused,
     long lastSeq,
-    PipelineContext context)
+    PipelineContext context) : IDisposable
 {
     private readonly PhraseSegmenter _segmenter = new(context.Options);
     private readonly List<SegmentEvent> _events = [];
-    private readonly Channel<RecognizedPhrase> _phrases = Channel.CreateUnbounded<RecognizedPhrase>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<PendingPhrase> _pending = Channel.CreateUnbounded<PendingPhrase>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<RecognizedPhrase> _phrases = Bounded<RecognizedPhrase>(context.Options.PhraseQueueCapacity);
+    private readonly Channel<PendingPhrase> _pending = Bounded<PendingPhrase>(context.Options.PhraseQueueCapacity);
     private readonly PartialCaptionPublisher _partials = new(sessionId, sourceLanguage, context);
+    private readonly StageSupervisor _stages = new(sessionId, context);
     private ISpeechRecognizer? _recognizer;
     private bool _paused = startPaused;
     private string _lastPartial = string.Empty;
@@ -32,36 +36,73 @@ internal sealed class SessionPipeline(
     private long _lastSpeechTimestamp;
     private Task<string>? _headStart;
 
+    /// <summary>The last seq given to a phrase, so that a restarted pipeline never gives one out twice.</summary>
+    public long LastSeq => _lastSeq;
+
+    public bool Paused => _paused;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Log.PipelineStarted(context.Logger, sessionId, sourceLanguage);
-        var processing = Task.Run(() => ProcessPhrasesAsync(cancellationToken), cancellationToken);
-        var finalising = Task.Run(() => FinalisePhrasesAsync(cancellationToken), cancellationToken);
-        var partials = context.Options.TranslatePartials ? Task.Run(() => _partials.RunAsync(cancellationToken), cancellationToken) : Task.CompletedTask;
+        using var link = _stages.Link(cancellationToken);
+        var token = _stages.Token;
+        var processing = _stages.Start(StageSupervisor.Processing, ProcessPhrasesAsync);
+        var finalising = _stages.Start(StageSupervisor.FinalRecognition, FinalisePhrasesAsync);
+        var partials = context.Options.TranslatePartials ? _stages.Start(StageSupervisor.Partials, _partials.RunAsync) : Task.CompletedTask;
         try
         {
-            await foreach (var item in context.Ingest.ReadAllAsync(sessionId, cancellationToken))
+            try
             {
-                if (!await HandleAsync(item, cancellationToken))
+                await foreach (var item in context.Ingest.ReadAllAsync(sessionId, token))
                 {
-                    break;
+                    if (!await TryHandleAsync(item, token))
+                    {
+                        break;
+                    }
                 }
+
+                await TryHandleAsync(IngestItem.Control(IngestKind.Flush, context.Time.GetTimestamp()), token);
+            }
+            finally
+            {
+                _pending.Writer.TryComplete();
+                await ReleaseRecognizerAsync();
             }
 
-            await FlushAsync(cancellationToken);
+            await finalising;
+            _phrases.Writer.TryComplete();
+            _partials.Complete();
+            await processing;
+            await partials;
         }
-        finally
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            _pending.Writer.TryComplete();
-            await ReleaseRecognizerAsync();
+            // A stage stopped and cancelled the others: its exception, not the cancellation, is why the run ended.
+            await Task.WhenAll(processing, finalising, partials);
+            throw;
         }
 
-        await finalising;
-        _phrases.Writer.TryComplete();
-        _partials.Complete();
-        await processing;
-        await partials;
         Log.PipelineFinished(context.Logger, sessionId, _lastSeq);
+    }
+
+    public void Dispose() => _stages.Dispose();
+
+    private static Channel<T> Bounded<T>(int capacity) =>
+        Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+
+    /// <summary>Handles one ingest item; a recogniser that throws costs the phrase in progress, not the session.</summary>
+    private async ValueTask<bool> TryHandleAsync(IngestItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HandleAsync(item, cancellationToken);
+        }
+        catch (Exception ex) when (_stages.IsFailure(ex))
+        {
+            _stages.Report(StageSupervisor.Recognition, _currentSeq, ex);
+            await AbandonPhraseAsync();
+            return item.Kind != IngestKind.End;
+        }
     }
 
     private async ValueTask<bool> HandleAsync(IngestItem item, CancellationToken cancellationToken)
@@ -179,27 +220,50 @@ internal sealed class SessionPipeline(
 
     private async Task FinalisePhrasesAsync(CancellationToken cancellationToken)
     {
-        await foreach (var (seq, e, clock, textTask, hadPartial) in _pending.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var pending in _pending.Reader.ReadAllAsync(cancellationToken))
         {
-            var raw = await textTask;
-            clock.Mark("recognised");
-            var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
-            if (text.Length == 0)
+            try
             {
-                Log.PhraseDiscarded(context.Logger, sessionId);
-                if (hadPartial)
+                await FinaliseAsync(pending, cancellationToken);
+            }
+            catch (Exception ex) when (_stages.IsFailure(ex))
+            {
+                _stages.Report(StageSupervisor.FinalRecognition, pending.Seq, ex);
+                if (pending.HadPartial)
                 {
-                    context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, string.Empty, false, e.StartMs, e.StartMs, null));
-                    _partials.Publish(seq, string.Empty, e.StartMs);
+                    ClearPartial(pending.Seq, pending.Segment.StartMs);
                 }
+            }
+        }
+    }
 
-                continue;
+    private async Task FinaliseAsync(PendingPhrase pending, CancellationToken cancellationToken)
+    {
+        var (seq, e, clock, textTask, hadPartial) = pending;
+        var raw = await textTask;
+        clock.Mark("recognised");
+        var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
+        if (text.Length == 0)
+        {
+            Log.PhraseDiscarded(context.Logger, sessionId);
+            if (hadPartial)
+            {
+                ClearPartial(seq, e.StartMs);
             }
 
-            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
-            var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
-            await _phrases.Writer.WriteAsync(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), cancellationToken);
+            return;
         }
+
+        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
+        var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
+        await _phrases.Writer.WriteAsync(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), cancellationToken);
+    }
+
+    /// <summary>Tells the speaker and the listeners that a phrase they saw partials of has no final text.</summary>
+    private void ClearPartial(long seq, long startMs)
+    {
+        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, string.Empty, false, startMs, startMs, null));
+        _partials.Publish(seq, string.Empty, startMs);
     }
 
     private sealed record PendingPhrase(long Seq, SegmentEvent Segment, PhraseClock Clock, Task<string> Text, bool HadPartial);
@@ -208,7 +272,38 @@ internal sealed class SessionPipeline(
     {
         await foreach (var phrase in _phrases.Reader.ReadAllAsync(cancellationToken))
         {
-            await context.Processor.ProcessAsync(phrase, cancellationToken);
+            try
+            {
+                await context.Processor.ProcessAsync(phrase, cancellationToken);
+            }
+            catch (Exception ex) when (_stages.IsFailure(ex))
+            {
+                // Languages fail one by one inside the processor; this is the rest (storage, a bug): drop the phrase.
+                _stages.Report(StageSupervisor.Processing, phrase.Seq, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops the phrase in progress after a recogniser failure. The recogniser is released, so the segmenter's later
+    /// events of this phrase are ignored and the next phrase rents a fresh one.
+    /// </summary>
+    private async ValueTask AbandonPhraseAsync()
+    {
+        _headStart = null;
+        if (_lastPartial.Length > 0)
+        {
+            _lastPartial = string.Empty;
+            ClearPartial(_currentSeq, _phraseStartMs);
+        }
+
+        try
+        {
+            await ReleaseRecognizerAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.RecognizerReleaseFailed(context.Logger, sessionId, ex);
         }
     }
 

@@ -105,8 +105,11 @@ public static class ErrorCodes
     /// <summary>Metric only: a listener whose send queue filled was disconnected.</summary>
     public const string SlowConsumer = "SLOW_CONSUMER";
 
-    /// <summary>Metric only: one language of a phrase failed (translation, synthesis or encoding threw).</summary>
+    /// <summary>WebSocket error to the speaker: one language of a phrase failed (translation, synthesis or encoding threw).</summary>
     public const string PipelineLanguageFailed = "PIPELINE_LANGUAGE_FAILED";
+
+    /// <summary>WebSocket error to the speaker: a pipeline stage threw on a phrase; that phrase is dropped, the next one goes on.</summary>
+    public const string PipelineStageFailed = "PIPELINE_STAGE_FAILED";
 
     /// <summary>Metric only: the translator returned a failure; the phrase gets no text in that language.</summary>
     public const string TranslationFailed = "TRANSLATION_FAILED";

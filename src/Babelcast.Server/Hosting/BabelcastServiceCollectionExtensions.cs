@@ -1,6 +1,7 @@
 using Babelcast.Storage.Sqlite;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Endpoints;
+using Babelcast.Server.Health;
 using Babelcast.Server.Sessions;
 using Babelcast.Server.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastRateLimits();
         services.AddBabelcastSessions();
         services.AddBabelcastLive();
+        services.AddBabelcastHealth();
         return new BabelcastBuilder(services);
     }
 

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Babelcast.Core.Sessions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Babelcast.Server.Health;
+
+/// <summary>
+/// The body of every health route: <c>{status, version, uptimeSeconds, activeSessions, checks: {name: {status,
+/// description, durationMs}}}</c>, statuses in lower case; docs/protocol.md documents it.
+/// </summary>
+internal static class HealthResponseWriter
+{
+    private static readonly long StartedAt = Environment.TickCount64;
+
+    public static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var w = new Utf8JsonWriter(context.Response.Body);
+        w.WriteStartObject();
+        w.WriteString("status", Name(report.Status));
+        w.WriteString("version", typeof(HealthResponseWriter).Assembly.GetName().Version?.ToString());
+        w.WriteNumber("uptimeSeconds", (Environment.TickCount64 - StartedAt) / 1000);
+        w.WriteNumber("activeSessions", context.RequestServices.GetRequiredService<ILiveSessions>().ActiveSessionIds.Count);
+        w.WriteStartObject("checks");
+        foreach (var (name, entry) in report.Entries)
+        {
+            w.WriteStartObject(name);
+            w.WriteString("status", Name(entry.Status));
+            w.WriteString("description", entry.Description);
+            w.WriteNumber("durationMs", (long)entry.Duration.TotalMilliseconds);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+        await w.FlushAsync(context.RequestAborted);
+    }
+
+    private static string Name(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => "healthy",
+        HealthStatus.Degraded => "degraded",
+        _ => "unhealthy",
+    };
+}

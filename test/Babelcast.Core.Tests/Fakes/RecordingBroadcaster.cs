@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Babelcast.Core.Broadcasting;
+
+namespace Babelcast.Core.Tests.Fakes;
+
+/// <summary>Listeners in the given languages; records every frame sent to the speaker and every delivery, in order.</summary>
+internal sealed class RecordingBroadcaster(params string[] languages) : IBroadcaster
+{
+    private readonly ConcurrentQueue<JsonElement> _speaker = new();
+    private readonly ConcurrentQueue<(string Language, Delivery Delivery)> _listeners = new();
+
+    /// <summary>Final transcripts sent to the speaker.</summary>
+    public Counter FinalTranscripts { get; } = new();
+
+    public IReadOnlyCollection<JsonElement> Speaker => [.. _speaker];
+
+    public IReadOnlyCollection<string> GetListenerLanguages(string sessionId) => languages;
+
+    public void SendToSpeaker(string sessionId, OutboundFrame frame)
+    {
+        var message = JsonDocument.Parse(frame.Payload).RootElement.Clone();
+        _speaker.Enqueue(message);
+        if (message.GetProperty("type").GetString() == "transcript" && message.GetProperty("final").GetBoolean())
+        {
+            FinalTranscripts.Increment();
+        }
+    }
+
+    public void SendToListeners(string sessionId, string language, Delivery delivery) => _listeners.Enqueue((language, delivery));
+
+    /// <summary>The final captions' texts in <paramref name="language"/>, in the order they were sent.</summary>
+    public List<(long Seq, string Text)> Captions(string language) =>
+        [.. Deliveries(language, DeliveryKind.FinalCaption).Select(d => (d.Seq, Json(d.Frames[0]).GetProperty("text").GetString()!))];
+
+    /// <summary>The seqs of the phrases whose audio was sent in <paramref name="language"/>, in order.</summary>
+    public List<long> AudioSeqs(string language) => [.. Deliveries(language, DeliveryKind.Audio).Select(d => d.Seq)];
+
+    /// <summary>The codes of the <c>error</c> messages the speaker got.</summary>
+    public List<string> SpeakerErrors() =>
+        [.. _speaker.Where(m => m.GetProperty("type").GetString() == "error").Select(m => m.GetProperty("code").GetString()!)];
+
+    private IEnumerable<Delivery> Deliveries(string language, DeliveryKind kind) =>
+        _listeners.Where(l => l.Language == language && l.Delivery.Kind == kind).Select(l => l.Delivery);
+
+    private static JsonElement Json(OutboundFrame frame) => JsonDocument.Parse(frame.Payload).RootElement.Clone();
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+using Babelcast.Core.Translation;
+using Babelcast.Testing.Host;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Babelcast.Server.Tests.Health;
+
+/// <summary>/healthz (readiness), /healthz/ready and /healthz/live on the real server with the real engines.</summary>
+[Collection("real-engines")]
+public sealed class HealthEndpointTests
+{
+    private static readonly string[] Checks = ["storage", "recognizer", "translator", "synthesizer", "diskSpace"];
+
+    [Fact]
+    public async Task Healthz_EveryDependencyUp_Returns200WithEveryCheckHealthy()
+    {
+        await using var server = await BabelcastTestServer.StartAsync();
+
+        foreach (var path in new[] { "/healthz", "/healthz/ready" })
+        {
+            var (status, body) = await GetAsync(server, path);
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("healthy", body.GetProperty("status").GetString());
+            var checks = body.GetProperty("checks");
+            Assert.Equal(Checks.Order(), checks.EnumerateObject().Select(c => c.Name).Order());
+            foreach (var check in checks.EnumerateObject())
+            {
+                Assert.True(check.Value.GetProperty("status").GetString() == "healthy", $"{check.Name}: {check.Value}");
+                Assert.False(string.IsNullOrEmpty(check.Value.GetProperty("description").GetString()));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Healthz_DiskMinimumOutOfReach_Returns503NamingDiskSpaceWhileLiveStays200()
+    {
+        await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Babelcast:Health:MinimumFreeDiskBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var (status, body) = await GetAsync(server, "/healthz");
+        var (readyStatus, _) = await GetAsync(server, "/healthz/ready");
+        var (liveStatus, live) = await GetAsync(server, "/healthz/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyStatus);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.Equal(["diskSpace"], Failing(body));
+        Assert.Contains("minimum", body.GetProperty("checks").GetProperty("diskSpace").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, liveStatus);
+        Assert.Equal("healthy", live.GetProperty("status").GetString());
+        Assert.Empty(live.GetProperty("checks").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Healthz_TranslatorThrows_Returns503NamingTranslator()
+    {
+        await using var server = await BabelcastTestServer.StartAsync(
+            new Dictionary<string, string?> { ["Babelcast:Engines:Translation"] = FailingTranslator.EngineName },
+            b => b.Services.AddSingleton<ITranslator, FailingTranslator>());
+
+        var (status, body) = await GetAsync(server, "/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(["translator"], Failing(body));
+        Assert.Contains("translator process is gone", body.GetProperty("checks").GetProperty("translator").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private static List<string> Failing(JsonElement body) =>
+        [.. body.GetProperty("checks").EnumerateObject().Where(c => c.Value.GetProperty("status").GetString() != "healthy").Select(c => c.Name)];
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(BabelcastTestServer server, string path)
+    {
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, doc.RootElement.Clone());
+    }
+}
