@@ -1,5 +1,5 @@
 using Babelcast.Core.Storage;
-using Babelcast.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Babelcast.Storage.Sqlite.Tests;
@@ -7,7 +7,7 @@ namespace Babelcast.Storage.Sqlite.Tests;
 public sealed class FilePhraseAudioStoreTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "babelcast-audio-tests", Guid.NewGuid().ToString("N"));
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private static CancellationToken Ct => CancellationToken.None;
 

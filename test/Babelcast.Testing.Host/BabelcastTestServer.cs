@@ -32,7 +32,15 @@ public sealed class BabelcastTestServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public static async Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, services: null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server whose <paramref name="services"/> are registered before the defaults, which use TryAdd: a test
+    /// replaces a default this way, e.g. the <see cref="TimeProvider"/> with a fake clock.
+    /// </summary>
+    public static async Task<BabelcastTestServer> StartAsync(
+        IDictionary<string, string?>? settings, Action<IServiceCollection>? services, CancellationToken cancellationToken = default)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "babelcast-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
@@ -51,7 +59,11 @@ public sealed class BabelcastTestServer : IAsyncDisposable
             }
         }
 
-        var app = BabelcastApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], b => b.Configuration.AddInMemoryCollection(config));
+        var app = BabelcastApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(config);
+            services?.Invoke(b.Services);
+        });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new BabelcastTestServer(app, dataDirectory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
