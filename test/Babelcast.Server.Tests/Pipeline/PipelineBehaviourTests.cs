@@ -161,8 +161,11 @@ public sealed class PipelineBehaviourTests(LiveSessionFixture fixture) : IClassF
         await using var _ = speaker;
         await using var early = await fixture.JoinAsync(id, "es");
         await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
-        await early.WaitForAsync(m => m.Type == "audioData", Wait);
-        await Task.Delay(1500);
+
+        // Every phrase is in before the late joiner comes: the clip's last words end at about 10.5 s, and phrases are
+        // translated in order, so once the audio of the phrase holding them is here, so is everything before it.
+        var last = await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final && m.Json.GetProperty("endMs").GetInt64() >= 9_500, Wait);
+        await early.WaitForAsync(m => m.Type == "audioData" && m.Seq >= last.Seq, Wait);
 
         var beforeJoin = early.OfType("caption").Where(c => c.Final).Select(c => c.Seq).ToList();
         await using var late = await fixture.JoinAsync(id, "es");
