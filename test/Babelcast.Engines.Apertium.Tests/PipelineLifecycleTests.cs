@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Babelcast.Engines.Apertium.Pipelines;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Babelcast.Engines.Apertium.Tests;
 
@@ -91,11 +92,19 @@ public sealed class PipelineLifecycleTests
     [Fact]
     public async Task Sweeper_IdlePipeline_IsStopped()
     {
-        using var translator = TranslatorFixture.Create(new ApertiumOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) });
+        // The sweeper's timer runs on the fake clock: it fires inside Advance, so its effect is there when Advance returns.
+        var clock = new FakeTimeProvider();
+        using var translator = TranslatorFixture.Create(new ApertiumOptions { IdleTimeout = TimeSpan.FromMinutes(4) }, clock);
         Assert.True((await translator.TranslateAsync("Good morning.", "en", "eo", CancellationToken.None)).Success);
         var pid = translator.GetPipelineProcessId(Mode)!.Value;
 
-        await WaitUntilAsync(() => translator.ActivePipelines.Count == 0);
+        clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal([Mode], translator.ActivePipelines);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Empty(translator.ActivePipelines);
+
+        // The processes themselves leave in their own time (a signal, then the OS).
 
         await WaitUntilAsync(() => ProcessProbe.GroupMembers(pid).Count == 0);
     }

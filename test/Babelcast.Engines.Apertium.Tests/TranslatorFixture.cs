@@ -8,8 +8,8 @@ public sealed class TranslatorFixture : IDisposable
 {
     public ApertiumTranslator Translator { get; } = Create(new ApertiumOptions());
 
-    public static ApertiumTranslator Create(ApertiumOptions options) =>
-        new(Options.Create(options), TimeProvider.System, NullLogger<ApertiumTranslator>.Instance);
+    public static ApertiumTranslator Create(ApertiumOptions options, TimeProvider? time = null) =>
+        new(Options.Create(options), time ?? TimeProvider.System, NullLogger<ApertiumTranslator>.Instance);
 
     public void Dispose() => Translator.Dispose();
 }

@@ -1,16 +1,22 @@
+using Microsoft.Extensions.Logging.Testing;
+
 namespace Babelcast.Engines.PocketSphinx.Tests;
 
 public sealed class DecoderPoolTests
 {
+    private const int PoolExhaustedEventId = 3004;
+
     [Fact]
     public async Task RentAsync_BeyondMaximum_WaitsUntilCancelled()
     {
-        using var factory = Engine.CreateFactory(o => o.MaxStreamingDecoders = 1);
+        var logger = new FakeLogger<PocketSphinxRecognizerFactory>();
+        using var factory = Engine.CreateFactory(o => o.MaxStreamingDecoders = 1, logger);
         await using var first = await factory.RentAsync("en", CancellationToken.None);
         using var cancellation = new CancellationTokenSource();
 
+        // The pool says that it is full before the renter starts waiting for a slot (rather than creating a decoder).
         var pending = factory.RentAsync("en", cancellation.Token).AsTask();
-        await Task.Delay(200);
+        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Id.Id == PoolExhaustedEventId);
         Assert.False(pending.IsCompleted);
         await cancellation.CancelAsync();
 

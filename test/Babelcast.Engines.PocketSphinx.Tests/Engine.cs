@@ -1,5 +1,6 @@
 using Babelcast.Core.Recognition;
 using Babelcast.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,11 @@ internal static class Engine
 {
     public const int ChunkSamples = 1600; // 100 ms at 16 kHz
 
-    public static PocketSphinxRecognizerFactory CreateFactory(Action<PocketSphinxOptions>? configure = null)
+    public static PocketSphinxRecognizerFactory CreateFactory(Action<PocketSphinxOptions>? configure = null, ILogger<PocketSphinxRecognizerFactory>? logger = null)
     {
         var options = new PocketSphinxOptions { MaxStreamingDecoders = 2, FinalDecoders = 2 };
         configure?.Invoke(options);
-        return new PocketSphinxRecognizerFactory(Options.Create(options), NullLogger<PocketSphinxRecognizerFactory>.Instance, TimeProvider.System);
+        return new PocketSphinxRecognizerFactory(Options.Create(options), logger ?? NullLogger<PocketSphinxRecognizerFactory>.Instance, TimeProvider.System);
     }
 
     public static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name));

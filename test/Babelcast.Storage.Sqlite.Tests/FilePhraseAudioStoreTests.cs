@@ -1,12 +1,12 @@
 using Babelcast.Core.Storage;
-using Babelcast.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Babelcast.Storage.Sqlite.Tests;
 
 public sealed class FilePhraseAudioStoreTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "babelcast-audio-tests", Guid.NewGuid().ToString("N"));
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private static CancellationToken Ct => CancellationToken.None;
 

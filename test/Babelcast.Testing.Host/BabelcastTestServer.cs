@@ -33,10 +33,19 @@ public sealed class BabelcastTestServer : IAsyncDisposable
     public Uri BaseUri { get; }
 
     public static Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default) =>
-        StartAsync(settings, _ => { }, cancellationToken);
+        StartAsync(settings, (Action<WebApplicationBuilder>?)null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server whose <paramref name="services"/> are registered before the defaults, which use TryAdd: a test
+    /// replaces a default this way, e.g. the <see cref="TimeProvider"/> with a fake clock.
+    /// </summary>
+    public static Task<BabelcastTestServer> StartAsync(
+        IDictionary<string, string?>? settings, Action<IServiceCollection>? services, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, services is null ? null : b => services(b.Services), cancellationToken);
 
     /// <summary>Starts the server after <paramref name="configure"/> has had the builder (e.g. to replace an engine's registration).</summary>
-    public static async Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings, Action<WebApplicationBuilder> configure, CancellationToken cancellationToken = default)
+    public static async Task<BabelcastTestServer> StartAsync(
+        IDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken = default)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "babelcast-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
@@ -58,7 +67,7 @@ public sealed class BabelcastTestServer : IAsyncDisposable
         var app = BabelcastApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], b =>
         {
             b.Configuration.AddInMemoryCollection(config);
-            configure(b);
+            configure?.Invoke(b);
         });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(1105, LogLevel.Error, "Session expiry sweep failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1106, LogLevel.Debug, "Session expiry sweep done: {Ended} ended")]
+    public static partial void SweepDone(ILogger logger, int ended);
 }

@@ -23,7 +23,7 @@ internal sealed class SessionExpirySweeper(
             {
                 try
                 {
-                    await SweepAsync(stoppingToken);
+                    Log.SweepDone(logger, await SweepAsync(stoppingToken));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,11 +1,11 @@
 using Babelcast.Core.Pipeline;
-using Babelcast.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Babelcast.Core.Tests.Pipeline;
 
 public sealed class PhraseClockTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public void Snapshot_StagesMarkedAfterSpeechEnd_ReportsMillisecondsSinceSpeechEnd()

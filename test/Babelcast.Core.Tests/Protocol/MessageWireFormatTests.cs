@@ -4,7 +4,7 @@ using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
-using Babelcast.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Babelcast.Core.Tests.Protocol;
 
@@ -60,7 +60,7 @@ public sealed class MessageWireFormatTests
     [Fact]
     public void Caption_WithClock_WritesStageTimingsAfterTheFields()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var clock = new PhraseClock(time, time.GetTimestamp(), time.GetTimestamp());
         time.Advance(TimeSpan.FromMilliseconds(120));
         clock.Mark("recognised");

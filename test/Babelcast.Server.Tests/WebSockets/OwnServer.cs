@@ -1,4 +1,5 @@
 using Babelcast.Testing.Host;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Babelcast.Server.Tests.WebSockets;
 
@@ -9,8 +10,8 @@ internal sealed class OwnServer : IAsyncDisposable
 
     public BabelcastTestServer Server { get; }
 
-    public static async Task<OwnServer> StartAsync(IDictionary<string, string?> settings) =>
-        new(await BabelcastTestServer.StartAsync(settings));
+    public static async Task<OwnServer> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        new(await BabelcastTestServer.StartAsync(settings, services));
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(45));
 }

@@ -1,4 +1,6 @@
 using Babelcast.Testing.Host;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Babelcast.Server.Tests.WebSockets;
 
@@ -8,12 +10,16 @@ public sealed class WebSocketRateLimitTests
     [Fact]
     public async Task Join_OverJoinLimit_RateLimitExceededWithRetryAfterThenAdmittedAfterIt()
     {
-        await using var own = await OwnServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Babelcast:RateLimits:WebSocketConnect:PermitLimit"] = "1000",
-            ["Babelcast:RateLimits:Join:PermitLimit"] = "2",
-            ["Babelcast:RateLimits:Join:Window"] = "00:00:04",
-        });
+        // Tokens are checked against the real clock, so the fake one starts at the real time.
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var own = await OwnServer.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Babelcast:RateLimits:WebSocketConnect:PermitLimit"] = "1000",
+                ["Babelcast:RateLimits:Join:PermitLimit"] = "2",
+                ["Babelcast:RateLimits:Join:Window"] = "00:00:30",
+            },
+            services => services.AddSingleton<TimeProvider>(clock));
         var server = own.Server;
         var token = await server.GetTokenAsync();
         var id = await server.CreateSessionAsync(token);
@@ -25,20 +31,25 @@ public sealed class WebSocketRateLimitTests
         await first.WaitForTypeAsync("sessionJoined", Waits.Long);
         await second.WaitForTypeAsync("sessionJoined", Waits.Long);
         var error = await SocketAssert.RefusedAsync(third, "RATE_LIMIT_EXCEEDED", SocketAssert.TryAgainLater);
-        var retryAfter = error.Json.GetProperty("retryAfter").GetInt32();
-        Assert.InRange(retryAfter, 1, 4);
+        var retryAfter = TimeSpan.FromSeconds(error.Json.GetProperty("retryAfter").GetInt32());
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 
         // The join limit is for listeners: the speaker still connects, and the admitted listeners are unaffected.
         await using var speaker = await Waits.ConnectAsync(server.WebSocketUri($"/ws/speak?sessionId={id}&token={token}"));
         await speaker.WaitForTypeAsync("connected", Waits.Long);
         await SocketAssert.AliveWithoutErrorsAsync(first, 0);
 
+        // retryAfter is rounded up to whole seconds: one second less is still inside the window.
+        clock.Advance(retryAfter - TimeSpan.FromSeconds(1));
+        await using var early = await Waits.ConnectAsync(uri);
+        await SocketAssert.RefusedAsync(early, "RATE_LIMIT_EXCEEDED", SocketAssert.TryAgainLater);
+
         // retryAfter tells the truth: waiting that long is enough.
-        await Task.Delay(TimeSpan.FromSeconds(retryAfter) + TimeSpan.FromMilliseconds(300));
+        clock.Advance(TimeSpan.FromSeconds(1));
         await using var later = await Waits.ConnectAsync(uri);
         var admitted = await later.WaitForAsync(m => m.Type is "sessionJoined" or "error", Waits.Long);
         Assert.True(admitted.Type == "sessionJoined", admitted.Json.GetRawText());
-        Assert.Contains("babelcast_errors_total{code=\"RATE_LIMIT_EXCEEDED\"} 1", await MetricsAsync(server), StringComparison.Ordinal);
+        Assert.Contains("babelcast_errors_total{code=\"RATE_LIMIT_EXCEEDED\"} 2", await MetricsAsync(server), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -99,14 +99,19 @@ public abstract class AudioIngestContractTests
     {
         var ingest = CreateIngest(64);
         using var cts = new CancellationTokenSource(Timeout);
-        var reading = ConsumeAsync(ingest, "a", slow: false, cts.Token);
+        using var taken = new SemaphoreSlim(0);
+        var reading = ConsumeAsync(ingest, "a", slow: false, onItem: () => taken.Release(), cts.Token);
+
+        // Each item is written once the reader has taken the one before and found the log empty: a reader that ended
+        // there instead of waiting never takes the second one.
         ingest.TryWrite("a", Item(0, 0));
-        await Task.Delay(50, cts.Token);
-        Assert.False(reading.IsCompleted);
+        await taken.WaitAsync(cts.Token);
+        ingest.TryWrite("a", Item(0, 1));
+        await taken.WaitAsync(cts.Token);
 
         ingest.Complete("a");
 
-        AssertItems(await reading, 0, 1, endMarker: false);
+        AssertItems(await reading, 0, 2, endMarker: false);
     }
 
     [Fact]
@@ -176,13 +181,19 @@ public abstract class AudioIngestContractTests
     }
 
     /// <summary>The test consumer: reads one session's log to its end, optionally slower than the writer.</summary>
-    private static async Task<List<IngestItem>> ConsumeAsync(IAudioIngest ingest, string sessionId, bool slow, CancellationToken cancellationToken)
+    private static Task<List<IngestItem>> ConsumeAsync(IAudioIngest ingest, string sessionId, bool slow, CancellationToken cancellationToken) =>
+        ConsumeAsync(ingest, sessionId, slow, onItem: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="onItem"/> is called after each item is taken.</summary>
+    private static async Task<List<IngestItem>> ConsumeAsync(
+        IAudioIngest ingest, string sessionId, bool slow, Action? onItem, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var items = new List<IngestItem>();
         await foreach (var item in ingest.ReadAllAsync(sessionId, cancellationToken))
         {
             items.Add(item);
+            onItem?.Invoke();
             if (slow && items.Count % 500 == 0)
             {
                 await Task.Delay(5, cancellationToken);
