@@ -55,17 +55,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A desktop context for the speaker (microphone permission is granted by the fake UI flag).</summary>
-    public Task<IBrowserContext> NewDesktopContextAsync() =>
+    /// <summary>
+    /// A desktop context for the speaker (microphone permission is granted by the fake UI flag). The test tooling
+    /// injects axe-core and evaluates predicate strings, which the server's Content-Security-Policy forbids, so these
+    /// contexts bypass it; <see cref="ContentSecurityPolicyTests"/> uses <paramref name="enforceCsp"/> to check that the
+    /// pages themselves run under the policy.
+    /// </summary>
+    public Task<IBrowserContext> NewDesktopContextAsync(bool enforceCsp = false) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUri.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-US",
+            BypassCSP = !enforceCsp,
         });
 
-    /// <summary>A phone-sized context (390 x 844, touch) for a listener.</summary>
-    public Task<IBrowserContext> NewPhoneContextAsync(string locale = "es-ES") =>
+    /// <summary>A phone-sized context (390 x 844, touch) for a listener; see <see cref="NewDesktopContextAsync"/> on CSP.</summary>
+    public Task<IBrowserContext> NewPhoneContextAsync(string locale = "es-ES", bool enforceCsp = false) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUri.ToString(),
@@ -74,6 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = true,
             HasTouch = true,
             Locale = locale,
+            BypassCSP = !enforceCsp,
         });
 
     public async Task DisposeAsync()
