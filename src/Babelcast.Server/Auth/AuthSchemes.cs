@@ -13,6 +13,9 @@ public static class AuthSchemes
     /// <summary>The claim holding our user id (see <see cref="SpeakerIdentity"/>).</summary>
     public const string UserIdClaim = "babelcast_uid";
 
+    /// <summary>The claim in our own tokens holding the user's token version at issue (see <see cref="LocalUserCheck"/>).</summary>
+    public const string TokenVersionClaim = "babelcast_ver";
+
     /// <summary>Prefix of user ids from the external issuer; usernames cannot contain ':', so the two never collide.</summary>
     public const string OidcUserPrefix = "oidc:";
 }

@@ -16,6 +16,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         services.TryAddSingleton<SigningKeyProvider>();
         services.TryAddSingleton<TokenIssuer>();
+        services.TryAddSingleton<LocalUserCheck>();
         services.TryAddSingleton<ISpeakerAuthenticator, SpeakerAuthenticator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, LocalJwtBearerSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, OidcJwtBearerSetup>());

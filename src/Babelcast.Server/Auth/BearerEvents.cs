@@ -1,6 +1,8 @@
 using Babelcast.Core.Protocol;
 using Babelcast.Server.Endpoints;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Auth;
 
@@ -19,14 +21,21 @@ internal static class BearerEvents
 
             return Task.CompletedTask;
         },
-        OnTokenValidated = context =>
+        OnTokenValidated = async context =>
         {
-            if (context.Principal is null || !SpeakerIdentity.Stamp(scheme, context.Principal))
+            var services = context.HttpContext.RequestServices;
+            var subjectClaim = SpeakerIdentity.SubjectClaim(scheme, services.GetRequiredService<IOptions<AuthOptions>>().Value);
+            if (context.Principal is null || !SpeakerIdentity.Stamp(scheme, subjectClaim, context.Principal))
             {
                 context.Fail("The token has no subject.");
+                return;
             }
 
-            return Task.CompletedTask;
+            if (scheme == AuthSchemes.Local && (context.Principal.Identity is not ClaimsIdentity identity
+                || !await services.GetRequiredService<LocalUserCheck>().IsCurrentAsync(identity, context.HttpContext.RequestAborted)))
+            {
+                context.Fail("The user does not exist, is disabled, or the token was revoked.");
+            }
         },
         OnChallenge = async context =>
         {

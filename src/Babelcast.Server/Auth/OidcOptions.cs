@@ -23,6 +23,9 @@ public sealed class OidcOptions
 
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>The claim naming the user (default <c>sub</c>); the user id is <c>oidc:</c> + its value.</summary>
+    public string UserIdClaim { get; set; } = "sub";
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(MetadataAddress) || !string.IsNullOrWhiteSpace(JwksUrl);
 }

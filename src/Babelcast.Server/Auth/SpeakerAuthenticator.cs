@@ -8,6 +8,7 @@ namespace Babelcast.Server.Auth;
 internal sealed class SpeakerAuthenticator(
     IOptionsMonitor<JwtBearerOptions> bearerOptions,
     IOptions<AuthOptions> authOptions,
+    LocalUserCheck localUsers,
     ILogger<SpeakerAuthenticator> logger) : ISpeakerAuthenticator
 {
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
@@ -42,7 +43,13 @@ internal sealed class SpeakerAuthenticator(
                 return null;
             }
 
-            return SpeakerIdentity.FromSubject(scheme, result.ClaimsIdentity.FindFirst("sub")?.Value);
+            if (scheme == AuthSchemes.Local && !await localUsers.IsCurrentAsync(result.ClaimsIdentity, cancellationToken))
+            {
+                Log.TokenRejected(logger, scheme, "user missing, disabled or token revoked");
+                return null;
+            }
+
+            return SpeakerIdentity.FromSubject(scheme, result.ClaimsIdentity.FindFirst(SpeakerIdentity.SubjectClaim(scheme, auth))?.Value);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

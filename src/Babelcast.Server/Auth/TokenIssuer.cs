@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using Babelcast.Core.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -10,7 +12,7 @@ internal sealed class TokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions>
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public IssuedToken Issue(string username)
+    public IssuedToken Issue(UserRecord user)
     {
         var auth = options.Value;
         var now = timeProvider.GetUtcNow().UtcDateTime;
@@ -22,7 +24,8 @@ internal sealed class TokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions>
             NotBefore = now,
             Expires = now + auth.TokenLifetime,
             Subject = new ClaimsIdentity([
-                new Claim(JwtRegisteredClaimNames.Sub, username),
+                new Claim(JwtRegisteredClaimNames.Sub, user.Username),
+                new Claim(AuthSchemes.TokenVersionClaim, user.TokenVersion.ToString(CultureInfo.InvariantCulture)),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             ]),
             SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),

@@ -3,7 +3,8 @@ using System.CommandLine;
 namespace Babelcast.Server.Cli;
 
 /// <summary>
-/// <c>babelcast users add NAME [--password P | --password-stdin]</c> and <c>babelcast users list</c>. Other
+/// <c>babelcast users add NAME [--password P | --password-stdin]</c>, <c>users list</c>, <c>users disable|enable|delete NAME</c>
+/// and <c>users reset-password NAME [--password P | --password-stdin]</c>. Other
 /// <c>--key value</c> arguments are configuration (as for the server), e.g. <c>--Babelcast:DataDirectory /srv/babelcast</c>.
 /// A new subcommand is one <see cref="StoreCommand"/> class added to the list below.
 /// </summary>
@@ -18,6 +19,10 @@ public sealed class UsersCommand : Command
     {
         Subcommands.Add(new UsersAddCommand(context));
         Subcommands.Add(new UsersListCommand(context));
+        Subcommands.Add(new UsersDisableCommand(context));
+        Subcommands.Add(new UsersEnableCommand(context));
+        Subcommands.Add(new UsersDeleteCommand(context));
+        Subcommands.Add(new UsersResetPasswordCommand(context));
     }
 
     /// <summary>Runs <c>babelcast users ARGS</c>.</summary>

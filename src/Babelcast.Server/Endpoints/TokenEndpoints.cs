@@ -30,13 +30,14 @@ internal static class TokenEndpoints
             PasswordHasher.VerifyDummy(request.Password);
         }
 
-        if (user is null || !PasswordHasher.Verify(request.Password, user.PasswordHash))
+        // A disabled account answers exactly like a wrong password.
+        if (user is null || !PasswordHasher.Verify(request.Password, user.PasswordHash) || user.Disabled)
         {
             HttpLog.InvalidCredentials(logger, request.Username.Length > Credentials.MaxUsernameLength ? "(too long)" : request.Username);
             return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials, "Unknown username or wrong password.");
         }
 
-        var token = issuer.Issue(user.Username);
+        var token = issuer.Issue(user);
         HttpLog.TokenIssued(logger, user.Username);
         return TypedResults.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresInSeconds));
     }

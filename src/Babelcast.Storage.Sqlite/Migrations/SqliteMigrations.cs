@@ -52,6 +52,10 @@ internal static class SqliteMigrations
                 PRIMARY KEY (session_id, language, seq)
             ) WITHOUT ROWID;
             """),
+        new(2, "user disable flag and token version", """
+            ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -11,7 +11,8 @@ internal static class TestTokens
         new(Convert.FromBase64String(File.ReadAllText(Path.Combine(dataDirectory, "keys", "jwt-signing.key"))));
 
     public static string Create(
-        SecurityKey key, string algorithm, string subject, DateTime expires, string issuer = "babelcast", string audience = "babelcast", string? keyId = null)
+        SecurityKey key, string algorithm, string subject, DateTime expires, string issuer = "babelcast", string audience = "babelcast", string? keyId = null,
+        IDictionary<string, object>? claims = null)
     {
         if (keyId is not null)
         {
@@ -28,6 +29,7 @@ internal static class TestTokens
             Expires = expires,
             Subject = new ClaimsIdentity([new Claim("sub", subject)]),
             SigningCredentials = new SigningCredentials(key, algorithm),
+            Claims = claims,
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }

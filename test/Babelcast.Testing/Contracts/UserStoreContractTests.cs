@@ -74,7 +74,7 @@ public abstract class UserStoreContractTests
     }
 
     [Fact]
-    public async Task UpdatePasswordAsync_KnownUser_ReturnsTrueAndReplacesHashOnly()
+    public async Task UpdatePasswordAsync_KnownUser_ReturnsTrueAndReplacesHashAndRaisesTokenVersion()
     {
         var store = await CreateStoreAsync();
         await store.TryCreateAsync(new UserRecord("alice", "old-hash", T0), Ct);
@@ -82,8 +82,8 @@ public abstract class UserStoreContractTests
 
         Assert.True(await store.UpdatePasswordAsync("alice", "new-hash", Ct));
 
-        Assert.Equal(new UserRecord("alice", "new-hash", T0), await store.FindAsync("alice", Ct));
-        Assert.Equal("bob-hash", (await store.FindAsync("bob", Ct))?.PasswordHash);
+        Assert.Equal(new UserRecord("alice", "new-hash", T0, Disabled: false, TokenVersion: 1), await store.FindAsync("alice", Ct));
+        Assert.Equal(new UserRecord("bob", "bob-hash", T0), await store.FindAsync("bob", Ct));
     }
 
     [Fact]
@@ -107,5 +107,56 @@ public abstract class UserStoreContractTests
 
         Assert.Equal(user, await store.FindAsync("Zoë-王-👋", Ct));
         Assert.Equal([user], await store.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task TryCreateAsync_DisabledAndTokenVersion_RoundTrip()
+    {
+        var store = await CreateStoreAsync();
+        var user = new UserRecord("alice", "hash", T0, Disabled: true, TokenVersion: 7);
+
+        Assert.True(await store.TryCreateAsync(user, Ct));
+
+        Assert.Equal(user, await store.FindAsync("alice", Ct));
+        Assert.Equal([user], await store.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task SetDisabledAsync_KnownUser_TogglesAndRaisesTokenVersionEachTime()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryCreateAsync(new UserRecord("alice", "hash", T0), Ct);
+        await store.TryCreateAsync(new UserRecord("bob", "bob-hash", T0), Ct);
+
+        Assert.True(await store.SetDisabledAsync("alice", true, Ct));
+        Assert.Equal(new UserRecord("alice", "hash", T0, Disabled: true, TokenVersion: 1), await store.FindAsync("alice", Ct));
+
+        Assert.True(await store.SetDisabledAsync("alice", false, Ct));
+        Assert.Equal(new UserRecord("alice", "hash", T0, Disabled: false, TokenVersion: 2), await store.FindAsync("alice", Ct));
+        Assert.Equal(new UserRecord("bob", "bob-hash", T0), await store.FindAsync("bob", Ct));
+    }
+
+    [Fact]
+    public async Task SetDisabledAsync_UnknownUser_ReturnsFalseAndCreatesNothing()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.False(await store.SetDisabledAsync("nobody", true, Ct));
+
+        Assert.Empty(await store.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_KnownUser_RemovesOnlyThatUser()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryCreateAsync(new UserRecord("alice", "hash", T0), Ct);
+        await store.TryCreateAsync(new UserRecord("bob", "bob-hash", T0), Ct);
+
+        Assert.True(await store.DeleteAsync("alice", Ct));
+
+        Assert.Null(await store.FindAsync("alice", Ct));
+        Assert.Equal([new UserRecord("bob", "bob-hash", T0)], await store.ListAsync(Ct));
+        Assert.False(await store.DeleteAsync("alice", Ct));
     }
 }
