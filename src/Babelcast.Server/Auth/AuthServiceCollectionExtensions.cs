@@ -17,6 +17,9 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<SigningKeyProvider>();
         services.TryAddSingleton<TokenIssuer>();
         services.TryAddSingleton<LocalUserCheck>();
+        services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>());
+        services.TryAddSingleton<LoginLockout>();
         services.TryAddSingleton<ISpeakerAuthenticator, SpeakerAuthenticator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, LocalJwtBearerSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, OidcJwtBearerSetup>());
