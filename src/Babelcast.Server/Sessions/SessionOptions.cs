@@ -17,6 +17,4 @@ public sealed class SessionOptions
     public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromHours(12);
 
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(90);
 }

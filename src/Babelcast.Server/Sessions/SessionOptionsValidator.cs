@@ -10,7 +10,6 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         Positive(failures, nameof(options.IdleTimeout), options.IdleTimeout);
         Positive(failures, nameof(options.MaxLifetime), options.MaxLifetime);
         Positive(failures, nameof(options.SweepInterval), options.SweepInterval);
-        Positive(failures, nameof(options.HeartbeatTimeout), options.HeartbeatTimeout);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -40,7 +40,7 @@ internal sealed class ListenerEndpoint(
             return;
         }
 
-        var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, metrics, "listen");
+        var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "listen");
         me.Enqueue(Delivery.Control(Joined(session, hub.GetOrAdd(session), language)));
         me.HoldForReplay();
         var (runtime, joined) = hub.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);

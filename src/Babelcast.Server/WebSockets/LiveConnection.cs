@@ -14,7 +14,10 @@ internal sealed class LiveConnection
 {
     private readonly Channel<Delivery> _queue;
     private readonly int _capacity;
+    private readonly long _maxBytes;
     private int _queued;
+    private long _queuedBytes;
+    private long _pendingBytes;
     private readonly Lock _gate = new();
     private readonly BabelcastMetrics _metrics;
     private readonly string _endpoint;
@@ -27,7 +30,7 @@ internal sealed class LiveConnection
     private bool _completeAfterRelease;
     private volatile bool _closeWhenDrained;
 
-    public LiveConnection(WebSocket socket, string sessionId, string? language, int capacity, BabelcastMetrics metrics, string endpoint)
+    public LiveConnection(WebSocket socket, string sessionId, string? language, int capacity, long maxBytes, BabelcastMetrics metrics, string endpoint)
     {
         Socket = socket;
         SessionId = sessionId;
@@ -35,6 +38,7 @@ internal sealed class LiveConnection
         _metrics = metrics;
         _endpoint = endpoint;
         _capacity = capacity;
+        _maxBytes = maxBytes;
         _queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
     }
 
@@ -68,7 +72,17 @@ internal sealed class LiveConnection
         {
             if (_holding)
             {
+                // Held live messages obey the same limits as the queue: a replay that takes long cannot grow memory.
+                var size = delivery.Frames.Sum(f => (long)f.Payload.Length);
+                if (_pending.Count >= _capacity || (_pending.Count > 0 && _pendingBytes + size > _maxBytes))
+                {
+                    TooSlow = true;
+                    _queue.Writer.TryComplete();
+                    return false;
+                }
+
                 _pending.Add(delivery);
+                _pendingBytes += size;
                 return true;
             }
 
@@ -91,7 +105,8 @@ internal sealed class LiveConnection
         lock (_gate)
         {
             _holding = false;
-            // A replay may be long (everything missed); only the live stream is held to the queue's capacity.
+            // The replay is bounded where it is built (MaxResumePhrases, SendQueueMaxBytes) and the held messages when
+            // they were held; only new live deliveries are checked against the queue's limits.
             foreach (var d in replayed)
             {
                 EnqueueCore(d, live: false);
@@ -103,6 +118,7 @@ internal sealed class LiveConnection
             }
 
             _pending.Clear();
+            _pendingBytes = 0;
             if (_completeAfterRelease)
             {
                 _queue.Writer.TryComplete();
@@ -120,7 +136,9 @@ internal sealed class LiveConnection
                     return true;
             }
 
-            if (live && Volatile.Read(ref _queued) >= _capacity)
+            var size = delivery.Frames.Sum(f => (long)f.Payload.Length);
+            var queued = Volatile.Read(ref _queued);
+            if (live && (queued >= _capacity || (queued > 0 && Interlocked.Read(ref _queuedBytes) + size > _maxBytes)))
             {
                 TooSlow = true;
                 _queue.Writer.TryComplete();
@@ -133,6 +151,7 @@ internal sealed class LiveConnection
             }
 
             Interlocked.Increment(ref _queued);
+            Interlocked.Add(ref _queuedBytes, size);
 
             if (delivery.Kind == DeliveryKind.FinalCaption)
             {
@@ -193,6 +212,7 @@ internal sealed class LiveConnection
             await foreach (var delivery in _queue.Reader.ReadAllAsync(cancellationToken))
             {
                 Interlocked.Decrement(ref _queued);
+                Interlocked.Add(ref _queuedBytes, -delivery.Frames.Sum(f => (long)f.Payload.Length));
                 foreach (var frame in delivery.Frames)
                 {
                     await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);

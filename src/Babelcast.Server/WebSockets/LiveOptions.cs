@@ -11,6 +11,28 @@ public sealed class LiveOptions
     [Range(4, 100_000)]
     public int ListenerQueueCapacity { get; set; } = 256;
 
+    /// <summary>Deliveries queued for the speaker's socket (transcripts, status) before it is disconnected.</summary>
+    [Range(4, 100_000)]
+    public int SpeakerQueueCapacity { get; set; } = 4096;
+
+    /// <summary>
+    /// Bytes queued per socket (live, held back during a replay, and replayed) before it counts as too slow; audio frames
+    /// are large, so a count of messages alone does not bound memory.
+    /// </summary>
+    [Range(65_536, 1_073_741_824)]
+    public int SendQueueMaxBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Phrases one <c>resume</c> replays at most (the newest ones; the client sees a gap in seq before them).</summary>
+    [Range(1, 2000)]
+    public int MaxResumePhrases { get; set; } = 50;
+
+    /// <summary>
+    /// Phrases one <c>resume</c> may translate and synthesise on demand (missed while nobody listened in that language).
+    /// Catch-ups of one session run one at a time, so concurrent resumes cannot multiply the work.
+    /// </summary>
+    [Range(0, 2000)]
+    public int MaxCatchUpPerResume { get; set; } = 10;
+
     [Range(256, 1_048_576)]
     public int MaxTextMessageBytes { get; set; } = 4096;
 

@@ -41,7 +41,7 @@ internal sealed class SpeakerEndpoint(
             return;
         }
 
-        var me = new LiveConnection(socket, session.Id, null, 4096, metrics, "speak");
+        var me = new LiveConnection(socket, session.Id, null, options.Value.SpeakerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "speak");
         var (runtime, joined, previous) = hub.AddSpeaker(session, me);
         if (joined != JoinResult.Added)
         {
