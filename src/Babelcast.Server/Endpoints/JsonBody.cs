@@ -43,6 +43,12 @@ internal static class JsonBody
         {
             return (null, UnexpectedErrorMiddleware.BadRequest(e));
         }
+        catch (IOException)
+        {
+            // Kestrel reports some broken framings (e.g. a chunk size that overflows) as an IOException, not a
+            // BadHttpRequestException: the body is just as unreadable.
+            return (null, Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.MalformedRequest, "The request body is malformed."));
+        }
     }
 
     private static IResult TooLarge() =>

