@@ -9,27 +9,13 @@ internal sealed class UsersAddCommand : StoreCommand
 {
     private readonly Argument<string> _name = new("NAME") { Description = "The speaker's user name." };
 
-    private readonly Option<string> _password = new("--password")
-    {
-        Description = "The password (default: read one line from standard input, which keeps it out of the shell history).",
-        HelpName = "PASSWORD",
-    };
-
-    private readonly Option<bool> _passwordStdin = new("--password-stdin") { Description = "Read the password from standard input (the default)." };
+    private readonly PasswordInput _password;
 
     public UsersAddCommand(CliContext context)
         : base("add", "Create a speaker account.", context)
     {
         Arguments.Add(_name);
-        Options.Add(_password);
-        Options.Add(_passwordStdin);
-        Validators.Add(result =>
-        {
-            if (result.GetResult(_password) is not null && result.GetResult(_passwordStdin) is not null)
-            {
-                result.AddError("use either --password or --password-stdin, not both.");
-            }
-        });
+        _password = new PasswordInput(this);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CliStore store, CancellationToken cancellationToken)
@@ -40,15 +26,10 @@ internal sealed class UsersAddCommand : StoreCommand
             return await FailAsync($"invalid username '{username}': {nameProblem}");
         }
 
-        var password = parseResult.GetValue(_password) ?? await Context.In.ReadLineAsync(cancellationToken);
+        var (password, passwordProblem) = await _password.ReadAsync(parseResult, Context.In, cancellationToken);
         if (password is null)
         {
-            return await FailAsync("no password on standard input (pipe it in, or use --password).");
-        }
-
-        if (Credentials.ValidatePassword(password) is { } passwordProblem)
-        {
-            return await FailAsync(passwordProblem);
+            return await FailAsync(passwordProblem!);
         }
 
         var user = new UserRecord(username, PasswordHasher.Hash(password), store.TimeProvider.GetUtcNow());
