@@ -42,9 +42,13 @@ internal sealed class SpeakerEndpoint(
         }
 
         var me = new LiveConnection(socket, session.Id, null, options.Value.SpeakerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "speak");
+        // Queued before registration (the write loop starts later): an end racing this join then reaches the speaker
+        // after `connected`, never instead of it.
+        me.Send(Connected(session, hub.GetOrAdd(session)));
         var (runtime, joined, previous) = hub.AddSpeaker(session, me);
         if (joined != JoinResult.Added)
         {
+            hub.RemoveIfIdle(runtime);
             await refusal.RefuseAsync(socket, Path, ErrorCodes.SessionEnded, "The session has ended.", ct);
             return;
         }
@@ -61,7 +65,6 @@ internal sealed class SpeakerEndpoint(
         // As for listeners: an end between admission and registration found no runtime to tell (and no pipeline).
         if (await sessions.GetAsync(session.Id, ct) is null or { Status: SessionStatus.Ended })
         {
-            me.Send(Connected(session, runtime));
             me.EndSession(ConnectionMessages.SessionEnded(session.Id, ListenerEndpoint.EndedMeanwhileReason));
         }
         else
@@ -72,8 +75,6 @@ internal sealed class SpeakerEndpoint(
                 // Ended while the pipeline was starting: the end stopped only what ran before this one.
                 await pipelines.EndAsync(session.Id, ct);
             }
-
-            me.Send(Connected(session, runtime));
         }
 
         hub.PushStatus(runtime);
