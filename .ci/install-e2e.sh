@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the browser tests (test/Babelcast.EndToEnd.Tests) need on a fresh Debian 12:
-# Debian's Chromium (Playwright drives /usr/bin/chromium and never downloads a browser), fonts, sox,
+# Installs what the integration and browser tests need on a fresh Debian 12:
+# Debian's Chromium (Playwright drives /usr/bin/chromium and never downloads a browser), fonts, sox, flite,
+# nginx (reverse-proxy tests start a private nginx on loopback), mpg123 (decodes the MP3 stream in tests),
 # and axe-core extracted to test/Babelcast.EndToEnd.Tests/node_modules/axe-core (not committed).
 # Idempotent: re-running skips whatever is already in place.
 set -euo pipefail
@@ -19,6 +20,9 @@ missing=()
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 command -v sox >/dev/null 2>&1 || missing+=(sox)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v flite >/dev/null 2>&1 || missing+=(flite)
+command -v mpg123 >/dev/null 2>&1 || missing+=(mpg123)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-e2e: apt-get install ${missing[*]}"
   ${sudo_cmd} apt-get update -qq

@@ -3,6 +3,7 @@ using Babelcast.Server.Auth;
 using Babelcast.Server.Endpoints;
 using Babelcast.Server.Health;
 using Babelcast.Server.Sessions;
+using Babelcast.Server.Venue;
 using Babelcast.Server.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class BabelcastServiceCollectionExtensions
     {
         services.AddOptions<BabelcastOptions>().BindConfiguration(BabelcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILanAddresses, SystemLanAddresses>();
         services.AddBabelcastTelemetry(configuration);
         services.AddProblemDetails();
         services.AddBabelcastKestrelLimits();
