@@ -21,6 +21,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastTelemetry(configuration);
         services.AddProblemDetails();
         services.AddBabelcastKestrelLimits();
+        services.AddBabelcastReverseProxy();
         services.AddSqliteStorage();
         services.AddBabelcastEngines();
         services.AddBabelcastAuth(configuration);
