@@ -97,9 +97,12 @@ public sealed partial class ServiceStartTests(StagedInstall install)
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The shell stays the server's parent (so the server sees a parent named systemd) and reports the server's pid.
+        // The shell applies the unit's UMask, stays the server's parent (so the server sees a parent named systemd)
+        // and reports the server's pid.
+        var umask = settings.Single(s => s.Key == "UMask").Value;
+        Assert.Matches("^0[0-7]{3}$", umask);
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("\"$0\" \"$@\" & echo \"pid=$!\"; wait $!");
+        info.ArgumentList.Add($"umask {umask}; \"$0\" \"$@\" & echo \"pid=$!\"; wait $!");
         foreach (var argument in execStart)
         {
             info.ArgumentList.Add(Staged(argument));
