@@ -1,4 +1,7 @@
+using System.Net;
 using Babelcast.Server.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Venue;
@@ -7,10 +10,11 @@ namespace Babelcast.Server.Venue;
 /// Where join links and QR codes point, best first: <c>Babelcast:PublicBaseUrl</c> if set; else the request's host
 /// when it is not loopback and is one of ours (<see cref="RequestHostTrust"/>); else every detected LAN address with
 /// the request's scheme and port. A loopback origin only when no LAN address exists, so a QR code made on the
-/// server's own screen works on a phone.
+/// server's own screen works on a phone. When the server listens beyond loopback, only the LAN addresses it listens
+/// on count (0.0.0.0 takes no IPv6 connection, so an IPv6 link would not work).
 /// </summary>
 internal sealed class JoinOrigins(
-    ILanAddresses lan, RequestHostTrust trust, IOptionsMonitor<BabelcastOptions> options, TimeProvider time, ILogger<JoinOrigins> logger)
+    ILanAddresses lan, RequestHostTrust trust, IOptionsMonitor<BabelcastOptions> options, IServer server, TimeProvider time, ILogger<JoinOrigins> logger)
 {
     private static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
     private readonly Lock _warningLock = new();
@@ -52,7 +56,7 @@ internal sealed class JoinOrigins(
         }
 
         var lanCount = 0;
-        foreach (var address in lan.Current())
+        foreach (var address in Listened(lan.Current()))
         {
             origins.Add(new JoinOrigin(Build(request, WithPort(JoinHosts.Format(address), port)), JoinOrigin.Lan));
             lanCount++;
@@ -71,6 +75,18 @@ internal sealed class JoinOrigins(
     {
         var wanted = origin.Trim().TrimEnd('/');
         return Candidates(request).FirstOrDefault(o => string.Equals(o.Origin, wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private IEnumerable<IPAddress> Listened(IReadOnlyList<IPAddress> addresses)
+    {
+        var bindings = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Select(ServerBinding.Parse)
+            .OfType<ServerBinding>()
+            .Where(static b => b.ReachableFromLan)
+            .ToArray();
+
+        // Loopback only (or not started): no link works from a phone; offer the addresses, the page says why.
+        return bindings.Length == 0 ? addresses : addresses.Where(a => bindings.Any(b => b.Accepts(a)));
     }
 
     private static string Build(HttpRequest request, string hostAndPort) => $"{request.Scheme}://{hostAndPort}{request.PathBase.Value}";

@@ -36,7 +36,8 @@ internal sealed record ServerBinding(string Scheme, string Host, int Port, Serve
     public bool Accepts(IPAddress address) => Scope switch
     {
         ServerBindingScope.AllInterfaces => Host != "0.0.0.0" || address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
-        ServerBindingScope.Address => IPAddress.TryParse(Host.Trim('[', ']'), out var bound) && bound.Equals(address),
+        // A host name binding (rare) cannot be compared with an address: assume it covers it.
+        ServerBindingScope.Address => !JoinHosts.TryParseAddress(Host, out var bound) || bound.Equals(address),
         _ => false,
     };
 
