@@ -15,12 +15,14 @@ export class DisplayColumn {
    * @param {string} o.sessionId
    * @param {string} o.language  an offered target language (the source language too)
    * @param {string | null} o.label  shown above the lines when several languages share the screen
+   * @param {number} o.maxLines  lines shown at most (an overlay keeps to a few; older ones are hidden)
    * @param {() => string} o.waitingText
    * @param {() => void} o.onChange  the column's state changed (the page recomputes its status line)
    * @param {(error: object, language: string) => void} o.onStop  the server refused or ended the connection for good
    */
-  constructor({ sessionId, language, label, waitingText, onChange, onStop }) {
+  constructor({ sessionId, language, label, maxLines, waitingText, onChange, onStop }) {
     this.language = language;
+    this.maxLines = maxLines;
     this.waitingText = waitingText;
     this.onChange = onChange;
     this.onStop = onStop;
@@ -129,6 +131,12 @@ export class DisplayColumn {
     const line = this.lineFor(seq);
     line.className = 'line partial';
     line.textContent = text;
+    // When the finals lag behind (a busy server), only the newest interim line shows: a stack of half-phrases is
+    // hard to read from the back of a room. An earlier phrase reappears when its final arrives.
+    for (const [s, el] of this.lines) {
+      if (s < seq && el.classList.contains('partial')) el.classList.add('superseded');
+    }
+    this.limitLines();
   }
 
   final(seq, text) {
@@ -138,6 +146,11 @@ export class DisplayColumn {
     const line = this.lineFor(seq);
     line.className = 'line final';
     line.textContent = text;
+    // A phrase without words leaves no empty line behind (it would take one of an overlay's few places).
+    if (!text?.trim()) {
+      line.remove();
+      this.lines.delete(seq);
+    }
     // Partials of earlier phrases that never became final (dropped phrases) would otherwise stay forever.
     for (const [s, el] of this.lines) {
       if (s < seq && el.classList.contains('partial')) {
@@ -150,6 +163,14 @@ export class DisplayColumn {
       this.lines.get(s).remove();
       this.lines.delete(s);
     }
+    this.limitLines();
+  }
+
+  /** Hides all but the newest maxLines lines that are meant to show. */
+  limitLines() {
+    const shown = [...this.lines.entries()].sort((a, b) => b[0] - a[0]).map(([, el]) => el)
+      .filter((el) => !el.classList.contains('superseded'));
+    shown.forEach((el, i) => el.classList.toggle('overflow', i >= this.maxLines));
   }
 
   lineFor(seq) {

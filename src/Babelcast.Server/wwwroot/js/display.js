@@ -107,6 +107,8 @@ function start(session) {
     sessionId: session.sessionId,
     language,
     label: shown.length > 1 ? autonym(language) : null,
+    // An overlay keeps most of the picture clear; a room screen shows what fits.
+    maxLines: options.transparent ? 2 : Infinity,
     waitingText: () => t('display.waiting'),
     onChange: updateStatus,
     onStop,
