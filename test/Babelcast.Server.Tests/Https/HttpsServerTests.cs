@@ -35,6 +35,7 @@ public sealed class HttpsServerTests
         Assert.Equal("self-signed", info.GetProperty("mode").GetString());
         Assert.Equal(server.HttpsUri.Port, info.GetProperty("port").GetInt32());
         var shown = info.GetProperty("sha256").GetString()!;
+        Assert.Equal([new Uri(server.HttpsUri, "/").ToString()], info.GetProperty("urls").EnumerateArray().Select(u => u.GetString()));
 
         X509Certificate2? presented = null;
         using var https = PinnedClient(server.HttpsUri, shown, c => presented = c);
