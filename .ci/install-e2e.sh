@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration and browser tests need on a fresh Debian 12:
 # Debian's Chromium (Playwright drives /usr/bin/chromium and never downloads a browser), fonts, sox, flite,
-# nginx (reverse-proxy tests start a private nginx on loopback), mpg123 (decodes the MP3 stream in tests),
+# nginx and caddy (reverse-proxy tests start a private one on loopback), mpg123 (decodes the MP3 stream in tests),
 # and axe-core extracted to test/Babelcast.EndToEnd.Tests/node_modules/axe-core (not committed).
 # Idempotent: re-running skips whatever is already in place.
 set -euo pipefail
@@ -23,10 +23,15 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v flite >/dev/null 2>&1 || missing+=(flite)
 command -v mpg123 >/dev/null 2>&1 || missing+=(mpg123)
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+[ -x /usr/bin/caddy ] || missing+=(caddy)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-e2e: apt-get install ${missing[*]}"
   ${sudo_cmd} apt-get update -qq
   DEBIAN_FRONTEND=noninteractive ${sudo_cmd} apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Debian's caddy package starts a system Caddy on port 80; the proxy tests run their own on loopback ports.
+  if [[ " ${missing[*]} " == *" caddy "* ]] && command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    ${sudo_cmd} systemctl disable --now caddy.service || true
+  fi
 fi
 
 if [ -f "${axe_dir}/axe.min.js" ] && grep -q "\"version\": \"${AXE_VERSION}\"" "${axe_dir}/package.json" 2>/dev/null; then

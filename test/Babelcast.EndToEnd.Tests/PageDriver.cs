@@ -22,6 +22,9 @@ public abstract class PageDriver : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The element whose text a timeout reports (the page's banners).</summary>
+    protected virtual string StatusSelector => "#banners";
+
     /// <summary>Uncaught script errors on the page so far.</summary>
     public IReadOnlyList<string> PageErrors => _pageErrors;
 
@@ -44,7 +47,7 @@ public abstract class PageDriver : IAsyncDisposable
             var shot = await Artifacts.ScreenshotAsync(Page, $"timeout-{Name}-{DateTime.UtcNow:HHmmss}");
             throw new TimeoutException(
                 $"{Name}: waited {timeout.TotalSeconds:0} s for {what} ({condition}). Hooks: {await HooksAsync()}. " +
-                $"Banners: '{await Page.InnerTextAsync("#banners")}'. Screenshot: {shot}");
+                $"Banners: '{await Page.InnerTextAsync(StatusSelector)}'. Screenshot: {shot}");
         }
     }
 

@@ -31,10 +31,14 @@ public sealed class ProtocolClient : IAsyncDisposable
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
 
-    public static async Task<ProtocolClient> ConnectAsync(Uri uri, CancellationToken cancellationToken = default)
+    public static Task<ProtocolClient> ConnectAsync(Uri uri, CancellationToken cancellationToken = default) =>
+        ConnectAsync(uri, invoker: null, cancellationToken);
+
+    /// <summary>Connects through <paramref name="invoker"/> (e.g. a handler that pins a test certificate) when given.</summary>
+    public static async Task<ProtocolClient> ConnectAsync(Uri uri, HttpMessageInvoker? invoker, CancellationToken cancellationToken = default)
     {
         var client = new ProtocolClient();
-        await client._socket.ConnectAsync(uri, cancellationToken);
+        await client._socket.ConnectAsync(uri, invoker, cancellationToken);
         client._receiveLoop = Task.Run(() => client.ReceiveLoopAsync(client._stop.Token), CancellationToken.None);
         return client;
     }

@@ -31,6 +31,9 @@ public static class MessageFields
     public const string ListenerCount = "listenerCount";
     public const string LanguageDistribution = "languageDistribution";
 
+    /// <summary>Listener query parameter: <c>audio=false</c> joins for captions only (a projector view).</summary>
+    public const string Audio = "audio";
+
     /// <summary>Per-stage milliseconds after the end of speech of the phrase (final captions, audio, final transcripts).</summary>
     public const string Timings = "timings";
 

@@ -7,6 +7,9 @@ public static class BabelcastApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        // Under systemd (Type=notify): readiness and stopping reported to the service manager, log lines in the
+        // journal's format with priorities. Elsewhere this does nothing.
+        builder.Services.AddSystemd();
         builder.Services.AddBabelcast(builder.Configuration);
         var app = builder.Build();
         app.UseBabelcast();

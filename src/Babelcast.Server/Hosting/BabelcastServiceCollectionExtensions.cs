@@ -23,6 +23,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddBabelcastKestrelLimits();
         services.AddBabelcastHttps();
+        services.AddBabelcastReverseProxy();
         services.AddSqliteStorage();
         services.AddBabelcastEngines();
         services.AddBabelcastAuth(configuration);

@@ -40,7 +40,10 @@ internal sealed class ListenerEndpoint(
             return;
         }
 
-        var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "listen");
+        var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "listen")
+        {
+            WantsAudio = WantsAudio(context),
+        };
         me.Enqueue(Delivery.Control(Joined(session, hub.GetOrAdd(session), language)));
         me.HoldForReplay();
         var (runtime, joined) = hub.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
@@ -169,6 +172,10 @@ internal sealed class ListenerEndpoint(
 
         return (session, offered);
     }
+
+    /// <summary><c>audio=false</c> asks for captions only; anything else (or nothing) keeps the audio.</summary>
+    private static bool WantsAudio(HttpContext context) =>
+        !string.Equals(context.Request.Query[MessageFields.Audio].ToString(), "false", StringComparison.OrdinalIgnoreCase);
 
     private string? Offered(SessionRecord session, string language) =>
         languages.TargetsFor(session.SourceLanguage).FirstOrDefault(l => string.Equals(l.Code, language, StringComparison.OrdinalIgnoreCase))?.Code;

@@ -51,6 +51,12 @@ internal sealed class LiveConnection
     /// <summary>Listener language; changed only under the session runtime's lock.</summary>
     public string? Language { get; set; }
 
+    /// <summary>
+    /// False for a caption-only listener (<c>audio=false</c>, e.g. a projector view): it counts as a listener of its
+    /// language, so the language is still translated, but no audio is queued for it, live or replayed.
+    /// </summary>
+    public bool WantsAudio { get; init; } = true;
+
     /// <summary>Set when the queue overflowed; the endpoint closes the socket with SLOW_CONSUMER.</summary>
     public bool TooSlow { get; private set; }
 
@@ -132,7 +138,7 @@ internal sealed class LiveConnection
             switch (delivery.Kind)
             {
                 case DeliveryKind.PartialCaption or DeliveryKind.FinalCaption when delivery.Seq <= _lastFinalSeq:
-                case DeliveryKind.Audio when delivery.Seq <= _lastAudioSeq:
+                case DeliveryKind.Audio when delivery.Seq <= _lastAudioSeq || !WantsAudio:
                     return true;
             }
 

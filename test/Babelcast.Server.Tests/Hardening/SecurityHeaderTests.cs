@@ -9,6 +9,7 @@ public sealed partial class SecurityHeaderTests(PagesServerFixture fixture) : IC
     [InlineData("/")]
     [InlineData("/index.html")]
     [InlineData("/join/happy-otter-123")]
+    [InlineData("/display/happy-otter-123")]
     [InlineData("/js/listener.js")]
     [InlineData("/css/app.css")]
     [InlineData("/api/languages")]
@@ -36,6 +37,7 @@ public sealed partial class SecurityHeaderTests(PagesServerFixture fixture) : IC
     [Theory]
     [InlineData("/")]
     [InlineData("/join/happy-otter-123")]
+    [InlineData("/display/happy-otter-123")]
     public async Task Pages_NoInlineScriptStyleOrHandlers(string path)
     {
         using var client = fixture.Server.CreateClient();
