@@ -2,7 +2,9 @@
 # Installs everything Babelcast needs on a fresh Debian 12 machine (idempotent): the offline engines
 # (PocketSphinx + US English model, Apertium pairs, espeak-ng, LAME), sox, and the .NET SDK check.
 # Usage: scripts/setup.sh            (engines only)
-#        scripts/setup.sh --run      (then build and start the server on http://127.0.0.1:5080)
+#        scripts/setup.sh --run      (then build and start the server on every interface, port 5080, so that
+#                                     phones on the LAN can join; BABELCAST_URL=http://127.0.0.1:5080 or
+#                                     --run --urls URL chooses another address, e.g. loopback only)
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sudo_cmd=""
@@ -32,11 +34,20 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 if [ "${1:-}" = "--run" ]; then
+  shift
+  # All interfaces by default: phones in the room must reach the server (docs/deployment-lan.md).
+  url="${BABELCAST_URL:-http://0.0.0.0:5080}"
+  while [ "$#" -gt 0 ]; do
+    case "$1" in
+      --urls) url="${2:?--urls needs a URL}"; shift 2 ;;
+      --urls=*) url="${1#--urls=}"; shift ;;
+      *) echo "setup: unknown option $1 (use --run [--urls URL])" >&2; exit 2 ;;
+    esac
+  done
   cd "$repo_root"
   dotnet build -c Release src/Babelcast.Server -v quiet -nologo
-  url="${BABELCAST_URL:-http://127.0.0.1:5080}"
   export Babelcast__DataDirectory="${Babelcast__DataDirectory:-$repo_root/data}"
-  echo "setup: starting Babelcast on ${url} (speaker page: ${url}/ ; data in ${Babelcast__DataDirectory})"
+  echo "setup: starting Babelcast on ${url} (data in ${Babelcast__DataDirectory}); the log lists the speaker page and the addresses phones can use"
   # The project directory is the content root: the pages (wwwroot) and appsettings.json live there.
   cd "$repo_root/src/Babelcast.Server"
   exec dotnet bin/Release/net10.0/babelcast.dll --urls "$url"

@@ -6,6 +6,4 @@ if (BabelcastCli.Handles(args))
     return await BabelcastCli.RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None);
 }
 
-var app = BabelcastApp.Build(args);
-await app.RunAsync();
-return 0;
+return await BabelcastApp.RunAsync(BabelcastApp.Build(args), CancellationToken.None);

@@ -5,7 +5,7 @@ namespace Babelcast.Server.Endpoints;
 
 public static class HttpApiEndpointRouteBuilderExtensions
 {
-    /// <summary>The JSON API under /api: tokens, sessions (and their QR code, transcript, audio) and languages.</summary>
+    /// <summary>The JSON API under /api: tokens, sessions (and their QR code, transcript, audio), languages and the server's addresses.</summary>
     public static IEndpointRouteBuilder MapBabelcastHttpApi(this IEndpointRouteBuilder app)
     {
         TokenEndpoints.Map(app);
@@ -13,6 +13,7 @@ public static class HttpApiEndpointRouteBuilderExtensions
         SessionResourceEndpoints.Map(app);
         LanguageEndpoints.Map(app);
         HttpsEndpoints.Map(app);
+        ServerEndpoints.Map(app);
 
         // Unknown API paths answer with a problem too, not an empty 404 (lowest route precedence, so real routes win).
         app.Map("/api/{**path}", () => Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No such API route."));

@@ -1,6 +1,7 @@
 using Babelcast.Core.Languages;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
+using Babelcast.Server.Venue;
 using QRCoder;
 
 namespace Babelcast.Server.Endpoints;
@@ -18,7 +19,8 @@ internal static class SessionResourceEndpoints
         app.MapGet("/api/sessions/{id}/audio/{seq}", AudioAsync);
     }
 
-    private static async Task<IResult> QrAsync(string id, HttpContext context, ISessionStore store, SessionViews views, CancellationToken cancellationToken)
+    private static async Task<IResult> QrAsync(
+        string id, string? origin, HttpContext context, ISessionStore store, SessionViews views, JoinOrigins origins, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionAccess.FindAsync(id, store, cancellationToken);
         if (error is not null)
@@ -26,7 +28,17 @@ internal static class SessionResourceEndpoints
             return error;
         }
 
-        var link = views.JoinUrl(session!.Id, context.Request);
+        JoinOrigin? chosen = null;
+        if (origin is not null)
+        {
+            chosen = origins.Find(context.Request, origin);
+            if (chosen is null)
+            {
+                return UnknownOrigin();
+            }
+        }
+
+        var link = views.JoinUrl(session!.Id, context.Request, chosen);
         if (System.Text.Encoding.UTF8.GetByteCount(link) > MaxQrLinkBytes)
         {
             return JoinLinkTooLong();
@@ -45,6 +57,12 @@ internal static class SessionResourceEndpoints
             return JoinLinkTooLong();
         }
     }
+
+    // Only an origin of the listed set: a link to anywhere else would make the server draw a QR code for a stranger.
+    // The set itself is not repeated here: this route is public, the list of addresses is for signed-in speakers.
+    private static IResult UnknownOrigin() =>
+        Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed,
+            "origin must be one of the join origins listed by GET /api/server/addresses.");
 
     // A version 40 code at level M holds 2331 bytes; a real link (host of at most 259 characters) is far shorter.
     private static IResult JoinLinkTooLong() =>

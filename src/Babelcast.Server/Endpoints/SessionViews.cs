@@ -1,13 +1,12 @@
 using Babelcast.Core.Languages;
 using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
-using Babelcast.Server.Hosting;
-using Microsoft.Extensions.Options;
+using Babelcast.Server.Venue;
 
 namespace Babelcast.Server.Endpoints;
 
 /// <summary>Builds <see cref="SessionView"/>s: the stored record plus live counts, target languages and the join link.</summary>
-internal sealed class SessionViews(ILiveSessions live, ILanguageCatalog languages, IOptions<BabelcastOptions> options)
+internal sealed class SessionViews(ILiveSessions live, ILanguageCatalog languages, JoinOrigins origins)
 {
     public SessionView Create(SessionRecord session, HttpRequest request)
     {
@@ -27,15 +26,9 @@ internal sealed class SessionViews(ILiveSessions live, ILanguageCatalog language
             JoinUrl(session.Id, request));
     }
 
-    /// <summary>{PublicBaseUrl or the request's scheme://host/pathbase}/join/{id}.</summary>
-    public string JoinUrl(string sessionId, HttpRequest request)
-    {
-        var configured = options.Value.PublicBaseUrl;
-        var baseUrl = string.IsNullOrWhiteSpace(configured)
-            ? $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}"
-            : configured.Trim();
-        return baseUrl.TrimEnd('/') + "/join/" + sessionId;
-    }
+    /// <summary>{origin}/join/{id}: the chosen origin if given, else the best of <see cref="JoinOrigins"/>.</summary>
+    public string JoinUrl(string sessionId, HttpRequest request, JoinOrigin? chosen = null) =>
+        (chosen ?? origins.Default(request)).Origin + "/join/" + sessionId;
 
     public static string StatusName(SessionStatus status) => status switch
     {

@@ -18,7 +18,7 @@ public static class BabelcastServiceCollectionExtensions
     {
         services.AddOptions<BabelcastOptions>().BindConfiguration(BabelcastOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILanAddresses, SystemLanAddresses>();
+        services.AddBabelcastVenue();
         services.AddBabelcastTelemetry(configuration);
         services.AddProblemDetails();
         services.AddBabelcastKestrelLimits();

@@ -10,4 +10,8 @@ internal static partial class HttpsLog
 
     [LoggerMessage(1752, LogLevel.Warning, "The self-signed HTTPS certificate in {Path} cannot be read, generating a new one: {Error}")]
     public static partial void Unreadable(ILogger logger, string path, string error);
+
+    [LoggerMessage(1753, LogLevel.Critical,
+        "Cannot start: {Detail} Another program (or another Babelcast) uses the HTTPS port. Choose a free one with Babelcast:Https:Port (e.g. --Babelcast:Https:Port=5444)")]
+    public static partial void PortInUse(ILogger logger, string detail);
 }

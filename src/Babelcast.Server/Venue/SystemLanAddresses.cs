@@ -1,20 +1,32 @@
 using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 
 namespace Babelcast.Server.Venue;
 
-/// <summary>Reads the network interfaces of this machine; skips loopback, link-local and interfaces that are down.</summary>
-internal sealed class SystemLanAddresses : ILanAddresses
+/// <summary>
+/// The usable LAN addresses of <see cref="INetworkInterfaceSource"/> by the rule of <see cref="LanAddressFilter"/>,
+/// read again at most every few seconds: join links are built per request, and a laptop may change networks.
+/// </summary>
+internal sealed class SystemLanAddresses(INetworkInterfaceSource source, TimeProvider time) : ILanAddresses
 {
-    public IReadOnlyList<IPAddress> Current() =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .Where(static nic => nic.OperationalStatus == OperationalStatus.Up && nic.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(static nic => nic.GetIPProperties().UnicastAddresses.Select(static u => u.Address))
-            .Where(static a => !IPAddress.IsLoopback(a) && !a.IsIPv6LinkLocal && !IsIPv4LinkLocal(a))
-            .OrderBy(static a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)
-            .ToArray();
+    private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
+    private readonly Lock _lock = new();
+    private IReadOnlyList<IPAddress> _addresses = [];
+    private long _readAt;
+    private bool _read;
 
-    private static bool IsIPv4LinkLocal(IPAddress address) =>
-        address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes() is [169, 254, ..];
+    public IReadOnlyList<IPAddress> Current()
+    {
+        lock (_lock)
+        {
+            var now = time.GetTimestamp();
+            if (!_read || time.GetElapsedTime(_readAt, now) >= CacheDuration)
+            {
+                _addresses = LanAddressFilter.Select(source.Read());
+                _readAt = now;
+                _read = true;
+            }
+
+            return _addresses;
+        }
+    }
 }

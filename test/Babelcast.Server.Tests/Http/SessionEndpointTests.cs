@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Babelcast.Core.Protocol;
+using Babelcast.Server.Venue;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Babelcast.Server.Tests.Http;
 
@@ -27,7 +29,10 @@ public sealed partial class SessionEndpointTests(HttpServerFixture fixture)
         Assert.Equal(JsonValueKind.Object, session.GetProperty("languageDistribution").ValueKind);
         Assert.False(session.GetProperty("muted").GetBoolean());
         Assert.Contains("es", session.GetProperty("targetLanguages").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(new Uri(fixture.Server.BaseUri, "/join/" + id).ToString(), session.GetProperty("joinUrl").GetString());
+        // From 127.0.0.1 the link uses the machine's first LAN address (loopback only on a machine without one).
+        var lan = fixture.Server.Services.GetRequiredService<ILanAddresses>().Current();
+        var origin = lan.Count == 0 ? fixture.Server.BaseUri.ToString().TrimEnd('/') : $"http://{JoinHosts.Format(lan[0])}:{fixture.Server.BaseUri.Port}";
+        Assert.Equal(origin + "/join/" + id, session.GetProperty("joinUrl").GetString());
         var created = session.GetProperty("createdAt").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromHours(12), session.GetProperty("expiresAt").GetDateTimeOffset() - created);
         Assert.EndsWith("Z", session.GetProperty("createdAt").GetString(), StringComparison.Ordinal);

@@ -39,7 +39,7 @@ export class LiveSession {
   start() {
     const signal = this.aborter.signal;
     $('session-id').textContent = this.sessionId;
-    setupInvite(this.session, signal);
+    setupInvite(this.session, signal, this.token);
     setupTranscripts(this.session, this.session.targetLanguages, this.token, signal);
     renderCounts(this.listenerCount, this.languageDistribution);
     resetWarnings();

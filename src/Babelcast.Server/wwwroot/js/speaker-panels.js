@@ -2,19 +2,27 @@
 import { downloadWithToken } from './api.js';
 import { formatNumber } from './i18n.js';
 import { fillLanguageSelect, languageName } from './languages.js';
+import { setupJoinOrigins } from './speaker-origins.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_WARNINGS = 5;
 
-export function setupInvite(session, signal) {
+export function setupInvite(session, signal, token) {
   const id = session.sessionId;
-  const joinUrl = new URL(session.joinUrl || `/join/${id}`, location.origin).toString();
-  const qrSrc = `/api/sessions/${encodeURIComponent(id)}/qr.svg`;
-  $('qr').src = qrSrc;
-  $('qr').alt = `QR code for ${joinUrl}`;
-  $('join-link').href = joinUrl;
-  $('join-link').textContent = joinUrl;
+  const qrPath = `/api/sessions/${encodeURIComponent(id)}/qr.svg`;
+  let joinUrl = '';
+  let qrSrc = '';
+  const show = (origin) => {
+    joinUrl = origin ? `${origin}/join/${id}` : new URL(session.joinUrl || `/join/${id}`, location.origin).toString();
+    qrSrc = origin ? `${qrPath}?origin=${encodeURIComponent(origin)}` : qrPath;
+    $('qr').src = qrSrc;
+    $('qr').alt = `QR code for ${joinUrl}`;
+    $('join-link').href = joinUrl;
+    $('join-link').textContent = joinUrl;
+  };
+  show(null);
   $('copy-status').textContent = '';
+  setupJoinOrigins(token, show, signal);
 
   $('copy').addEventListener('click', async () => {
     try {
