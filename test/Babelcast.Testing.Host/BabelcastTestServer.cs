@@ -17,11 +17,12 @@ public sealed class BabelcastTestServer : IAsyncDisposable
 {
     public const string AdminPassword = "admin-test-password-1";
 
-    private BabelcastTestServer(WebApplication app, string dataDirectory, Uri baseUri)
+    private BabelcastTestServer(WebApplication app, string dataDirectory, Uri baseUri, Uri? httpsUri)
     {
         App = app;
         DataDirectory = dataDirectory;
         BaseUri = baseUri;
+        HttpsUri = httpsUri;
     }
 
     public WebApplication App { get; }
@@ -31,6 +32,9 @@ public sealed class BabelcastTestServer : IAsyncDisposable
     public string DataDirectory { get; }
 
     public Uri BaseUri { get; }
+
+    /// <summary>The HTTPS address when Babelcast:Https:Mode is on (with Babelcast:Https:Port 0 for a free port).</summary>
+    public Uri? HttpsUri { get; }
 
     public static Task<BabelcastTestServer> StartAsync(IDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default) =>
         StartAsync(settings, (Action<WebApplicationBuilder>?)null, cancellationToken);
@@ -70,8 +74,11 @@ public sealed class BabelcastTestServer : IAsyncDisposable
             configure?.Invoke(b);
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new BabelcastTestServer(app, dataDirectory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var address = addresses.First(static a => a.StartsWith("http://", StringComparison.Ordinal));
+        var https = addresses.FirstOrDefault(static a => a.StartsWith("https://", StringComparison.Ordinal));
+        return new BabelcastTestServer(app, dataDirectory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)),
+            https is null ? null : new Uri(https.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };

@@ -1,4 +1,6 @@
+using Babelcast.Server.Https;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Hosting;
 
@@ -34,7 +36,14 @@ public static class BabelcastApp
             {
                 // Logged before the host is disposed, so that the console logger still flushes it; the services that
                 // had started (sweepers, warm-up) are stopped in order rather than cancelled by the disposal.
-                HostingLog.AddressInUse(app.Logger, e.Message);
+                if (HttpsPortInUse.Matches(e.Message, app.Services.GetRequiredService<IOptions<HttpsOptions>>().Value))
+                {
+                    HttpsLog.PortInUse(app.Logger, e.Message);
+                }
+                else
+                {
+                    HostingLog.AddressInUse(app.Logger, e.Message);
+                }
                 await app.StopAsync(cancellationToken);
                 return AddressInUseExitCode;
             }

@@ -2,6 +2,7 @@ using Babelcast.Storage.Sqlite;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Endpoints;
 using Babelcast.Server.Health;
+using Babelcast.Server.Https;
 using Babelcast.Server.Sessions;
 using Babelcast.Server.Venue;
 using Babelcast.Server.WebSockets;
@@ -21,6 +22,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastTelemetry(configuration);
         services.AddProblemDetails();
         services.AddBabelcastKestrelLimits();
+        services.AddBabelcastHttps();
         services.AddBabelcastReverseProxy();
         services.AddSqliteStorage();
         services.AddBabelcastEngines();

@@ -25,4 +25,26 @@ internal static class DataDirectory
             Directory.CreateDirectory(full, OwnerOnly);
         }
     }
+
+    /// <summary>
+    /// Writes a file that only the owner may read (0600 on Unix, from its creation on), creating its directory 0700;
+    /// through a temporary file, so a reader never sees half of it.
+    /// </summary>
+    public static void WriteOwnerOnlyFile(string path, string contents)
+    {
+        Ensure(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, options))
+        {
+            writer.Write(contents);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
 }

@@ -28,6 +28,21 @@ public sealed class PortInUseTests : IDisposable
         Assert.Contains("Urls setting", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_HttpsPortTaken_ExitsNonZeroNamingHttpsPort()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var (code, output) = await RunServerAsync(TimeSpan.FromMinutes(2),
+            "--urls", "http://127.0.0.1:0", "--Babelcast:Https:Mode=self-signed", $"--Babelcast:Https:Port={port}");
+
+        Assert.True(code == BabelcastApp.AddressInUseExitCode, $"exit code {code}; output:\n{output}");
+        Assert.Contains($"Cannot start: Failed to bind to address https://127.0.0.1:{port}", output, StringComparison.Ordinal);
+        Assert.Contains("Babelcast:Https:Port", output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDirectory))

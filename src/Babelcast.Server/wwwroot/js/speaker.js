@@ -4,6 +4,7 @@ import { Banners } from './banners.js';
 import { intlLocales } from './i18n.js';
 import { fillLanguageSelect, languageName, pickDefaultLanguage, rememberNames } from './languages.js';
 import { LiveSession } from './speaker-live.js';
+import { showHttpsInfo } from './speaker-https.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'babelcast.token';
@@ -48,6 +49,7 @@ function showOnly(id) {
 
 function showSignIn(message = '') {
   pageState = 'signedOut';
+  $('https-info').hidden = true;
   setPill('closed', 'Signed out');
   showOnly('signin');
   $('signin-error').textContent = message;
@@ -90,6 +92,7 @@ async function showSetup() {
   pageState = 'setup';
   setPill('connected', 'Signed in');
   showOnly('setup');
+  showHttpsInfo($('https-info'), token());
   $('create').disabled = true;
   try {
     languages = await api('/api/languages');

@@ -1,0 +1,8 @@
+namespace Babelcast.Server.Https;
+
+public enum HttpsMode
+{
+    Off,
+    SelfSigned,
+    Files,
+}
