@@ -35,7 +35,7 @@ fi
 
 if [ "${1:-}" = "--run" ]; then
   shift
-  # All interfaces by default: phones in the room must reach the server (docs/deployment-lan.md).
+  # All interfaces by default: phones in the room must reach the server (docs/deployment.md).
   url="${BABELCAST_URL:-http://0.0.0.0:5080}"
   while [ "$#" -gt 0 ]; do
     case "$1" in

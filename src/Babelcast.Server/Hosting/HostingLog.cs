@@ -18,7 +18,7 @@ internal static partial class HostingLog
     public static partial void PublicAddress(ILogger logger, string url);
 
     [LoggerMessage(1323, LogLevel.Warning,
-        "Listening on loopback only ({Addresses}): no phone can join. To serve the room's network, start with --urls http://0.0.0.0:{Port} (scripts/setup.sh: BABELCAST_URL=http://0.0.0.0:{Port}); see docs/deployment-lan.md")]
+        "Listening on loopback only ({Addresses}): no phone can join. To serve the room's network, start with --urls http://0.0.0.0:{Port} (scripts/setup.sh: BABELCAST_URL=http://0.0.0.0:{Port}); see docs/deployment.md")]
     public static partial void LoopbackOnly(ILogger logger, string addresses, int port);
 
     [LoggerMessage(1324, LogLevel.Warning,

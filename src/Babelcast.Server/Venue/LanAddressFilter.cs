@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Babelcast.Server.Venue;
 
 /// <summary>
-/// Which interfaces and addresses phones in the room can reach, best first. The rule (also in docs/deployment-lan.md):
+/// Which interfaces and addresses phones in the room can reach, best first. The rule (also in docs/deployment.md):
 /// an interface counts when it is up, is not loopback or a tunnel by type, and its name does not start with a prefix of
 /// virtual networking (containers, VM bridges, VPNs; <see cref="VirtualNamePrefixes"/>); an address counts when it is
 /// IPv4 or IPv6 unicast and not loopback, link-local (169.254/16, fe80::/10), unspecified or multicast. Order: IPv4

@@ -30,7 +30,7 @@ function remember(origin) {
 function warningFor(addresses) {
   if (!addresses.listensOnLan) {
     return 'This server listens on this computer only: phones cannot open the link. Restart it with '
-      + 'BABELCAST_URL=http://0.0.0.0:5080 (or --urls http://0.0.0.0:5080); see docs/deployment-lan.md.';
+      + 'BABELCAST_URL=http://0.0.0.0:5080 (or --urls http://0.0.0.0:5080); see docs/deployment.md.';
   }
   if (addresses.origins.every((o) => o.kind === 'local')) {
     return 'No network address found: connect this computer to the venue\u2019s network (Wi-Fi or cable), then reload.';
