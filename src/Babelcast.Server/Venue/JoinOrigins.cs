@@ -33,6 +33,7 @@ internal sealed class JoinOrigins(
             origins.Add(new JoinOrigin(configured.Trim().TrimEnd('/'), JoinOrigin.Configured));
         }
 
+        var bindings = LanBindings();
         var host = request.Host;
         var port = host.Port;
         JoinOrigin local;
@@ -42,7 +43,8 @@ internal sealed class JoinOrigins(
         }
         else if (trust.IsTrusted(request))
         {
-            origins.Add(new JoinOrigin(Build(request, host.Value!), JoinOrigin.Request));
+            var plain = JoinHosts.TryParseAddress(host.Host, out var hostAddress) ? PlainHttp(request, hostAddress, bindings) : null;
+            origins.Add(new JoinOrigin(plain ?? Build(request, host.Value!), JoinOrigin.Request));
             local = origins[^1];
         }
         else
@@ -56,9 +58,9 @@ internal sealed class JoinOrigins(
         }
 
         var lanCount = 0;
-        foreach (var address in Listened(lan.Current()))
+        foreach (var address in Listened(lan.Current(), bindings))
         {
-            origins.Add(new JoinOrigin(Build(request, WithPort(JoinHosts.Format(address), port)), JoinOrigin.Lan));
+            origins.Add(new JoinOrigin(LanOrigin(request, address, port, bindings), JoinOrigin.Lan));
             lanCount++;
         }
 
@@ -77,16 +79,29 @@ internal sealed class JoinOrigins(
         return Candidates(request).FirstOrDefault(o => string.Equals(o.Origin, wanted, StringComparison.OrdinalIgnoreCase));
     }
 
-    private IEnumerable<IPAddress> Listened(IReadOnlyList<IPAddress> addresses)
-    {
-        var bindings = (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+    private ServerBinding[] LanBindings() =>
+        (server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
             .Select(ServerBinding.Parse)
             .OfType<ServerBinding>()
             .Where(static b => b.ReachableFromLan)
             .ToArray();
 
-        // Loopback only (or not started): no link works from a phone; offer the addresses, the page says why.
-        return bindings.Length == 0 ? addresses : addresses.Where(a => bindings.Any(b => b.Accepts(a)));
+    // Loopback only (or not started): no link works from a phone; offer the addresses, the page says why.
+    private static IEnumerable<IPAddress> Listened(IReadOnlyList<IPAddress> addresses, ServerBinding[] bindings) =>
+        bindings.Length == 0 ? addresses : addresses.Where(a => bindings.Any(b => b.Accepts(a)));
+
+    /// <summary>
+    /// A speaker page opened over HTTPS (the built-in port, for the microphone) still gives phones plain HTTP when the
+    /// server serves it on that address: listeners need no HTTPS, and a LAN address rarely has a certificate that
+    /// phones trust, so an https link would greet every listener with a certificate warning.
+    /// </summary>
+    private static string LanOrigin(HttpRequest request, IPAddress address, int? port, ServerBinding[] bindings) =>
+        PlainHttp(request, address, bindings) ?? Build(request, WithPort(JoinHosts.Format(address), port));
+
+    private static string? PlainHttp(HttpRequest request, IPAddress address, ServerBinding[] bindings)
+    {
+        var plain = request.IsHttps ? bindings.FirstOrDefault(b => b.Scheme == "http" && b.Accepts(address)) : null;
+        return plain is null ? null : $"http://{WithPort(JoinHosts.Format(address), plain.Port)}{request.PathBase.Value}";
     }
 
     private static string Build(HttpRequest request, string hostAndPort) => $"{request.Scheme}://{hostAndPort}{request.PathBase.Value}";

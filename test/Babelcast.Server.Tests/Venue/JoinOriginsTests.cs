@@ -27,6 +27,42 @@ public sealed class JoinOriginsTests
     }
 
     [Fact]
+    public void Candidates_SpeakerPageOverHttps_LanLinksUseThePlainHttpPort()
+    {
+        using var server = new BoundServer("http://0.0.0.0:5080", "https://0.0.0.0:5443");
+        var request = Request("127.0.0.1", 5443);
+        request.Scheme = "https";
+
+        var origins = Create(server, Lan).Candidates(request);
+
+        Assert.Equal(["http://192.168.1.23:5080"], origins.Select(o => o.Origin));
+    }
+
+    [Fact]
+    public void Candidates_SpeakerPageOverHttpsOnALanAddress_ThatAddressOverPlainHttp()
+    {
+        using var server = new BoundServer("http://0.0.0.0:5080", "https://0.0.0.0:5443");
+        var request = Request("192.168.1.23", 5443, local: IPAddress.Parse("192.168.1.23"));
+        request.Scheme = "https";
+
+        var origins = Create(server, Lan).Candidates(request);
+
+        Assert.Equal([("http://192.168.1.23:5080", JoinOrigin.Request)], origins.Select(o => (o.Origin, o.Kind)));
+    }
+
+    [Fact]
+    public void Candidates_HttpsOnlyServer_LanLinksKeepHttps()
+    {
+        using var server = new BoundServer("https://0.0.0.0:5443");
+        var request = Request("127.0.0.1", 5443);
+        request.Scheme = "https";
+
+        var origins = Create(server, Lan).Candidates(request);
+
+        Assert.Equal(["https://192.168.1.23:5443"], origins.Select(o => o.Origin));
+    }
+
+    [Fact]
     public void Candidates_PublicBaseUrl_FirstThenLan()
     {
         using var server = new BoundServer("http://0.0.0.0:5080");
