@@ -235,7 +235,7 @@ internal sealed class SpeakerEndpoint(
                 live.SetMuted(runtime, parsed.Type == MessageTypes.Mute);
                 return true;
             case MessageTypes.End:
-                await TryStoreAsync(me, "end", async () => await sessions.UpdateStatusAsync(me.SessionId, SessionStatus.Ended, time.GetUtcNow(), ct));
+                await TryStoreAsync(me, "ending", async () => await sessions.UpdateStatusAsync(me.SessionId, SessionStatus.Ended, time.GetUtcNow(), ct));
                 await live.EndAsync(me.SessionId, "ended by speaker", ct);
                 return false;
             default:
