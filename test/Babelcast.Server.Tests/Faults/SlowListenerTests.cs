@@ -16,7 +16,7 @@ namespace Babelcast.Server.Tests.Faults;
 public sealed class SlowListenerTests
 {
     private const int SlowConsumerEventId = 5006;
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
 
     private static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name)).Concat(new short[12000]).ToArray();
 
@@ -56,9 +56,7 @@ public sealed class SlowListenerTests
                 break;
             }
 
-            var last = speaker.OfType("transcript").Where(t => t.Final).Select(t => t.Seq).DefaultIfEmpty(0).Max();
             await speaker.StreamAudioAsync(Clip(clip), realTime: false);
-            await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final && m.Seq > last, Wait);
         }
 
         await dropped;
