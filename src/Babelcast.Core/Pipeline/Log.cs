@@ -42,4 +42,16 @@ internal static partial class Log
 
     [LoggerMessage(4012, LogLevel.Warning, "Session {SessionId}: releasing a failed recogniser threw")]
     public static partial void RecognizerReleaseFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(4013, LogLevel.Warning, "Session {SessionId} phrase {Seq}: storing the {Kind} failed; captions and audio go on live and the write is kept and retried")]
+    public static partial void TranscriptWriteFailed(ILogger logger, string sessionId, long seq, string kind, Exception exception);
+
+    [LoggerMessage(4014, LogLevel.Error, "Session {SessionId} phrase {Seq}: the {Kind} could not be stored and is missing from the transcript ({Reason})")]
+    public static partial void TranscriptWriteLost(ILogger logger, string sessionId, long seq, string kind, string reason);
+
+    [LoggerMessage(4015, LogLevel.Information, "Session {SessionId}: storage is back; {Count} kept transcript writes stored")]
+    public static partial void TranscriptBacklogStored(ILogger logger, string sessionId, int count);
+
+    [LoggerMessage(4016, LogLevel.Error, "Shutting down with {Count} transcript writes still unstored; they are lost")]
+    public static partial void TranscriptBacklogLostAtShutdown(ILogger logger, int count);
 }

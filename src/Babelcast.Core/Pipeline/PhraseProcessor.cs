@@ -12,12 +12,13 @@ namespace Babelcast.Core.Pipeline;
 /// Turns a final source phrase into captions and audio for every language that has listeners, all languages in
 /// parallel. The source phrase is stored before the languages are chosen and each result is stored before it is
 /// sent, so that a listener's replay (which translates what it finds untranslated) and the live stream never miss
-/// or repeat a phrase.
+/// or repeat a phrase. Writes go through the <see cref="TranscriptWriter"/>: while the store refuses them the phrase
+/// still goes out live and its records are kept until they can be stored.
 /// </summary>
 public sealed class PhraseProcessor(
     EngineSet engines,
     IBroadcaster broadcaster,
-    ITranscriptStore transcripts,
+    TranscriptWriter transcripts,
     IPhraseAudioStore audioStore,
     BabelcastMetrics metrics,
     TimeProvider time,

@@ -19,6 +19,7 @@ public sealed class PipelineHost : IAsyncDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly PipelineContext _context;
     private readonly ITranscriptStore _transcripts;
+    private readonly TranscriptWriter _writer;
     private readonly Lock _gate = new();
 
     public PipelineHost(
@@ -28,11 +29,13 @@ public sealed class PipelineHost : IAsyncDisposable
         IBroadcaster broadcaster,
         PhraseProcessor processor,
         ITranscriptStore transcripts,
+        TranscriptWriter writer,
         BabelcastMetrics metrics,
         TimeProvider time,
         ILogger<PipelineHost> logger)
     {
         _transcripts = transcripts;
+        _writer = writer;
         _context = new PipelineContext(options.Value, engines, ingest, broadcaster, processor, metrics, time, logger);
     }
 
@@ -46,7 +49,8 @@ public sealed class PipelineHost : IAsyncDisposable
             return;
         }
 
-        var lastSeq = await _transcripts.GetLastSeqAsync(sessionId, cancellationToken);
+        // Phrases still waiting for the store count too, or a restarted pipeline would give their seqs out again.
+        var lastSeq = Math.Max(await _transcripts.GetLastSeqAsync(sessionId, cancellationToken), _writer.LastPendingSeq(sessionId));
         lock (_gate)
         {
             if (_running.ContainsKey(sessionId))

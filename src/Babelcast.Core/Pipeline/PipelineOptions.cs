@@ -49,6 +49,16 @@ public sealed class PipelineOptions
     [Range(1, 1000)]
     public int PhraseQueueCapacity { get; set; } = 16;
 
+    /// <summary>
+    /// Transcript writes (phrases, translations, timings) kept in memory while the store refuses them (read-only
+    /// database, full disk), over all sessions; a write beyond this is reported to the speaker as lost.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int StorageBacklogCapacity { get; set; } = 10_000;
+
+    /// <summary>How often kept transcript writes are tried again while the store refuses them.</summary>
+    public TimeSpan StorageRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Final captions a late joiner receives on join.</summary>
     [Range(0, 1000)]
     public int LateJoinCaptions { get; set; } = 20;

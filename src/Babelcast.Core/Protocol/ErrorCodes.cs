@@ -111,6 +111,12 @@ public static class ErrorCodes
     /// <summary>WebSocket error to the speaker: a pipeline stage threw on a phrase; that phrase is dropped, the next one goes on.</summary>
     public const string PipelineStageFailed = "PIPELINE_STAGE_FAILED";
 
+    /// <summary>
+    /// WebSocket error to the speaker: the store refused a write (read-only database, full disk). Captions and audio go
+    /// on live; unsaved transcript writes are kept and retried, and a phrase that cannot be saved is named.
+    /// </summary>
+    public const string StorageUnavailable = "STORAGE_UNAVAILABLE";
+
     /// <summary>Metric only: the translator returned a failure; the phrase gets no text in that language.</summary>
     public const string TranslationFailed = "TRANSLATION_FAILED";
 }

@@ -24,6 +24,7 @@ public static class LiveServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ListenerHub>();
         services.TryAddSingleton<IBroadcaster>(sp => sp.GetRequiredService<ListenerHub>());
+        services.TryAddSingleton<TranscriptWriter>();
         services.TryAddSingleton<PhraseProcessor>();
         services.TryAddSingleton<PipelineHost>();
         services.TryAddSingleton<LiveSessions>();

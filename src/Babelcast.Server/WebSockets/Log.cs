@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(5008, LogLevel.Debug, "WebSocket of session {SessionId} closed abruptly")]
     public static partial void SocketAborted(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(5009, LogLevel.Warning, "Session {SessionId}: storing the {What} failed; the live session goes on without it")]
+    public static partial void StoreWriteFailed(ILogger logger, string sessionId, string what, Exception exception);
 }

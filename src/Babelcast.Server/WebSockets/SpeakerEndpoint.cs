@@ -177,7 +177,7 @@ internal sealed class SpeakerEndpoint(
                     if (time.GetElapsedTime(lastTouch) > TimeSpan.FromSeconds(30))
                     {
                         lastTouch = time.GetTimestamp();
-                        await sessions.TouchAsync(me.SessionId, time.GetUtcNow(), ct);
+                        await TryStoreAsync(me, "activity time", () => sessions.TouchAsync(me.SessionId, time.GetUtcNow(), ct));
                     }
 
                     break;
@@ -228,19 +228,37 @@ internal sealed class SpeakerEndpoint(
                 return true;
             case MessageTypes.Pause or MessageTypes.Resume:
                 var status = parsed.Type == MessageTypes.Pause ? SessionStatus.Paused : SessionStatus.Active;
-                await sessions.UpdateStatusAsync(me.SessionId, status, time.GetUtcNow(), ct);
+                await TryStoreAsync(me, "status", async () => await sessions.UpdateStatusAsync(me.SessionId, status, time.GetUtcNow(), ct));
                 live.SetPaused(runtime, status == SessionStatus.Paused);
                 return true;
             case MessageTypes.Mute or MessageTypes.Unmute:
                 live.SetMuted(runtime, parsed.Type == MessageTypes.Mute);
                 return true;
             case MessageTypes.End:
-                await sessions.UpdateStatusAsync(me.SessionId, SessionStatus.Ended, time.GetUtcNow(), ct);
+                await TryStoreAsync(me, "ending", async () => await sessions.UpdateStatusAsync(me.SessionId, SessionStatus.Ended, time.GetUtcNow(), ct));
                 await live.EndAsync(me.SessionId, "ended by speaker", ct);
                 return false;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 return true;
+        }
+    }
+
+    /// <summary>
+    /// A store that refuses a write (read-only database, full disk) must not cost the live session: the speaker is told
+    /// and the live state changes anyway (an end not stored is ended later by the idle sweep).
+    /// </summary>
+    private async Task TryStoreAsync(LiveConnection me, string what, Func<ValueTask> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.Error(ErrorCodes.StorageUnavailable);
+            Log.StoreWriteFailed(logger, me.SessionId, what, ex);
+            me.Send(ConnectionMessages.Error(ErrorCodes.StorageUnavailable, $"The session's {what} could not be saved; the live session goes on."));
         }
     }
 

@@ -3,25 +3,50 @@ using Babelcast.Core.Storage;
 
 namespace Babelcast.Core.Tests.Fakes;
 
-/// <summary>Keeps phrases in memory; storing the phrases whose seq <paramref name="failOn"/> names throws.</summary>
+/// <summary>
+/// Keeps phrases and translations in memory; storing the phrases whose seq <paramref name="failOn"/> names throws, and
+/// every write throws while <see cref="Refusing"/> is set (a read-only database).
+/// </summary>
 internal sealed class MemoryTranscriptStore(params long[] failOn) : ITranscriptStore
 {
     private readonly ConcurrentDictionary<long, PhraseRecord> _phrases = new();
+    private readonly ConcurrentDictionary<(long Seq, string Language), TranslationRecord> _translations = new();
+
+    private volatile bool _refusing;
+
+    public bool Refusing
+    {
+        get => _refusing;
+        set => _refusing = value;
+    }
+
+    public IReadOnlyList<(long Seq, string Language)> Translations => [.. _translations.Keys.Order()];
 
     public ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken)
     {
-        if (failOn.Contains(phrase.Seq))
+        if (failOn.Contains(phrase.Seq) || Refusing)
         {
             throw new InvalidOperationException($"scripted storage failure on phrase {phrase.Seq}");
         }
 
-        _phrases[phrase.Seq] = phrase;
+        _phrases.TryAdd(phrase.Seq, phrase);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask UpdatePhraseTimingsAsync(string sessionId, long seq, string timingsJson, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask UpdatePhraseTimingsAsync(string sessionId, long seq, string timingsJson, CancellationToken cancellationToken) =>
+        Refusing ? throw new InvalidOperationException("scripted storage failure") : ValueTask.CompletedTask;
 
-    public ValueTask AddTranslationAsync(TranslationRecord translation, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask AddTranslationAsync(TranslationRecord translation, CancellationToken cancellationToken)
+    {
+        // As the real store's foreign key: a translation needs its phrase.
+        if (Refusing || !_phrases.ContainsKey(translation.Seq))
+        {
+            throw new InvalidOperationException($"scripted storage failure on the translation of {translation.Seq}");
+        }
+
+        _translations.TryAdd((translation.Seq, translation.Language), translation);
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask<IReadOnlyList<PhraseRecord>> GetPhrasesAsync(string sessionId, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<PhraseRecord>>([.. _phrases.Values.OrderBy(p => p.Seq)]);

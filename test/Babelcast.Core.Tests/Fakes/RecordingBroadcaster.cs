@@ -15,7 +15,13 @@ internal sealed class RecordingBroadcaster(params string[] languages) : IBroadca
 
     public IReadOnlyCollection<JsonElement> Speaker => [.. _speaker];
 
-    public IReadOnlyCollection<string> GetListenerLanguages(string sessionId) => languages;
+    private int _languageQueries;
+
+    /// <summary>The n-th <see cref="GetListenerLanguages"/> call (from 1) throws, as an unexpected bug would; 0 for none.</summary>
+    public int FailLanguageQuery { get; init; }
+
+    public IReadOnlyCollection<string> GetListenerLanguages(string sessionId) =>
+        Interlocked.Increment(ref _languageQueries) == FailLanguageQuery ? throw new InvalidOperationException("scripted bug") : languages;
 
     public void SendToSpeaker(string sessionId, OutboundFrame frame)
     {
@@ -35,6 +41,10 @@ internal sealed class RecordingBroadcaster(params string[] languages) : IBroadca
 
     /// <summary>The seqs of the phrases whose audio was sent in <paramref name="language"/>, in order.</summary>
     public List<long> AudioSeqs(string language) => [.. Deliveries(language, DeliveryKind.Audio).Select(d => d.Seq)];
+
+    /// <summary>The seqs of the phrases whose final transcript the speaker got, in order.</summary>
+    public List<long> FinalTranscriptSeqs() =>
+        [.. _speaker.Where(m => m.GetProperty("type").GetString() == "transcript" && m.GetProperty("final").GetBoolean()).Select(m => m.GetProperty("seq").GetInt64())];
 
     /// <summary>The codes of the <c>error</c> messages the speaker got.</summary>
     public List<string> SpeakerErrors() =>

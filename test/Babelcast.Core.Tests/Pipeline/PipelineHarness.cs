@@ -34,7 +34,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         int phraseQueueCapacity = 16)
     {
         Broadcaster = broadcaster;
-        var options = new PipelineOptions { FinalPassHeadStartMs = 0, TranslatePartials = false, PhraseQueueCapacity = phraseQueueCapacity };
+        var options = new PipelineOptions { FinalPassHeadStartMs = 0, TranslatePartials = false, PhraseQueueCapacity = phraseQueueCapacity, StorageRetryInterval = TimeSpan.FromMilliseconds(20) };
         var engines = new EngineSet(
             Options.Create(new EngineOptions { Recognition = "scripted", Translation = "scripted", Synthesis = "scripted", Encoding = "fake" }),
             [recognizer ?? new ScriptedRecognizerFactory(Words)],
@@ -43,11 +43,14 @@ internal sealed class PipelineHarness : IAsyncDisposable
             [new FakeEncoder("fake")]);
         var store = transcripts ?? new MemoryTranscriptStore();
         var metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
-        var processor = new PhraseProcessor(engines, broadcaster, store, new MemoryPhraseAudioStore(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
-        Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, processor, store, metrics, TimeProvider.System, NullLogger<PipelineHost>.Instance);
+        Writer = new TranscriptWriter(store, broadcaster, metrics, TimeProvider.System, Options.Create(options), NullLogger<TranscriptWriter>.Instance);
+        var processor = new PhraseProcessor(engines, broadcaster, Writer, new MemoryPhraseAudioStore(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
+        Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, processor, store, Writer, metrics, TimeProvider.System, NullLogger<PipelineHost>.Instance);
     }
 
     public PipelineHost Host { get; }
+
+    public TranscriptWriter Writer { get; }
 
     public RecordingBroadcaster Broadcaster { get; }
 
@@ -88,6 +91,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
+        await Writer.DisposeAsync();
         await _services.DisposeAsync();
     }
 }

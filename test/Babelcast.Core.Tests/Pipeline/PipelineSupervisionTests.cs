@@ -78,8 +78,9 @@ public sealed class PipelineSupervisionTests
     [Fact]
     public async Task Run_ProcessingThrowsUnexpectedlyOnPhraseTwo_PipelineKeepsRunningForTheNextPhrase()
     {
-        var broadcaster = new RecordingBroadcaster("es");
-        await using var harness = new PipelineHarness(broadcaster, transcripts: new MemoryTranscriptStore(failOn: 2));
+        // The processor asks for the listener languages once per phrase; the second time it throws, as a bug would.
+        var broadcaster = new RecordingBroadcaster("es") { FailLanguageQuery = 2 };
+        await using var harness = new PipelineHarness(broadcaster);
 
         await RunAsync(harness, 3);
 

@@ -13,9 +13,15 @@ internal sealed class SilentPeer : IDisposable
 
     private SilentPeer(TcpClient tcp) => _tcp = tcp;
 
-    public static async Task<SilentPeer> ConnectAsync(Uri baseUri, string pathAndQuery, CancellationToken cancellationToken)
+    public static async Task<SilentPeer> ConnectAsync(Uri baseUri, string pathAndQuery, CancellationToken cancellationToken, int? receiveBufferBytes = null)
     {
         var tcp = new TcpClient();
+        if (receiveBufferBytes is { } bytes)
+        {
+            // A small receive buffer makes the server's sends block sooner: the kernel absorbs less.
+            tcp.ReceiveBufferSize = bytes;
+        }
+
         try
         {
             await tcp.ConnectAsync(baseUri.Host, baseUri.Port, cancellationToken);
