@@ -43,7 +43,7 @@ internal sealed class JoinOrigins(
         }
         else if (trust.IsTrusted(request))
         {
-            var plain = JoinHosts.TryParseAddress(host.Host, out var hostAddress) ? PlainHttp(request, hostAddress, bindings) : null;
+            var plain = JoinHosts.TryParseAddress(host.Host ?? string.Empty, out var hostAddress) ? PlainHttp(request, hostAddress, bindings) : null;
             origins.Add(new JoinOrigin(plain ?? Build(request, host.Value!), JoinOrigin.Request));
             local = origins[^1];
         }
