@@ -14,6 +14,9 @@ internal static partial class HostingLog
     [LoggerMessage(1321, LogLevel.Information, "Listeners: {Url} (phones on this network; the speaker page shows each session's link and QR code)")]
     public static partial void ListenerAddress(ILogger logger, string url);
 
+    [LoggerMessage(1327, LogLevel.Information, "Speaker from another machine: {Url} (HTTPS, which browsers require for the microphone; check the certificate fingerprint above)")]
+    public static partial void RemoteSpeakerAddress(ILogger logger, string url);
+
     [LoggerMessage(1322, LogLevel.Information, "Listeners: {Url} (Babelcast:PublicBaseUrl)")]
     public static partial void PublicAddress(ILogger logger, string url);
 

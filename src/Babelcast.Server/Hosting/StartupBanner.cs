@@ -37,6 +37,11 @@ internal sealed class StartupBanner(
             HostingLog.SpeakerAddress(logger, url);
         }
 
+        foreach (var url in addresses.RemoteSpeaker)
+        {
+            HostingLog.RemoteSpeakerAddress(logger, url);
+        }
+
         foreach (var url in addresses.Listeners)
         {
             HostingLog.ListenerAddress(logger, url);

@@ -70,7 +70,17 @@ public sealed class StartupAddressesTests
         var addresses = StartupAddresses.From(["http://0.0.0.0:5080", "https://0.0.0.0:5443"], [IPAddress.Parse("10.0.0.5")], "https://talks.example.org/live/");
 
         Assert.Equal(["http://127.0.0.1:5080/", "https://127.0.0.1:5443/"], addresses.Speaker);
-        Assert.Equal(["http://10.0.0.5:5080/join/<session id>", "https://10.0.0.5:5443/join/<session id>"], addresses.Listeners);
+        Assert.Equal(["https://10.0.0.5:5443/"], addresses.RemoteSpeaker);
+        Assert.Equal(["http://10.0.0.5:5080/join/<session id>"], addresses.Listeners);
         Assert.Equal("https://talks.example.org/live/join/<session id>", addresses.Public);
+    }
+
+    [Fact]
+    public void From_HttpsOnlyOnTheLan_ListenersUseHttps()
+    {
+        var addresses = StartupAddresses.From(["http://127.0.0.1:5080", "https://0.0.0.0:5443"], [IPAddress.Parse("10.0.0.5")], null);
+
+        Assert.Equal(["https://10.0.0.5:5443/"], addresses.RemoteSpeaker);
+        Assert.Equal(["https://10.0.0.5:5443/join/<session id>"], addresses.Listeners);
     }
 }
