@@ -1,4 +1,5 @@
 using Babelcast.Core.Protocol;
+using Babelcast.Server.Streaming;
 
 namespace Babelcast.Server.Endpoints;
 
@@ -11,6 +12,7 @@ public static class HttpApiEndpointRouteBuilderExtensions
         SessionEndpoints.Map(app);
         SessionResourceEndpoints.Map(app);
         LanguageEndpoints.Map(app);
+        app.MapBabelcastStream();
 
         // Unknown API paths answer with a problem too, not an empty 404 (lowest route precedence, so real routes win).
         app.Map("/api/{**path}", () => Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No such API route."));
