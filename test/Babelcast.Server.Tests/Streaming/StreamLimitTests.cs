@@ -4,6 +4,9 @@ using System.Text;
 using Babelcast.Server.Tests.Http;
 using Babelcast.Server.Tests.WebSockets;
 using Babelcast.Testing.Host;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Babelcast.Server.Tests.Streaming;
 
@@ -52,11 +55,15 @@ public sealed class StreamLimitTests
     [Fact]
     public async Task Stream_ClientThatDoesNotRead_IsDroppedWithoutAffectingAnotherStream()
     {
-        await using var own = await OwnServer.StartAsync(new Dictionary<string, string?>
-        {
-            ["Babelcast:Stream:MaxBufferedBytes"] = "4096",
-            ["Kestrel:Limits:MaxResponseBufferSize"] = "4096",
-        });
+        // Kestrel holds up to 1 MiB per connection in its transport and 64 KiB in the response before a write waits;
+        // small buffers here make a stuck client show within seconds instead of minutes.
+        await using var own = await OwnServer.StartAsync(
+            new Dictionary<string, string?> { ["Babelcast:Stream:MaxBufferedBytes"] = "4096" },
+            services =>
+            {
+                services.Configure<SocketTransportOptions>(o => o.MaxWriteBufferSize = 4096);
+                services.Configure<KestrelServerOptions>(o => o.Limits.MaxResponseBufferSize = 4096);
+            });
         var server = own.Server;
         var id = await server.CreateSessionAsync(await server.GetTokenAsync());
         using var client = server.CreateClient();
@@ -70,7 +77,7 @@ public sealed class StreamLimitTests
             await WaitForListenersAsync(client, id, 2);
 
             // The slow client reads nothing: once the buffers in between are full it is cut off.
-            await WaitForListenersAsync(client, id, 1, TimeSpan.FromSeconds(60));
+            await WaitForListenersAsync(client, id, 1, TimeSpan.FromSeconds(40));
             var before = good.Length;
             await Task.Delay(1500);
             Assert.False(good.Reading.IsCompleted, "the reading client must not be dropped");
