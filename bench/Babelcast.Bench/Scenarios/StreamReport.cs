@@ -6,7 +6,7 @@ namespace Babelcast.Bench.Scenarios;
 
 public static class StreamReport
 {
-    public static string Render(StreamResult r)
+    public static string Render(StreamResult r, string svgName)
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -26,6 +26,7 @@ public static class StreamReport
             Markdown.StatsRow("first non-silent byte on the stream", r.ExtraDelayArrival),
             Markdown.StatsRow("played by a player that started at the first byte", r.ExtraDelayPlayback),
         ]));
+        sb.Append(c, $"\n![extra delay]({svgName})\n");
         sb.Append(c, $"\nBytes per stream listener per second: {r.BytesPerListenerPerSecond:F0}; stream seconds per wall-clock second: {r.StreamSecondsPerWallSecond:F4}.\n\n");
         sb.Append("| server window | wall s | CPU cores | RSS MiB |\n|---|---|---|---|\n");
         foreach (var (name, w) in new[] { ("idle, no stream listener", r.IdleWithoutStreams), ($"idle, {r.StreamListeners} stream listeners", r.IdleWithStreams), ($"speech, {r.StreamListeners} stream listeners", r.SpeechWithStreams) })

@@ -38,10 +38,13 @@ public static class StreamScenario
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = count + 10 };
         using var http = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        var streams = Enumerable.Range(0, count).Select(i => StreamClient.Start(http, server.BaseUri, sessionId, language, measure: i == 0)).ToList();
+        // The measuring client joins last, as a listener joins a room where the others already listen.
+        var streams = Enumerable.Range(1, count - 1).Select(_ => StreamClient.Start(http, server.BaseUri, sessionId, language, measure: false)).ToList();
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            streams.InsertRange(0, Enumerable.Range(0, 1).Select(_ => StreamClient.Start(http, server.BaseUri, sessionId, language, measure: true)));
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             var opened = Stopwatch.GetTimestamp();
             sampler.Mark();
             await Task.Delay(idle, cancellationToken);
@@ -56,7 +59,8 @@ public static class StreamScenario
 
             var measured = streams[0];
             var wsAudio = ws.Snapshot().Where(a => a.Kind == ArrivalKind.AudioData && !a.Replay && a.Timestamp > opened).Select(a => a.Timestamp).ToList();
-            var (arrival, playback) = Delays(wsAudio, measured);
+            var (arrivalMs, playbackMs) = Delays(wsAudio, measured);
+            var (arrival, playback) = (Stats.Of(arrivalMs), Stats.Of(playbackMs));
             var seconds = Stopwatch.GetElapsedTime(measured.FirstByteTimestamp, measured.LastByteTimestamp).TotalSeconds;
             var bytesPerSecond = measured.Bytes / Math.Max(1, seconds);
             var cost = withStreams.CpuCores - withoutStreams.CpuCores;
@@ -64,7 +68,11 @@ public static class StreamScenario
                 count, streams.Count(s => s.Failed), wsAudio.Count, arrival, playback, Math.Round(bytesPerSecond), Math.Round(measured.Position / Math.Max(1, seconds), 4),
                 withoutStreams, withStreams, speech, Math.Round(cost, 4), Targets(playback));
             Log.StepResult(logger, "stream", $"extra delay (playback) {playback.Brief()}; (arrival) {arrival.Brief()}; {bytesPerSecond:F0} B/s per listener; {count} streams cost {cost:F3} cores idle");
-            var outcome = await ReportFiles.WriteAsync(options, result, StreamReport.Render(result), new Dictionary<string, string>(), cancellationToken);
+            var svg = SvgChart.Cdf("MP3 stream: extra delay over the WebSocket audio", "milliseconds after the phrase's audio reached the WebSocket listener",
+                [new ChartSeries("first non-silent byte on the stream", arrivalMs), new ChartSeries("played (player started at the first byte)", playbackMs)],
+                [("bar 1500", 1500)]);
+            var markdown = StreamReport.Render(result, ReportFiles.SvgName(options, "delay"));
+            var outcome = await ReportFiles.WriteAsync(options, result, markdown, new Dictionary<string, string> { ["delay"] = svg }, cancellationToken);
             Log.Wrote(logger, outcome.JsonPath, outcome.MarkdownPath);
             return outcome;
         }
@@ -81,7 +89,7 @@ public static class StreamScenario
     /// Pairs each phrase that starts after silence on the stream with the newest WebSocket audio that arrived before it
     /// (phrases queued back to back on the stream run together and are not measured).
     /// </summary>
-    private static (Stats Arrival, Stats Playback) Delays(List<long> wsAudio, StreamClient stream)
+    private static (List<double> Arrival, List<double> Playback) Delays(List<long> wsAudio, StreamClient stream)
     {
         var arrival = new List<double>();
         var playback = new List<double>();
@@ -101,7 +109,7 @@ public static class StreamScenario
             playback.Add(Stopwatch.GetElapsedTime(ws, heard).TotalMilliseconds);
         }
 
-        return (Stats.Of(arrival), Stats.Of(playback));
+        return (arrival, playback);
     }
 
     public static List<TargetCheck> Targets(Stats playback) =>

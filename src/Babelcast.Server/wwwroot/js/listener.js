@@ -53,7 +53,6 @@ window.babelcast = {
   get lastSeq() { return view.lastFinalSeq; },
   get language() { return language; },
   get streamMode() { return streamMode.active; },
-  get streamAudio() { return $('stream-audio'); },
   get streamWaits() { return streamMode.waits; },
   get uiLanguage() { return uiLanguage(); },
   sessionId,
