@@ -68,6 +68,35 @@ public sealed class StreamEndpointTests(LiveSessionFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Stream_WhileMuted_StaysSilentThoughPhrasesAreTranslated()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await speaker.SendJsonAsync(new { type = "mute" });
+        await speaker.WaitForAsync(m => m.Type == "statusChanged" && m.Json.GetProperty("muted").GetBoolean(), Wait);
+        await using var ws = await fixture.JoinAsync(id, "es");
+        using var client = fixture.Server.CreateClient();
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        var capture = await StreamCapture.OpenAsync(client, $"/api/sessions/{id}/stream/es.mp3");
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, capture.Response.StatusCode);
+            var audio = Wav.Read16kMono(TestData.SpeechFile("goforward.wav")).Concat(new short[16000]).ToArray();
+            await speaker.StreamAudioAsync(audio);
+            await ws.WaitForAsync(m => m.Type == "audioData", Wait); // the phrase was synthesised for Spanish
+            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            var pcm = Mp3Decoding.Decode(capture.Bytes());
+            Assert.True(pcm.Samples.Length > pcm.SampleRate * 3, "the stream kept running while muted");
+            Assert.Empty(Mp3Decoding.LoudWindows(pcm));
+        }
+        finally
+        {
+            await capture.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Stream_CountsAsListener_UntilTheClientLeaves()
     {
         var id = await fixture.Server.CreateSessionAsync(fixture.Token);

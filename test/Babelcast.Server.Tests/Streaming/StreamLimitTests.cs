@@ -55,13 +55,23 @@ public sealed class StreamLimitTests
     [Fact]
     public async Task Stream_ClientThatDoesNotRead_IsDroppedWithoutAffectingAnotherStream()
     {
-        // Kestrel holds up to 1 MiB per connection in its transport and 64 KiB in the response before a write waits;
-        // small buffers here make a stuck client show within seconds instead of minutes.
+        // Kestrel holds up to 1 MiB per connection in its transport and 64 KiB in the response before a write waits, and
+        // the kernel more: small buffers here make a stuck client show within seconds instead of minutes.
         await using var own = await OwnServer.StartAsync(
-            new Dictionary<string, string?> { ["Babelcast:Stream:MaxBufferedBytes"] = "4096" },
+            new Dictionary<string, string?> { ["Babelcast:Stream:MaxBufferedBytes"] = "16384" },
             services =>
             {
-                services.Configure<SocketTransportOptions>(o => o.MaxWriteBufferSize = 4096);
+                services.Configure<SocketTransportOptions>(o =>
+                {
+                    o.MaxWriteBufferSize = 4096;
+                    // Accepted sockets inherit the listener's send buffer; a fixed one stops loopback's autotuning (MBs).
+                    o.CreateBoundListenSocket = endpoint =>
+                    {
+                        var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                        socket.SendBufferSize = 8192;
+                        return socket;
+                    };
+                });
                 services.Configure<KestrelServerOptions>(o => o.Limits.MaxResponseBufferSize = 4096);
             });
         var server = own.Server;
