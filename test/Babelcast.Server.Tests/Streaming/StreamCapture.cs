@@ -8,6 +8,7 @@ internal sealed class StreamCapture : IAsyncDisposable
     private readonly MemoryStream _bytes = new();
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<(long Timestamp, int Length)> _reads = [];
 
     private StreamCapture(HttpResponseMessage response)
     {
@@ -35,6 +36,23 @@ internal sealed class StreamCapture : IAsyncDisposable
         lock (_gate)
         {
             return _bytes.ToArray();
+        }
+    }
+
+    public IReadOnlyList<(long Timestamp, int Length)> Reads()
+    {
+        lock (_gate)
+        {
+            return [.. _reads];
+        }
+    }
+
+    /// <summary>The first read at or after <paramref name="timestamp"/>: when it came and how many bytes there were by then.</summary>
+    public (long Timestamp, int Length) ReadAtOrAfter(long timestamp)
+    {
+        lock (_gate)
+        {
+            return _reads.First(r => r.Timestamp >= timestamp);
         }
     }
 
@@ -67,6 +85,7 @@ internal sealed class StreamCapture : IAsyncDisposable
                 {
                     _bytes.Write(buffer.AsSpan(0, n));
                     LastByteTimestamp = Stopwatch.GetTimestamp();
+                    _reads.Add((LastByteTimestamp, (int)_bytes.Length));
                     if (FirstByteTimestamp == 0)
                     {
                         FirstByteTimestamp = LastByteTimestamp;
