@@ -14,10 +14,10 @@ public static class BenchCommandLine
 
     private static readonly Argument<string> Mode = new Argument<string>("mode")
     {
-        Description = "latency: one speaker, per-phrase latency and stages; speakers: lag as speakers are added; fanout: delivery to many listeners.",
+        Description = "latency: one speaker, per-phrase latency and stages; speakers: lag as speakers are added; fanout: delivery to many listeners; stream: the MP3 stream's extra delay, bytes and CPU.",
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => "latency",
-    }.AcceptOnlyFromAmong("latency", "speakers", "fanout");
+    }.AcceptOnlyFromAmong("latency", "speakers", "fanout", "stream");
 
     private static readonly Option<bool> Smoke = new("--smoke") { Description = "Seconds, not minutes: the 2 shortest clips, 1-2 speakers, 50 listeners (as the test suite runs it)." };
     private static readonly Option<string> Out = new("--out") { Description = "Directory for the JSON, Markdown and SVG results.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("bench", "results") };

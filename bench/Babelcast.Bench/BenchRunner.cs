@@ -19,7 +19,8 @@ public static class BenchRunner
             "latency" => await LatencyScenario.RunAsync(options, machine, logger, cancellationToken),
             "speakers" => await SpeakersScenario.RunAsync(options, machine, logger, cancellationToken),
             "fanout" => await FanoutScenario.RunAsync(options, machine, logger, cancellationToken),
-            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers or fanout).", nameof(options)),
+            "stream" => await StreamScenario.RunAsync(options, machine, logger, cancellationToken),
+            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers, fanout or stream).", nameof(options)),
         };
     }
 

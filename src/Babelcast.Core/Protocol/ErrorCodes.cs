@@ -119,4 +119,7 @@ public static class ErrorCodes
 
     /// <summary>Metric only: the translator returned a failure; the phrase gets no text in that language.</summary>
     public const string TranslationFailed = "TRANSLATION_FAILED";
+
+    /// <summary>Metric only: an MP3 stream client fell too far behind live and the oldest waiting phrase was skipped.</summary>
+    public const string StreamPhraseSkipped = "STREAM_PHRASE_SKIPPED";
 }

@@ -1,5 +1,6 @@
 using Babelcast.Core.Protocol;
 using Babelcast.Server.Https;
+using Babelcast.Server.Streaming;
 
 namespace Babelcast.Server.Endpoints;
 
@@ -14,6 +15,7 @@ public static class HttpApiEndpointRouteBuilderExtensions
         LanguageEndpoints.Map(app);
         HttpsEndpoints.Map(app);
         ServerEndpoints.Map(app);
+        app.MapBabelcastStream();
 
         // Unknown API paths answer with a problem too, not an empty 404 (lowest route precedence, so real routes win).
         app.Map("/api/{**path}", () => Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "No such API route."));

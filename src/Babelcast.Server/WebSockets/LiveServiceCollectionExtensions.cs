@@ -5,6 +5,7 @@ using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Hosting;
+using Babelcast.Server.Streaming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<SpeakerEndpoint>();
         services.TryAddSingleton<ListenerEndpoint>();
         services.AddHostedService<AudioRetentionService>();
+        services.AddBabelcastStream();
         return services;
     }
 

@@ -70,6 +70,23 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.True(step.GetProperty("idle").GetProperty("rssBytes").GetInt64() > 0);
     }
 
+    [Fact]
+    public async Task Run_StreamSmoke_MeasuresExtraDelayBytesAndCpu()
+    {
+        using var json = await RunSmokeAsync("stream");
+        var root = json.RootElement;
+
+        Assert.Equal(10, root.GetProperty("streamListeners").GetInt32());
+        Assert.Equal(0, root.GetProperty("failedStreams").GetInt32());
+        Assert.True(root.GetProperty("phrasesOnWebSocket").GetInt32() >= 1);
+        var playback = root.GetProperty("extraDelayPlayback");
+        Assert.True(playback.GetProperty("count").GetInt32() >= 1, "no phrase matched between the WebSocket and the stream");
+        Assert.InRange(playback.GetProperty("p50").GetDouble(), 1, 60_000);
+        Assert.True(root.GetProperty("extraDelayArrival").GetProperty("p50").GetDouble() <= playback.GetProperty("p50").GetDouble());
+        Assert.InRange(root.GetProperty("bytesPerListenerPerSecond").GetDouble(), 5000, 9000);
+        Assert.True(root.GetProperty("idleWithStreams").GetProperty("cpuSeconds").GetDouble() > 0);
+    }
+
     /// <summary>Runs <c>MODE --smoke --out DIR</c>; checks the exit code and the report files, and returns the JSON result.</summary>
     private async Task<JsonDocument> RunSmokeAsync(string mode)
     {

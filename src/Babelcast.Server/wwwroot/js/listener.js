@@ -11,6 +11,7 @@ import { PageLanguage } from './listener-language.js';
 import { PhrasePlayer } from './phrase-player.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
 import { setupDisplayControls } from './listener-display.js';
+import { StreamMode } from './stream-mode.js';
 
 const $ = (id) => document.getElementById(id);
 const LANGUAGE_KEY = 'babelcast.language';
@@ -26,6 +27,9 @@ const view = new CaptionView($('captions'), {
 });
 const player = new PhrasePlayer({ onCatchUp: ({ skipped }) => showNotice(() => t('notice.skipped', { count: skipped })) });
 const pageLanguage = new PageLanguage([$('setup-ui-language'), $('live-ui-language')]);
+const streamMode = new StreamMode({
+  audio: $('stream-audio'), button: $('stream-mode'), hint: $('stream-hint'), player, sessionId, languageName,
+});
 
 let socket = null;
 let language = null;
@@ -48,6 +52,8 @@ window.babelcast = {
   get reconnects() { return socket ? socket.reconnects : 0; },
   get lastSeq() { return view.lastFinalSeq; },
   get language() { return language; },
+  get streamMode() { return streamMode.active; },
+  get streamWaits() { return streamMode.waits; },
   get uiLanguage() { return uiLanguage(); },
   sessionId,
   dropConnection() { socket?.drop(); },
@@ -158,6 +164,7 @@ function start() {
   pageLanguage.followCaptions(language);
   fillLanguageSelect($('live-language'), targets, language);
   view.setLanguage(language);
+  streamMode.setLanguage(language);
   player.unlock();
   $('setup').hidden = true;
   $('state-card').hidden = true;
@@ -224,6 +231,7 @@ function onMessage(msg) {
 
 function setCaptionLanguage(code) {
   language = code;
+  streamMode.setLanguage(code);
   $('live-language').value = code;
   view.setLanguage(code);
   pageLanguage.followCaptions(code);
@@ -283,6 +291,7 @@ function toggleMuted(muted) {
 
 function showEnded() {
   socket?.stop();
+  streamMode.end();
   for (const key of ['connection', 'paused', 'muted', 'full', 'error']) banners.clear(key);
   setState('ended', () => t('pill.ended'));
   banners.set('ended', () => t('banner.ended'), 'error');
