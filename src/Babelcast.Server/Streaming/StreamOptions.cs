@@ -12,7 +12,7 @@ public sealed class StreamOptions
     /// silence, so a player has this much in hand against network jitter. A phrase is heard this much after it is written.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:05")]
-    public TimeSpan Lead { get; set; } = TimeSpan.FromMilliseconds(400);
+    public TimeSpan Lead { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often silence is topped up; a phrase is written as soon as it arrives.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:01")]

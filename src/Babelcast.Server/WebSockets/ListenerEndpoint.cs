@@ -43,6 +43,7 @@ internal sealed class ListenerEndpoint(
         var me = new LiveConnection(socket, session.Id, language, options.Value.ListenerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "listen")
         {
             WantsAudio = WantsAudio(context),
+            AbortTransport = context.Abort,
         };
         me.Enqueue(Delivery.Control(Joined(session, hub.GetOrAdd(session), language)));
         me.HoldForReplay();

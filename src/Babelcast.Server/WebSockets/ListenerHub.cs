@@ -116,7 +116,7 @@ internal sealed class ListenerHub : IBroadcaster, IAudienceSource
             {
                 Log.SlowConsumer(_logger, sessionId);
                 _metrics.Error(ErrorCodes.SlowConsumer);
-                listener.Socket.Abort();
+                listener.Abort();
             }
         }
     }

@@ -62,12 +62,25 @@ internal sealed class LiveConnection
 
     public bool Closing => Volatile.Read(ref _closing) != 0;
 
+    /// <summary>
+    /// Aborts the HTTP connection under the socket. <see cref="WebSocket.Abort"/> alone does not always end a receive
+    /// that is waiting on a peer that stopped reading, and then the connection would stay registered (and counted).
+    /// </summary>
+    public Action? AbortTransport { get; init; }
+
+    /// <summary>Drops the connection at once; its receive loop ends and unregisters it.</summary>
+    public void Abort()
+    {
+        Socket.Abort();
+        AbortTransport?.Invoke();
+    }
+
     /// <summary>Queues a message; a connection whose queue overflows is aborted (its client reconnects).</summary>
     public void Send(OutboundFrame frame)
     {
         if (!Enqueue(Delivery.Control(frame)))
         {
-            Socket.Abort();
+            Abort();
         }
     }
 

@@ -174,7 +174,7 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
         {
             if (!l.Enqueue(delivery))
             {
-                l.Socket.Abort(); // Too slow: dropped; it reconnects and resumes.
+                l.Abort(); // Too slow: dropped; it reconnects and resumes.
             }
         }
     }

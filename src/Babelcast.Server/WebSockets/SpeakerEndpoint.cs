@@ -41,7 +41,10 @@ internal sealed class SpeakerEndpoint(
             return;
         }
 
-        var me = new LiveConnection(socket, session.Id, null, options.Value.SpeakerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "speak");
+        var me = new LiveConnection(socket, session.Id, null, options.Value.SpeakerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "speak")
+        {
+            AbortTransport = context.Abort,
+        };
         // Queued before registration (the write loop starts later): an end racing this join then reaches the speaker
         // after `connected`, never instead of it.
         me.Send(Connected(session, hub.GetOrAdd(session)));

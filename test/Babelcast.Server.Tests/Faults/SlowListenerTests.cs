@@ -26,8 +26,9 @@ public sealed class SlowListenerTests
         await using var server = await BabelcastTestServer.StartAsync(
             new Dictionary<string, string?>
             {
-                ["Babelcast:WebSockets:ListenerQueueCapacity"] = "4",
-                ["Babelcast:WebSockets:SendQueueMaxBytes"] = "65536",
+                // Room for a healthy reader on a loaded machine (a few long phrases); the stalled one overflows anyway.
+                ["Babelcast:WebSockets:ListenerQueueCapacity"] = "64",
+                ["Babelcast:WebSockets:SendQueueMaxBytes"] = "2097152",
                 ["Babelcast:WebSockets:KeepAliveInterval"] = "00:10:00",
                 ["Babelcast:Engines:Synthesis"] = LongToneSynthesizer.EngineName,
                 ["Babelcast:Encoding:Lame:Bitrate"] = "160",
