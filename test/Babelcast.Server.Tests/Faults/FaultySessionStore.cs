@@ -7,7 +7,7 @@ internal sealed class FaultySessionStore(ISessionStore inner, StorageFault fault
 {
     public ValueTask<bool> TryCreateAsync(SessionRecord session, CancellationToken cancellationToken)
     {
-        fault.ThrowIfReadOnly();
+        fault.ThrowIfFailing();
         return inner.TryCreateAsync(session, cancellationToken);
     }
 
@@ -18,13 +18,13 @@ internal sealed class FaultySessionStore(ISessionStore inner, StorageFault fault
 
     public ValueTask<SessionRecord?> UpdateStatusAsync(string sessionId, SessionStatus status, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        fault.ThrowIfReadOnly();
+        fault.ThrowIfFailing();
         return inner.UpdateStatusAsync(sessionId, status, now, cancellationToken);
     }
 
     public ValueTask TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        fault.ThrowIfReadOnly();
+        fault.ThrowIfFailing();
         return inner.TouchAsync(sessionId, now, cancellationToken);
     }
 

@@ -7,19 +7,19 @@ internal sealed class FaultyTranscriptStore(ITranscriptStore inner, StorageFault
 {
     public ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken)
     {
-        fault.ThrowIfReadOnly();
+        fault.ThrowIfFailing();
         return inner.AddPhraseAsync(phrase, cancellationToken);
     }
 
     public ValueTask UpdatePhraseTimingsAsync(string sessionId, long seq, string timingsJson, CancellationToken cancellationToken)
     {
-        fault.ThrowIfReadOnly();
+        fault.ThrowIfFailing();
         return inner.UpdatePhraseTimingsAsync(sessionId, seq, timingsJson, cancellationToken);
     }
 
     public ValueTask AddTranslationAsync(TranslationRecord translation, CancellationToken cancellationToken)
     {
-        fault.ThrowIfReadOnly();
+        fault.ThrowIfFailing();
         return inner.AddTranslationAsync(translation, cancellationToken);
     }
 

@@ -5,14 +5,15 @@ using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Testing;
 using Babelcast.Testing.Host;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Server.Tests.Faults;
 
 /// <summary>
-/// The database turns read-only while a session runs (the real server, engines and SQLite; every write to the real
-/// stores fails with SQLITE_READONLY while the fault is on). "Acknowledged" here: a phrase whose final transcript the
+/// The database turns read-only, or its disk fills, while a session runs (the real server, engines and SQLite; every
+/// write to the real stores fails with SQLITE_READONLY or SQLITE_FULL while the fault is on). "Acknowledged" here: a phrase whose final transcript the
 /// speaker got, or whose final caption a listener got; each must be in the stored transcript once storage is back.
 /// </summary>
 [Collection("real-engines")]
@@ -22,10 +23,12 @@ public sealed class StorageFaultTests
 
     private static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name)).Concat(new short[12000]).ToArray();
 
-    [Fact]
-    public async Task Session_DatabaseReadOnlyMidSession_LiveGoesOnSpeakerToldHealthFailsAndNothingAcknowledgedIsLost()
+    [Theory]
+    [InlineData(StorageFault.SqliteReadOnly)]
+    [InlineData(StorageFault.SqliteFull)]
+    public async Task Session_DatabaseRefusesWritesMidSession_LiveGoesOnSpeakerToldHealthFailsAndNothingAcknowledgedIsLost(int sqliteError)
     {
-        var fault = new StorageFault();
+        var fault = new StorageFault(sqliteError);
         await using var server = await BabelcastTestServer.StartAsync(
             new Dictionary<string, string?> { ["Babelcast:Pipeline:StorageRetryInterval"] = "00:00:00.200" },
             b =>
@@ -43,7 +46,7 @@ public sealed class StorageFaultTests
         await speaker.StreamAudioAsync(Clip("goforward.wav"), realTime: false);
         var beforeFault = await es.WaitForAsync(m => m.Type == "audioData", Wait);
 
-        fault.ReadOnly = true;
+        fault.Failing = true;
         await speaker.StreamAudioAsync(Clip("jfk.wav"), realTime: false);
         var error = await speaker.WaitForAsync(m => m.Type == "error", Wait);
         Assert.Equal(ErrorCodes.StorageUnavailable, error.Text("code"));
@@ -59,10 +62,10 @@ public sealed class StorageFaultTests
         var storage = health.GetProperty("checks").GetProperty("storage");
         Assert.Equal("unhealthy", storage.GetProperty("status").GetString());
         Assert.Contains("writes refused", storage.GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Exception?.Message.Contains("readonly", StringComparison.Ordinal) == true);
+        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Exception is SqliteException { SqliteErrorCode: var code } && code == sqliteError);
         Assert.True(fault.Refused > 0);
 
-        fault.ReadOnly = false;
+        fault.Failing = false;
         await speaker.StreamAudioAsync(Clip("example2.wav"), realTime: false);
         await speaker.SendJsonAsync(new { type = "end" });
         await es.WaitForTypeAsync("sessionEnded", Wait);
