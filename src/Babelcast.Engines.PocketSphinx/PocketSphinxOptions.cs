@@ -23,6 +23,15 @@ public sealed class PocketSphinxOptions
     /// <summary>Extra decoder arguments of the second pass over a finished phrase (final text): ~25 % WER, RTF ~0.13.</summary>
     public string FinalArguments { get; set; } = "-fwdflat no -bestpath no";
 
+    /// <summary>
+    /// True: the final text of a phrase comes from a second decoding of the whole phrase on a shared decoder
+    /// (<see cref="FinalArguments"/>, batch normalisation). False: from the session's streaming decoder when the phrase
+    /// ends (its <c>-bestpath</c> over the lattice it built while the phrase was spoken): one decoding per phrase
+    /// instead of two, and the final text ready as the phrase closes; give <see cref="StreamingArguments"/> a
+    /// final-quality search then.
+    /// </summary>
+    public bool SecondPass { get; set; } = true;
+
     /// <summary>Most streaming decoders (one per active session, ~110 MiB each, created lazily).</summary>
     public int MaxStreamingDecoders { get; set; } = 8;
 

@@ -3,13 +3,15 @@ using Babelcast.Core.Recognition;
 namespace Babelcast.Engines.PocketSphinx;
 
 /// <summary>
-/// One session's recogniser: partials from its own streaming decoder, the final text from the shared
-/// second pass. Owned by one session pipeline at a time; disposing returns the decoder to the pool.
+/// One session's recogniser: partials from its own streaming decoder, the final text from the shared second pass
+/// or, without one, from the streaming decoder as the phrase ends. Owned by one session pipeline at a time; disposing
+/// returns the decoder to the pool.
 /// </summary>
-internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass secondPass)
+internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass? secondPass)
     : ISpeechRecognizer
 {
     private string _partial = string.Empty;
+    private TaskCompletionSource<string>? _earlyFinal;
     private bool _disposed;
 
     public void StartUtterance()
@@ -18,6 +20,7 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         decoder.Reset();
         decoder.StartUtterance();
         _partial = string.Empty;
+        _earlyFinal = null; // Speech resumed after a tentative end: that early result is not awaited any more.
     }
 
     public string ProcessChunk(ReadOnlySpan<short> samples)
@@ -48,6 +51,13 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         }
 
         _partial = string.Empty;
+        if (secondPass is null)
+        {
+            _earlyFinal?.TrySetResult(streamingText);
+            _earlyFinal = null;
+            return streamingText;
+        }
+
         return utterance.IsEmpty
             ? streamingText
             : await secondPass.DecodeAsync(utterance, streamingText, cancellationToken);
@@ -56,7 +66,14 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
     public ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return secondPass.DecodeAsync(utterance, _partial, cancellationToken);
+        if (secondPass is not null)
+        {
+            return secondPass.DecodeAsync(utterance, _partial, cancellationToken);
+        }
+
+        // One pass: nothing to decode early; the result is the streaming decoder's when the phrase ends.
+        _earlyFinal ??= new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return new ValueTask<string>(_earlyFinal.Task.WaitAsync(cancellationToken));
     }
 
     public ValueTask DisposeAsync()
@@ -64,6 +81,7 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         if (!_disposed)
         {
             _disposed = true;
+            _earlyFinal?.TrySetCanceled();
             streamingPool.Return(decoder);
         }
 

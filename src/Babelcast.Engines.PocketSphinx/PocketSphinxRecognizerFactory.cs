@@ -18,7 +18,7 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     private readonly string? _unavailableReason;
     private readonly DecoderPool _streamingPool;
     private readonly DecoderPool _finalPool;
-    private readonly SecondPass _secondPass;
+    private readonly SecondPass? _secondPass;
 
     public PocketSphinxRecognizerFactory(IOptions<PocketSphinxOptions> options, ILogger<PocketSphinxRecognizerFactory> logger, TimeProvider timeProvider)
     {
@@ -40,7 +40,7 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
             "streaming", settings.MaxStreamingDecoders, () => PocketSphinxDecoder.Create(streamingArguments, settings.NativeLogFile), logger, timeProvider);
         _finalPool = new DecoderPool(
             "second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider);
-        _secondPass = new SecondPass(_finalPool, logger, timeProvider);
+        _secondPass = settings.SecondPass ? new SecondPass(_finalPool, logger, timeProvider) : null;
     }
 
     public string Name => EngineName;
