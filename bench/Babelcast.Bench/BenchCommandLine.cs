@@ -30,6 +30,13 @@ public static class BenchCommandLine
     private static readonly Option<string> ServerDll = new("--server-dll") { Description = "The babelcast.dll to run (default: the built src/Babelcast.Server).", HelpName = "PATH" };
     private static readonly Option<int> FrameMs = Positive(new Option<int>("--frame-ms") { Description = "PCM frame the speaker sends, in ms (the browser page sends 60).", HelpName = "MS", DefaultValueFactory = _ => 60 });
     private static readonly Option<double> Pause = new("--pause") { Description = "Seconds of near-silence after each clip.", HelpName = "SECONDS", DefaultValueFactory = _ => 1.5 };
+    private static readonly Option<string> Gaps = new Option<string>("--gaps")
+    {
+        Description = "Near-silence between clips: fixed (--pause after each) or natural (seeded pseudo-random gaps of 0.3-1.5 s; --pause after the last).",
+        DefaultValueFactory = _ => "fixed",
+    }.AcceptOnlyFromAmong("fixed", "natural");
+
+    private static readonly Option<int> GapSeed = new("--gap-seed") { Description = "Seed of the natural gaps (printed in the report).", HelpName = "N", DefaultValueFactory = _ => 11 };
     private static readonly Option<string[]> Languages = new("--languages") { Description = "Listener languages, comma-separated (default es,fr,pt).", HelpName = "es,fr,pt", CustomParser = LanguageList };
     private static readonly Option<int> Clips = new("--clips") { Description = "Use only the first N clips (0: all; fanout: 4; smoke: the 2 shortest).", HelpName = "N" };
     private static readonly Option<int[]> Listeners = new("--listeners") { Description = "Listener counts of the fanout steps, comma-separated (default 1000,5000,10000).", HelpName = "N,N", CustomParser = PositiveInts };
@@ -49,7 +56,7 @@ public static class BenchCommandLine
     {
         var command = new RootCommand("Babelcast benchmark harness: drives the real server over real WebSockets on 127.0.0.1 (see docs/benchmarks.md).")
         {
-            Mode, Smoke, Out, Server, ServerDll, FrameMs, Pause, Languages, Clips, Listeners, Speakers, MaxLag, ConnectConcurrency, Verbose, Set,
+            Mode, Smoke, Out, Server, ServerDll, FrameMs, Pause, Gaps, GapSeed, Languages, Clips, Listeners, Speakers, MaxLag, ConnectConcurrency, Verbose, Set,
         };
         command.SetAction((result, ct) => run(Bind(result), ct));
         var parsed = command.Parse(args);
@@ -71,6 +78,8 @@ public static class BenchCommandLine
             ServerDll = result.GetValue(ServerDll),
             FrameMs = result.GetValue(FrameMs),
             PauseSeconds = result.GetValue(Pause),
+            Gaps = result.GetRequiredValue(Gaps),
+            GapSeed = result.GetValue(GapSeed),
             Clips = result.GetValue(Clips),
             MaxLagSeconds = result.GetValue(MaxLag),
             ConnectConcurrency = result.GetValue(ConnectConcurrency),

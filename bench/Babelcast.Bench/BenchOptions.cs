@@ -20,6 +20,11 @@ public sealed class BenchOptions
 
     public double PauseSeconds { get; set; } = 1.5;
 
+    /// <summary>fixed (<see cref="PauseSeconds"/> after every clip) or natural (seeded gaps of 0.3-1.5 s between clips).</summary>
+    public string Gaps { get; set; } = "fixed";
+
+    public int GapSeed { get; set; } = 11;
+
     public IReadOnlyList<string> Languages { get; set; } = ["es", "fr", "pt"];
 
     /// <summary>Use only the first N clips (0 = all; smoke: the two shortest).</summary>

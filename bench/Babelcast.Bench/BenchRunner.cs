@@ -1,3 +1,4 @@
+using System.Globalization;
 using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
 using Babelcast.Bench.Scenarios;
@@ -40,5 +41,7 @@ public static class BenchRunner
     /// <summary>The command line that reproduces this run, for the report.</summary>
     public static string CommandLine(BenchOptions options) =>
         $"dotnet run -c Release --project bench/Babelcast.Bench -- {options.Scenario}{(options.Smoke ? " --smoke" : string.Empty)}" +
+        (options.Gaps == "natural" ? $" --gaps natural --gap-seed {options.GapSeed}" : string.Empty) +
+        (options.PauseSeconds == 1.5 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" --pause {options.PauseSeconds}")) +
         string.Concat(options.ServerOverrides.Select(kv => $" --set {kv.Key.Replace("__", ":", StringComparison.Ordinal)}={kv.Value}"));
 }

@@ -1,3 +1,4 @@
+using Babelcast.Core.Diagnostics;
 using Babelcast.Testing;
 using Xunit.Abstractions;
 

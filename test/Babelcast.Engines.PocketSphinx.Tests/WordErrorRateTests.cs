@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Babelcast.Core.Diagnostics;
 using Babelcast.Testing;
 using Xunit.Abstractions;
 

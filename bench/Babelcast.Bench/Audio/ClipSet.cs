@@ -32,11 +32,11 @@ public static class ClipSet
         return (warmup, clips);
     }
 
-    /// <summary>The measured clips with pauses, after a one-second lead-in.</summary>
+    /// <summary>The measured clips with the chosen gaps (<see cref="GapPlan.For"/>), after a one-second lead-in.</summary>
     public static SpeechProgram Program(BenchOptions options, int rotate = 0) =>
-        SpeechProgram.Build([], For(options, rotate).Clips, TimeSpan.FromSeconds(options.PauseSeconds), TimeSpan.FromSeconds(1));
+        SpeechProgram.Build([], For(options, rotate).Clips, GapPlan.For(options), TimeSpan.FromSeconds(1));
 
     /// <summary>The warm-up clip alone, streamed (and waited for) before any measurement.</summary>
     public static SpeechProgram Warmup(BenchOptions options) =>
-        SpeechProgram.Build(For(options).Warmup, [], TimeSpan.FromSeconds(options.PauseSeconds), TimeSpan.FromSeconds(0.5));
+        SpeechProgram.Build(For(options).Warmup, [], GapPlan.Fixed(TimeSpan.FromSeconds(options.PauseSeconds)), TimeSpan.FromSeconds(0.5));
 }

@@ -9,11 +9,12 @@ public sealed class SpeechProgram
 {
     public const int SampleRate = 16000;
 
-    private SpeechProgram(short[] samples, IReadOnlyList<ClipMark> clips, int warmupClips)
+    private SpeechProgram(short[] samples, IReadOnlyList<ClipMark> clips, int warmupClips, IReadOnlyList<double> gapSeconds)
     {
         Samples = samples;
         Clips = clips;
         WarmupClips = warmupClips;
+        GapSeconds = gapSeconds;
     }
 
     public short[] Samples { get; }
@@ -27,13 +28,18 @@ public sealed class SpeechProgram
 
     public double DurationSeconds => Samples.Length / (double)SampleRate;
 
-    public static SpeechProgram Build(IReadOnlyList<(string File, string Reference)> warmup, IReadOnlyList<(string File, string Reference)> clips, TimeSpan pause, TimeSpan leadIn)
+    /// <summary>The near-silence after each clip, in seconds (whole 20 ms frames), in order.</summary>
+    public IReadOnlyList<double> GapSeconds { get; }
+
+    public static SpeechProgram Build(IReadOnlyList<(string File, string Reference)> warmup, IReadOnlyList<(string File, string Reference)> clips, GapPlan gaps, TimeSpan leadIn)
     {
         var samples = new List<short>();
         var marks = new List<ClipMark>();
+        var gapSeconds = new List<double>();
         var noise = new Random(1234);
         AddSilence(samples, leadIn, noise);
-        foreach (var (file, reference) in warmup.Concat(clips))
+        var all = warmup.Concat(clips).ToList();
+        foreach (var (file, reference) in all)
         {
             var audio = WavFile.Read16kMono(file);
             var padded = (audio.Length + VoicedFrames.FrameSamples - 1) / VoicedFrames.FrameSamples * VoicedFrames.FrameSamples;
@@ -41,10 +47,10 @@ public sealed class SpeechProgram
             audio.CopyTo(clip, 0);
             marks.Add(new ClipMark(marks.Count, Path.GetFileName(file), reference, samples.Count, padded, VoicedFrames.Analyse(clip)));
             samples.AddRange(clip);
-            AddSilence(samples, pause, noise);
+            gapSeconds.Add(AddSilence(samples, marks.Count < all.Count ? gaps.Next() : gaps.Trailing, noise));
         }
 
-        return new SpeechProgram(samples.ToArray(), marks, warmup.Count);
+        return new SpeechProgram(samples.ToArray(), marks, warmup.Count, gapSeconds);
     }
 
     /// <summary>The clip whose stream window (from its start to the next clip's start) contains <paramref name="sample"/>.</summary>
@@ -62,12 +68,14 @@ public sealed class SpeechProgram
         return found;
     }
 
-    private static void AddSilence(List<short> samples, TimeSpan duration, Random noise)
+    private static double AddSilence(List<short> samples, TimeSpan duration, Random noise)
     {
         var n = (int)(duration.TotalSeconds * SampleRate) / VoicedFrames.FrameSamples * VoicedFrames.FrameSamples;
         for (var i = 0; i < n; i++)
         {
             samples.Add((short)noise.Next(-27, 28));
         }
+
+        return n / (double)SampleRate;
     }
 }

@@ -10,7 +10,8 @@ namespace Babelcast.Bench.Measure;
 /// Maps final phrases to the clips they came from and measures each. A phrase's place in the stream comes from its
 /// <c>endMs</c> (offset in the session's audio); the end of speech is the last voiced frame the harness found in that
 /// clip up to there, so a clip cut into several phrases yields one end of speech per phrase. Without <c>endMs</c> a
-/// final is attributed to the clip whose end of speech precedes its arrival most recently.
+/// final is attributed to the clip whose end of speech precedes its arrival most recently. A phrase that spans
+/// several clips (the server merged them across a short gap) belongs to the clip it ends in and is measured once.
 /// </summary>
 public static class PhraseAnalyzer
 {
@@ -37,22 +38,24 @@ public static class PhraseAnalyzer
             var endSample = endMs <= 0 ? clip.SpeechEndSample
                 : maxLengthCut ? Math.Clamp(Local(capture, endMs), clip.StartSample, clip.EndSample)
                 : clip.SpeechEndAtOrBefore(Local(capture, endMs));
+            var first = endMs > 0 ? FirstSpokenClip(program, clip, Local(capture, startMs), Local(capture, endMs)) : clip;
             var speechEnd = capture.Streamer.TimestampOfSample(endSample);
-            var onset = capture.Streamer.TimestampOfSample(clip.OnsetAtOrAfter(Local(capture, startMs)));
+            var onset = capture.Streamer.TimestampOfSample(first.OnsetAtOrAfter(Local(capture, startMs)));
             var timings = Timings(final.Json);
             var serverEnd = ServerSpeechEnd(final, timings, capture.Listeners);
             foreach (var listener in capture.Listeners)
             {
-                rows.Add(Row(capture, listener, final, clip, closes, maxLengthCut, speechEnd, onset, serverEnd, timings));
+                rows.Add(Row(capture, listener, final, (first, clip), closes, maxLengthCut, speechEnd, onset, serverEnd, timings));
             }
         }
 
         return rows;
     }
 
-    private static PhraseRow Row(SpeakerCapture capture, ListenerClient listener, ReceivedMessage final, ClipMark clip, bool closes, bool maxLengthCut, long speechEnd, long onset, long serverEnd, Dictionary<string, double> timings)
+    private static PhraseRow Row(SpeakerCapture capture, ListenerClient listener, ReceivedMessage final, (ClipMark First, ClipMark Last) clips, bool closes, bool maxLengthCut, long speechEnd, long onset, long serverEnd, Dictionary<string, double> timings)
     {
         var seq = final.Seq;
+        var clip = clips.Last;
         var arrivals = listener.Snapshot();
         var caption = arrivals.FirstOrDefault(a => a.Kind == ArrivalKind.FinalCaption && a.Seq == seq && !a.Replay);
         var header = arrivals.FirstOrDefault(a => a.Kind == ArrivalKind.AudioHeader && a.Seq == seq && !a.Replay);
@@ -87,7 +90,7 @@ public static class PhraseAnalyzer
         }
 
         return new PhraseRow(
-            capture.Speaker, seq, clip.Index, clip.Name, closes, maxLengthCut, lang,
+            capture.Speaker, seq, clip.Index, clips.First.Index, clips.First == clip ? clip.Name : $"{clips.First.Name} .. {clip.Name}", closes, maxLengthCut, lang,
             Math.Round(Since(speechEnd, final.ReceivedTimestamp), 1),
             caption.Kind == ArrivalKind.FinalCaption ? Math.Round(Since(speechEnd, caption.Timestamp), 1) : null,
             audio.Kind == ArrivalKind.AudioData ? Math.Round(Since(speechEnd, audio.Timestamp), 1) : null,
@@ -110,6 +113,14 @@ public static class PhraseAnalyzer
         return program.Clips.LastOrDefault(c => streamer.WasSent(c.SpeechEndSample) &&
             streamer.TimestampOfSample(c.SpeechEndSample) <= final.ReceivedTimestamp);
     }
+
+    /// <summary>
+    /// The first clip whose speech lies inside the phrase from <paramref name="start"/> to <paramref name="end"/>
+    /// (samples): the phrase's own clip, or an earlier one when the server heard a short gap as part of the phrase
+    /// and merged clips. Such a phrase is one measurement: its onset is the first clip's, its end of speech the last's.
+    /// </summary>
+    private static ClipMark FirstSpokenClip(SpeechProgram program, ClipMark last, int start, int end) =>
+        program.Clips.FirstOrDefault(c => c.Index < last.Index && c.Index >= program.WarmupClips && c.OnsetSample < end && c.SpeechEndSample > start) ?? last;
 
     /// <summary>The newest final phrase of the program's last clip, once it has arrived.</summary>
     public static long? LastClipSeq(SpeechProgram program, PacedStreamer streamer, long sampleOffset, IEnumerable<ReceivedMessage> speakerMessages)

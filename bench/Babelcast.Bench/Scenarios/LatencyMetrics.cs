@@ -40,6 +40,14 @@ public static class LatencyMetrics
         return result;
     }
 
+    /// <summary>Clips (per speaker) that some final phrase covers; a phrase merged across clips covers each of them.</summary>
+    public static int ClipsCovered(IEnumerable<PhraseRow> rows) =>
+        rows.SelectMany(r => Enumerable.Range(r.FirstClipIndex, r.ClipIndex - r.FirstClipIndex + 1).Select(i => (r.Speaker, i))).Distinct().Count();
+
+    /// <summary>Phrases the server closed only after two or more clips (a gap too short for its end-of-phrase pause).</summary>
+    public static int MergedPhrases(IEnumerable<PhraseRow> rows) =>
+        rows.Where(r => r.FirstClipIndex < r.ClipIndex).Select(r => (r.Speaker, r.Seq)).Distinct().Count();
+
     public static Dictionary<string, Stats> ByLanguage(IReadOnlyList<PhraseRow> rows)
     {
         var result = new Dictionary<string, Stats>(StringComparer.Ordinal);

@@ -12,7 +12,8 @@ public static class LatencyReport
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"# Latency{(r.Smoke ? " (smoke)" : string.Empty)}\n\n");
         sb.Append(Markdown.Machine(r.Machine, r.ServerIsolated));
-        sb.Append(CultureInfo.InvariantCulture, $"\nCommand: `{r.Command}`. One speaker, {r.ClipsStreamed} real clips (+1 warm-up, not measured), {r.AudioSeconds} s of audio streamed at real-time pace in {r.FrameMs} ms frames with {r.PauseSeconds} s pauses; one listener each in {string.Join(", ", r.Languages)}. {r.ClipsWithFinal} clips produced a final phrase. Largest speaker send lateness {r.MaxStreamLatenessMs} ms.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\nCommand: `{r.Command}`. One speaker, {r.ClipsStreamed} real clips (+1 warm-up, not measured), {r.AudioSeconds} s of audio streamed at real-time pace in {r.FrameMs} ms frames with {Gaps(r)}; one listener each in {string.Join(", ", r.Languages)}. {r.ClipsWithFinal} clips produced a final phrase{Merged(r)}. Largest speaker send lateness {r.MaxStreamLatenessMs} ms.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"**Word error rate of the final transcripts: {r.FinalTranscriptWer.Brief()}** (all finals in order against the clips' reference texts, normalised as the accuracy tests do).\n\n");
         sb.Append("End of speech = end of the last 20 ms frame within 26 dB of the clip's loudest frame (found in the audio); onset = start of the first such frame. Audio = first byte of the MP3 frame at the listener.\n\n");
         sb.Append("## Targets\n\n| target | bar | measured | |\n|---|---|---|---|\n");
         foreach (var t in r.Targets)
@@ -40,8 +41,17 @@ public static class LatencyReport
         sb.Append("\n## Phrases\n\n");
         sb.Append(Markdown.Table(["seq", "clip", "lang", "transcript", "to transcript", "to caption", "to audio", "partial lag", "caption"],
             r.Phrases.Select(p => (IReadOnlyList<string>)[
-                p.Seq.ToString(CultureInfo.InvariantCulture), p.Clip + (p.MaxLengthCut ? " (max-length cut)" : p.ClosesClip ? string.Empty : " (cut at a pause)"), p.Language, p.SourceText,
+                p.Seq.ToString(CultureInfo.InvariantCulture), p.Clip + (p.MaxLengthCut ? " (max-length cut)" : p.ClosesClip ? string.Empty : " (cut at a pause)") + (p.FirstClipIndex < p.ClipIndex ? " (merged)" : string.Empty), p.Language, p.SourceText,
                 Markdown.Ms(p.ToTranscriptMs), Markdown.Ms(p.ToCaptionMs), Markdown.Ms(p.ToAudioMs), Markdown.Ms(p.PartialLagMs), p.CaptionText])));
         return sb.ToString();
     }
+
+    private static string Gaps(LatencyResult r) => r.GapSeed is { } seed
+        ? string.Create(CultureInfo.InvariantCulture, $"natural gaps between clips (seed {seed}: {string.Join(", ", r.GapSeconds.SkipLast(1).Select(g => g.ToString("F2", CultureInfo.InvariantCulture)))} s; {r.PauseSeconds} s after the last)")
+        : string.Create(CultureInfo.InvariantCulture, $"{r.PauseSeconds} s pauses");
+
+    // A merged phrase is measured once, from the first clip's onset to the last clip's end of speech: the earlier
+    // clip's own end of speech closed nothing, so it has no latency of its own.
+    private static string Merged(LatencyResult r) => r.MergedPhrases == 0 ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $" ({r.MergedPhrases} phrase(s) spanned two or more clips across a short gap: each is one measurement, from the first clip's onset to the last clip's end of speech, and covers every clip it spans)");
 }

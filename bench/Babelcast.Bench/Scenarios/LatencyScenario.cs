@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Babelcast.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 1: one speaker streams the real clips at real-time pace with natural pauses; one listener per language.
-/// Measures end of speech (from the audio) to the final transcript, final caption and first audio byte, and speech
-/// onset to the first partial caption.
+/// Scenario 1: one speaker streams the real clips at real-time pace with fixed pauses or natural gaps; one listener
+/// per language. Measures end of speech (from the audio) to the final transcript, final caption and first audio byte,
+/// speech onset to the first partial caption, and the word error rate of the final transcripts.
 /// </summary>
 public static class LatencyScenario
 {
@@ -40,9 +40,13 @@ public static class LatencyScenario
 
         var rows = PhraseAnalyzer.Analyse(capture);
         var latency = LatencyMetrics.Latency(rows);
+        var accuracy = TranscriptAccuracy.Of(capture);
+        var gaps = GapPlan.For(options);
         var result = new LatencyResult(
             "latency", options.Smoke, BenchRunner.CommandLine(options), machine.WithEnd(), server.Isolated, options.FrameMs, options.PauseSeconds,
-            options.Languages, program.MeasuredClips.Count(), rows.Select(r => r.ClipIndex).Distinct().Count(), Math.Round(program.DurationSeconds, 1),
+            gaps.Name, gaps.Seed, [.. program.GapSeconds.Select(g => Math.Round(g, 2))],
+            options.Languages, program.MeasuredClips.Count(), LatencyMetrics.ClipsCovered(rows), LatencyMetrics.MergedPhrases(rows), accuracy,
+            Math.Round(program.DurationSeconds, 1),
             latency, LatencyMetrics.Latency(rows.Where(r => r.ClosesClip).ToList()), LatencyMetrics.Stages(rows), LatencyMetrics.ByLanguage(rows), Targets(latency), resources,
             Math.Round(rig.StreamLateness.TotalMilliseconds, 1),
             rig.SpeakerErrors.Select(e => $"{e.Text(MessageFields.Code)}: {e.Text(MessageFields.Message)}").ToList(), rig.MessageCounts(), rows);
@@ -50,6 +54,8 @@ public static class LatencyScenario
         {
             Log.StepResult(logger, name, stats.Brief());
         }
+
+        Log.StepResult(logger, "final transcript WER", accuracy.Brief());
 
         var svg = SvgChart.Cdf(
             $"Latency, {result.ClipsWithFinal} clips, {options.Languages.Count} languages",

@@ -35,7 +35,7 @@ public static class SpeakersScenario
             }
 
             steps.Add(step);
-            Log.StepResult(logger, $"{count} speakers", $"{step.Verdict}; lag {step.Lag.Brief()}; server {step.Server.CpuCores:F2} cores, peak RSS {step.Server.PeakRssMiB:F0} MiB");
+            Log.StepResult(logger, $"{count} speakers", $"{step.Verdict}; lag {step.Lag.Brief()}; WER {step.FinalTranscriptWer?.Brief() ?? "-"}; server {step.Server.CpuCores:F2} cores, peak RSS {step.Server.PeakRssMiB:F0} MiB");
             if (!step.Bounded)
             {
                 Log.SpeakersStop(logger, count, step.Verdict);
@@ -83,8 +83,9 @@ public static class SpeakersScenario
             var resources = sampler.Read();
             var limit = TimeSpan.FromSeconds(Math.Max(30, options.MaxLagSeconds * 6));
             await Task.WhenAll(rigs.Select(r => r.WaitForLastPhraseAsync(limit, cancellationToken)));
-            var rows = rigs.SelectMany(r => PhraseAnalyzer.Analyse(r.Capture())).ToList();
-            return Evaluate(options, count, rigs, rows, resources);
+            var captures = rigs.Select(r => r.Capture()).ToList();
+            var rows = captures.SelectMany(PhraseAnalyzer.Analyse).ToList();
+            return Evaluate(options, count, rigs, rows, resources) with { FinalTranscriptWer = TranscriptAccuracy.Sum(captures.Select(TranscriptAccuracy.Of)) };
         }
         finally
         {
@@ -106,7 +107,7 @@ public static class SpeakersScenario
             return mine.Count < 3 ? 0 : mine.TakeLast(third).Average(r => r.ToCaptionMs!.Value) - mine.Take(third).Average(r => r.ToCaptionMs!.Value);
         }).DefaultIfEmpty(0).Max();
         var expected = rigs.Sum(r => r.Program.MeasuredClips.Count());
-        var withCaption = closing.Where(r => r.ToCaptionMs.HasValue).Select(r => (r.Speaker, r.ClipIndex)).Distinct().Count();
+        var withCaption = LatencyMetrics.ClipsCovered(closing.Where(r => r.ToCaptionMs.HasValue));
         var missingCaptions = closing.Count(r => !r.ToCaptionMs.HasValue);
         var errors = rigs.Sum(r => r.SpeakerErrors.Count());
         var maxLagMs = options.MaxLagSeconds * 1000;

@@ -4,7 +4,8 @@ namespace Babelcast.Bench.Scenarios;
 
 /// <summary>
 /// One speaker count: lag = a clip's end of speech to its final caption (the phrase that closes the clip), over all
-/// speakers and languages; growth = mean lag over the last third of each speaker's clips minus the first third.
+/// speakers and languages; growth = mean lag over the last third of each speaker's clips minus the first third;
+/// <see cref="FinalTranscriptWer"/> over every speaker's final transcripts (errors and words summed).
 /// </summary>
 public sealed record SpeakersStep(
     int Speakers,
@@ -20,4 +21,5 @@ public sealed record SpeakersStep(
     int SpeakerErrors,
     double MaxStreamLatenessMs,
     ResourceWindow Server,
-    IReadOnlyDictionary<string, Stats>? Stages = null);
+    IReadOnlyDictionary<string, Stats>? Stages = null,
+    TranscriptAccuracy? FinalTranscriptWer = null);

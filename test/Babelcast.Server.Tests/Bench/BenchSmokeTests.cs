@@ -34,6 +34,29 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.All(phrases.EnumerateArray(), p => Assert.Contains(p.GetProperty("language").GetString(), languages));
         var stages = root.GetProperty("stages");
         Assert.True(stages.GetProperty("recognised").GetProperty("p50").GetDouble() > stages.GetProperty("endDetected").GetProperty("p50").GetDouble());
+        Assert.Equal("fixed", root.GetProperty("gaps").GetString());
+        AssertScored(root.GetProperty("finalTranscriptWer"));
+    }
+
+    [Fact]
+    public async Task Run_LatencySmokeWithNaturalGapsTooShortToClose_MeasuresMergedPhraseOnce()
+    {
+        // An end-of-phrase pause longer than any natural gap makes the server merge the clips into one phrase.
+        using var json = await RunSmokeAsync("latency", "--gaps", "natural", "--gap-seed", "5", "--pause", "3",
+            "--set", "Babelcast:Pipeline:EndSilenceMs=2000", "--set", "Babelcast:Pipeline:MaxPhraseMs=30000");
+        var root = json.RootElement;
+
+        Assert.Equal("natural", root.GetProperty("gaps").GetString());
+        Assert.Equal(5, root.GetProperty("gapSeed").GetInt32());
+        var gaps = root.GetProperty("gapSeconds").EnumerateArray().Select(g => g.GetDouble()).ToList();
+        Assert.Equal(root.GetProperty("clipsStreamed").GetInt32(), gaps.Count);
+        Assert.All(gaps.SkipLast(1), g => Assert.InRange(g, 0.28, 1.5));
+        Assert.True(root.GetProperty("mergedPhrases").GetInt32() >= 1, "no phrase spanned two clips");
+        Assert.Equal(root.GetProperty("clipsStreamed").GetInt32(), root.GetProperty("clipsWithFinal").GetInt32());
+        var perLanguage = root.GetProperty("phrases").EnumerateArray().GroupBy(p => p.GetProperty("language").GetString());
+        Assert.All(perLanguage, g => Assert.Equal(g.Count(), g.Select(p => p.GetProperty("seq").GetInt64()).Distinct().Count()));
+        Assert.Contains(root.GetProperty("phrases").EnumerateArray(), p => p.GetProperty("firstClipIndex").GetInt32() < p.GetProperty("clipIndex").GetInt32());
+        AssertScored(root.GetProperty("finalTranscriptWer"));
     }
 
     [Fact]
@@ -49,6 +72,7 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.True(first.GetProperty("server").GetProperty("cpuSeconds").GetDouble() > 0);
         Assert.True(first.GetProperty("server").GetProperty("peakRssBytes").GetInt64() > 50L * 1024 * 1024);
         Assert.True(root.GetProperty("serverIsolated").GetBoolean());
+        AssertScored(first.GetProperty("finalTranscriptWer"));
     }
 
     [Fact]
@@ -87,10 +111,17 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.True(root.GetProperty("idleWithStreams").GetProperty("cpuSeconds").GetDouble() > 0);
     }
 
-    /// <summary>Runs <c>MODE --smoke --out DIR</c>; checks the exit code and the report files, and returns the JSON result.</summary>
-    private async Task<JsonDocument> RunSmokeAsync(string mode)
+    /// <summary>The real recogniser gets most words of the short clips right: a scored, plausible word error rate.</summary>
+    private static void AssertScored(JsonElement wer)
     {
-        var (code, stdout, stderr) = await BenchProcess.RunAsync(TimeSpan.FromMinutes(4), mode, "--smoke", "--out", _out);
+        Assert.True(wer.GetProperty("words").GetInt32() > 5, wer.ToString());
+        Assert.InRange(wer.GetProperty("rate").GetDouble(), 0, 0.8);
+    }
+
+    /// <summary>Runs <c>MODE --smoke --out DIR</c>; checks the exit code and the report files, and returns the JSON result.</summary>
+    private async Task<JsonDocument> RunSmokeAsync(string mode, params string[] extra)
+    {
+        var (code, stdout, stderr) = await BenchProcess.RunAsync(TimeSpan.FromMinutes(4), [mode, "--smoke", "--out", _out, .. extra]);
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
 
         var markdown = await File.ReadAllTextAsync(Path.Combine(_out, mode + "-smoke.md"));

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace Babelcast.Testing;
+namespace Babelcast.Core.Diagnostics;
 
-/// <summary>Word error rate after the normalisation used in notes/engines.md (lower case, no punctuation, "mr" -> "mister").</summary>
+/// <summary>
+/// Word error rate after the normalisation used in notes/engines.md (lower case, no punctuation, "mr" -> "mister").
+/// Lives here rather than in a test project because the accuracy tests and the benchmark harness must score alike.
+/// </summary>
 public static partial class WordErrorRate
 {
     public static string[] Normalise(string text) =>
