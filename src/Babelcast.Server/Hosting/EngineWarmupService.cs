@@ -40,12 +40,16 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
         }
     }
 
-    /// <summary>One listener language per source is enough to compile the stages; the others start on a listener's join.</summary>
+    /// <summary>
+    /// One listener language per source is enough to compile the stages; the others start on a listener's join.
+    /// Spanish when offered (a direct pair and the most common listener language), else the first voiced target.
+    /// </summary>
     private async Task WarmOnePhraseAsync(string source)
     {
         var voiced = engines.Synthesizer.Languages;
-        var target = engines.Translator.GetTargets(source).Where(t => voiced.Contains(t, StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal).FirstOrDefault() ?? source;
+        var targets = engines.Translator.GetTargets(source).Where(t => voiced.Contains(t, StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
+        var target = targets.FirstOrDefault(t => t == "es") ?? targets.FirstOrDefault() ?? source;
         var started = time.GetTimestamp();
         await phrases.Begin(source, target);
         WarmupLog.StartupPhraseWarmed(logger, source, target, time.GetElapsedTime(started).TotalMilliseconds);

@@ -9,8 +9,8 @@ internal static partial class WarmupLog
     [LoggerMessage(5201, LogLevel.Warning, "Recogniser warm-up for {Language} failed")]
     public static partial void RecognizerWarmupFailed(ILogger logger, string language, Exception exception);
 
-    [LoggerMessage(5202, LogLevel.Information, "Warmed {Source}->{Target} for listeners: translation ready in {TranslatedMs:F0} ms, voice and encoder in {TotalMs:F0} ms")]
-    public static partial void LanguageWarmed(ILogger logger, string source, string target, double translatedMs, double totalMs);
+    [LoggerMessage(5202, LogLevel.Information, "Warmed {Source}->{Target} for listeners: translation {TranslatedMs:F0} ms, voice {SynthesisMs:F0} ms, encoder {EncodingMs:F0} ms")]
+    public static partial void LanguageWarmed(ILogger logger, string source, string target, double translatedMs, double synthesisMs, double encodingMs);
 
     [LoggerMessage(5203, LogLevel.Warning, "Warm-up of {Source}->{Target} for listeners failed at {Stage}; its first phrase may be slow")]
     public static partial void LanguageWarmupFailed(ILogger logger, string source, string target, string stage, Exception? exception);

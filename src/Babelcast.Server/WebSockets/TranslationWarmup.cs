@@ -61,14 +61,17 @@ internal sealed class TranslationWarmup(EngineSet engines, IHostApplicationLifet
             }
 
             var translated = time.GetElapsedTime(started);
+            var synthesised = translated;
             if (engines.Synthesizer.Languages.Contains(target, StringComparer.OrdinalIgnoreCase))
             {
                 var speech = await engines.Synthesizer.SynthesizeAsync(text, target, Core.Synthesis.Prosody.Neutral, bound.Token);
+                synthesised = time.GetElapsedTime(started);
                 engines.Encoder.Encode(speech.Samples, speech.SampleRate);
             }
 
             _warm[(source, target)] = true;
-            WarmupLog.LanguageWarmed(logger, source, target, translated.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
+            var total = time.GetElapsedTime(started);
+            WarmupLog.LanguageWarmed(logger, source, target, translated.TotalMilliseconds, (synthesised - translated).TotalMilliseconds, (total - synthesised).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (bound.IsCancellationRequested)
         {
