@@ -5,7 +5,7 @@ using System.Globalization;
 namespace Babelcast.Bench;
 
 /// <summary>
-/// The bench's command line (System.CommandLine): <c>[latency|speakers|fanout] [--smoke] [--listeners 1000,5000] ...</c>.
+/// The bench's command line (System.CommandLine): <c>[latency|speakers|fanout|stream|first] [--smoke] [--listeners 1000,5000] ...</c>.
 /// Help, validation and error messages are the parser's; a usage error exits with 2.
 /// </summary>
 public static class BenchCommandLine
@@ -14,10 +14,10 @@ public static class BenchCommandLine
 
     private static readonly Argument<string> Mode = new Argument<string>("mode")
     {
-        Description = "latency: one speaker, per-phrase latency and stages; speakers: lag as speakers are added; fanout: delivery to many listeners; stream: the MP3 stream's extra delay, bytes and CPU.",
+        Description = "latency: one speaker, per-phrase latency and stages; speakers: lag as speakers are added; fanout: delivery to many listeners; stream: the MP3 stream's extra delay, bytes and CPU; first: the first phrase of fresh sessions.",
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => "latency",
-    }.AcceptOnlyFromAmong("latency", "speakers", "fanout", "stream");
+    }.AcceptOnlyFromAmong("latency", "speakers", "fanout", "stream", "first");
 
     private static readonly Option<bool> Smoke = new("--smoke") { Description = "Seconds, not minutes: the 2 shortest clips, 1-2 speakers, 50 listeners (as the test suite runs it)." };
     private static readonly Option<string> Out = new("--out") { Description = "Directory for the JSON, Markdown and SVG results.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("bench", "results") };
@@ -43,6 +43,8 @@ public static class BenchCommandLine
     private static readonly Option<int[]> Speakers = new("--speakers") { Description = "Speaker counts of the speakers steps, comma-separated (default 1,2,3,4,6,8,10,12).", HelpName = "N,N", CustomParser = PositiveInts };
     private static readonly Option<double> MaxLag = new("--max-lag") { Description = "A speakers step fails when the p90 lag exceeds this many seconds.", HelpName = "SECONDS", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> ConnectConcurrency = Positive(new Option<int>("--connect-concurrency") { Description = "Listener connections opened at once.", HelpName = "N", DefaultValueFactory = _ => 50 });
+    private static readonly Option<int> Sessions = Positive(new Option<int>("--sessions") { Description = "first: fresh sessions measured one after another (smoke: 2).", HelpName = "N", DefaultValueFactory = _ => 5 });
+    private static readonly Option<int> Busy = NotNegative(new Option<int>("--busy") { Description = "first: other sessions streaming clips meanwhile.", HelpName = "K" });
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Debug logging, and the server's own output." };
     private static readonly Option<string[]> Set = new("--set")
     {
@@ -56,7 +58,7 @@ public static class BenchCommandLine
     {
         var command = new RootCommand("Babelcast benchmark harness: drives the real server over real WebSockets on 127.0.0.1 (see docs/benchmarks.md).")
         {
-            Mode, Smoke, Out, Server, ServerDll, FrameMs, Pause, Gaps, GapSeed, Languages, Clips, Listeners, Speakers, MaxLag, ConnectConcurrency, Verbose, Set,
+            Mode, Smoke, Out, Server, ServerDll, FrameMs, Pause, Gaps, GapSeed, Languages, Clips, Listeners, Speakers, MaxLag, ConnectConcurrency, Sessions, Busy, Verbose, Set,
         };
         command.SetAction((result, ct) => run(Bind(result), ct));
         var parsed = command.Parse(args);
@@ -83,6 +85,8 @@ public static class BenchCommandLine
             Clips = result.GetValue(Clips),
             MaxLagSeconds = result.GetValue(MaxLag),
             ConnectConcurrency = result.GetValue(ConnectConcurrency),
+            Sessions = result.GetValue(Sessions),
+            Busy = result.GetValue(Busy),
             Verbose = result.GetValue(Verbose),
         };
         // A list option that is absent parses as an empty list: keep BenchOptions' defaults then.
@@ -97,7 +101,7 @@ public static class BenchCommandLine
 
         if (o.Smoke)
         {
-            o.ApplySmokeDefaults(result.GetResult(Listeners) is not null, result.GetResult(Speakers) is not null, result.GetResult(Clips) is not null);
+            o.ApplySmokeDefaults(result.GetResult(Listeners) is not null, result.GetResult(Speakers) is not null, result.GetResult(Clips) is not null, result.GetResult(Sessions) is { Implicit: false });
         }
         else if (o.Scenario == "fanout" && o.Clips == 0)
         {
@@ -154,6 +158,18 @@ public static class BenchCommandLine
         }
 
         return pairs;
+    }
+
+    private static Option<int> NotNegative(Option<int> option)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError($"{option.Name} must not be negative.");
+            }
+        });
+        return option;
     }
 
     private static Option<int> Positive(Option<int> option)

@@ -39,6 +39,12 @@ public sealed class BenchOptions
 
     public int ConnectConcurrency { get; set; } = 50;
 
+    /// <summary>first: fresh sessions measured one after another.</summary>
+    public int Sessions { get; set; } = 5;
+
+    /// <summary>first: other sessions streaming while the fresh ones are measured.</summary>
+    public int Busy { get; set; }
+
     public bool Verbose { get; set; }
 
     /// <summary>Extra server settings (<c>--set Babelcast:Pipeline:FinalPassHeadStartMs=0</c>), to compare configurations.</summary>
@@ -52,8 +58,13 @@ public sealed class BenchOptions
     };
 
     /// <summary>Smoke runs are seconds long: two clips, one or two speakers, 50 listeners, unless the command line chose.</summary>
-    public void ApplySmokeDefaults(bool listenersGiven, bool speakersGiven, bool clipsGiven)
+    public void ApplySmokeDefaults(bool listenersGiven, bool speakersGiven, bool clipsGiven, bool sessionsGiven = false)
     {
+        if (!sessionsGiven)
+        {
+            Sessions = 2;
+        }
+
         if (!listenersGiven)
         {
             ListenerSteps = [50];

@@ -21,7 +21,8 @@ public static class BenchRunner
             "speakers" => await SpeakersScenario.RunAsync(options, machine, logger, cancellationToken),
             "fanout" => await FanoutScenario.RunAsync(options, machine, logger, cancellationToken),
             "stream" => await StreamScenario.RunAsync(options, machine, logger, cancellationToken),
-            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers, fanout or stream).", nameof(options)),
+            "first" => await FirstPhraseScenario.RunAsync(options, machine, logger, cancellationToken),
+            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers, fanout, stream or first).", nameof(options)),
         };
     }
 
@@ -43,5 +44,6 @@ public static class BenchRunner
         $"dotnet run -c Release --project bench/Babelcast.Bench -- {options.Scenario}{(options.Smoke ? " --smoke" : string.Empty)}" +
         (options.Gaps == "natural" ? $" --gaps natural --gap-seed {options.GapSeed}" : string.Empty) +
         (options.PauseSeconds == 1.5 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" --pause {options.PauseSeconds}")) +
+        (options.Scenario == "first" ? $" --sessions {options.Sessions} --busy {options.Busy}" : string.Empty) +
         string.Concat(options.ServerOverrides.Select(kv => $" --set {kv.Key.Replace("__", ":", StringComparison.Ordinal)}={kv.Value}"));
 }

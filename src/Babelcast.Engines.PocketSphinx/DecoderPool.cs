@@ -6,6 +6,9 @@ namespace Babelcast.Engines.PocketSphinx;
 /// A bounded pool of lazily created decoders. A rented decoder belongs to its renter until returned;
 /// renters beyond the capacity wait (cancellable). Disposing frees every decoder, rented ones included
 /// (their SafeHandles defer the free until a running native call returns).
+/// With a warm target, the pool keeps that many idle decoders ready: a rent that takes one starts a refill in the
+/// background, so that the next renter (a new session) does not load a model (0.3 s of CPU, seconds on a busy machine)
+/// while its speaker talks.
 /// </summary>
 internal sealed class DecoderPool : IDisposable
 {
@@ -17,12 +20,14 @@ internal sealed class DecoderPool : IDisposable
     private readonly Stack<PocketSphinxDecoder> _idle = new();
     private readonly List<PocketSphinxDecoder> _all = [];
     private readonly Lock _gate = new();
+    private Task _refill = Task.CompletedTask;
     private volatile bool _disposed;
 
-    public DecoderPool(string name, int capacity, Func<PocketSphinxDecoder> create, ILogger logger, TimeProvider timeProvider)
+    public DecoderPool(string name, int capacity, Func<PocketSphinxDecoder> create, ILogger logger, TimeProvider timeProvider, int warmTarget = 0)
     {
         _name = name;
         Capacity = capacity;
+        WarmTarget = Math.Clamp(warmTarget, 0, capacity);
         _create = create;
         _logger = logger;
         _timeProvider = timeProvider;
@@ -30,6 +35,21 @@ internal sealed class DecoderPool : IDisposable
     }
 
     public int Capacity { get; }
+
+    /// <summary>Idle decoders the pool keeps ready (created in the background, never on a renter's path).</summary>
+    public int WarmTarget { get; }
+
+    /// <summary>Decoders ready to rent at once.</summary>
+    public int Idle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _idle.Count;
+            }
+        }
+    }
 
     /// <summary>Decoders created so far (alive or discarded).</summary>
     public int Created { get; private set; }
@@ -50,9 +70,13 @@ internal sealed class DecoderPool : IDisposable
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 if (_idle.TryPop(out var reused))
                 {
+                    // Lock is re-entrant: the refill starts under the same gate.
+                    _ = StartRefill();
                     return reused;
                 }
             }
+
+            _ = StartRefill();
 
             // Loading a model takes ~0.3 s of CPU: keep it off the caller's thread.
             return await Task.Run(CreateDecoder, cancellationToken);
@@ -94,6 +118,72 @@ internal sealed class DecoderPool : IDisposable
         }
 
         _slots.Release();
+    }
+
+    /// <summary>
+    /// Starts the background refill up to <see cref="WarmTarget"/> idle decoders (if one is not running) and returns
+    /// it; it completes when the target is reached, the pool is full of rented decoders, or the pool is disposed.
+    /// </summary>
+    public Task EnsureWarmAsync(CancellationToken cancellationToken) => StartRefill().WaitAsync(cancellationToken);
+
+    private Task StartRefill()
+    {
+        lock (_gate)
+        {
+            if (_disposed || !_refill.IsCompleted || _idle.Count >= WarmTarget)
+            {
+                return _refill;
+            }
+
+            _refill = Task.Run(Refill, CancellationToken.None);
+            return _refill;
+        }
+    }
+
+    private void Refill()
+    {
+        while (!_disposed)
+        {
+            lock (_gate)
+            {
+                if (_idle.Count >= WarmTarget)
+                {
+                    return;
+                }
+            }
+
+            // A slot keeps the count of decoders within the capacity; none free means every decoder is rented.
+            if (!_slots.Wait(0, CancellationToken.None))
+            {
+                Log.WarmPoolFull(_logger, _name, Capacity);
+                return;
+            }
+
+            try
+            {
+                var decoder = CreateDecoder();
+                lock (_gate)
+                {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
+                    _idle.Push(decoder);
+                }
+
+                Log.WarmDecoderReady(_logger, _name, Idle, WarmTarget);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+            {
+                // Logged by CreateDecoder (or the pool is going away); a renter will try (and report) again.
+                return;
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
     }
 
     public void Dispose()

@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(3007, LogLevel.Warning, "Could not reset a returned {Pool} decoder; discarding it")]
     public static partial void ResetFailed(ILogger logger, string pool, Exception exception);
+
+    [LoggerMessage(3008, LogLevel.Information, "Warm {Pool} decoder ready ({Idle} idle, target {Target})")]
+    public static partial void WarmDecoderReady(ILogger logger, string pool, int idle, int target);
+
+    [LoggerMessage(3009, LogLevel.Debug, "No warm {Pool} decoder created: all {Capacity} are in use")]
+    public static partial void WarmPoolFull(ILogger logger, string pool, int capacity);
 }

@@ -35,6 +35,12 @@ public sealed class PocketSphinxOptions
     /// <summary>Most streaming decoders (one per active session, ~110 MiB each, created lazily).</summary>
     public int MaxStreamingDecoders { get; set; } = 8;
 
+    /// <summary>
+    /// Idle decoders each pool keeps ready, created in the background whenever a rent takes one, so that a new session
+    /// (or a final pass while the others are busy) never loads a model on its speaker's audio path; 0 creates lazily.
+    /// </summary>
+    public int WarmDecoders { get; set; } = 1;
+
     /// <summary>Second-pass decoders shared by all sessions (~110 MiB each, created lazily).</summary>
     public int FinalDecoders { get; set; } = Environment.ProcessorCount;
 

@@ -23,6 +23,10 @@ internal sealed class PocketSphinxOptionsValidator : IValidateOptions<PocketSphi
         RequireArguments(failures, nameof(options.FinalArguments), options.FinalArguments);
         RequireCount(failures, nameof(options.MaxStreamingDecoders), options.MaxStreamingDecoders);
         RequireCount(failures, nameof(options.FinalDecoders), options.FinalDecoders);
+        if (options.WarmDecoders < 0 || options.WarmDecoders > options.MaxStreamingDecoders)
+        {
+            failures.Add($"{PocketSphinxOptions.SectionName}:{nameof(options.WarmDecoders)} must be between 0 and MaxStreamingDecoders ({options.MaxStreamingDecoders}) (was {options.WarmDecoders}).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -37,9 +37,10 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         var streamingArguments = DecoderArguments.Build(settings, settings.StreamingArguments);
         var finalArguments = DecoderArguments.Build(settings, settings.FinalArguments);
         _streamingPool = new DecoderPool(
-            "streaming", settings.MaxStreamingDecoders, () => PocketSphinxDecoder.Create(streamingArguments, settings.NativeLogFile), logger, timeProvider);
+            "streaming", settings.MaxStreamingDecoders, () => PocketSphinxDecoder.Create(streamingArguments, settings.NativeLogFile), logger, timeProvider, settings.WarmDecoders);
         _finalPool = new DecoderPool(
-            "second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider);
+            "second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider,
+            settings.SecondPass ? settings.WarmDecoders : 0); // Without a second pass its pool stays empty.
         _secondPass = settings.SecondPass ? new SecondPass(_finalPool, logger, timeProvider) : null;
     }
 
@@ -50,6 +51,20 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     internal DecoderPool StreamingPool => _streamingPool;
 
     internal DecoderPool FinalPool => _finalPool;
+
+    /// <summary>Streaming decoders ready to rent without loading a model.</summary>
+    public int ReadyDecoders => _streamingPool.Idle;
+
+    /// <summary>Fills both pools up to <see cref="PocketSphinxOptions.WarmDecoders"/> idle decoders (in the background).</summary>
+    public async ValueTask PrewarmAsync(string language, CancellationToken cancellationToken)
+    {
+        if (_unavailableReason is not null || !IsEnglish(language))
+        {
+            return;
+        }
+
+        await Task.WhenAll(_streamingPool.EnsureWarmAsync(cancellationToken), _finalPool.EnsureWarmAsync(cancellationToken));
+    }
 
     /// <summary>Rents a recogniser; waits while all streaming decoders are in use.</summary>
     /// <exception cref="InvalidOperationException">The libraries or the model are missing.</exception>

@@ -30,6 +30,8 @@ public sealed class RegistrationTests
     [Theory]
     [InlineData("MaxStreamingDecoders", "0")]
     [InlineData("FinalDecoders", "-1")]
+    [InlineData("WarmDecoders", "-1")]
+    [InlineData("WarmDecoders", "9")]
     [InlineData("ModelDirectory", " ")]
     [InlineData("StreamingArguments", "-ds")]
     [InlineData("FinalArguments", "fwdflat no")]

@@ -12,4 +12,10 @@ public interface ISpeechRecognizerFactory
 
     /// <summary>Rents a recogniser for one session; dispose it to give it back to the pool.</summary>
     ValueTask<ISpeechRecognizer> RentAsync(string language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes a recogniser for <paramref name="language"/> ready to rent without loading a model (a session is about to
+    /// start); completes when it is. An unsupported language or an unavailable engine is not an error here.
+    /// </summary>
+    ValueTask PrewarmAsync(string language, CancellationToken cancellationToken);
 }

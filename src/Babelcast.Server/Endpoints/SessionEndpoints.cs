@@ -23,7 +23,7 @@ internal static class SessionEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, SessionManager manager, SessionViews views, ILanguageCatalog languages, CancellationToken cancellationToken)
+        HttpContext context, SessionManager manager, SessionViews views, ILanguageCatalog languages, RecognizerWarmup warmup, CancellationToken cancellationToken)
     {
         var userId = SpeakerIdentity.UserId(context.User);
         if (userId is null)
@@ -62,6 +62,8 @@ internal static class SessionEndpoints
             return Problems.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.SessionIdExhausted, "No free session id was found; try again.");
         }
 
+        // A speaker may talk the moment the session exists: ready a recogniser while the page connects.
+        _ = warmup.Warm(session.Id, session.SourceLanguage, "created");
         return TypedResults.Created("/api/sessions/" + session.Id, views.Create(session, context.Request));
     }
 

@@ -1,13 +1,17 @@
 using Babelcast.Core.Languages;
 using Babelcast.Core.Pipeline;
+using Babelcast.Server.WebSockets;
 
 namespace Babelcast.Server.Hosting;
 
 /// <summary>
-/// Loads a recogniser (and its final-pass decoder) for every source language in the background at start-up, so that
-/// the first speaker does not wait seconds for a 100 MiB model to load on the first phrase.
+/// At start-up, in the background: loads a recogniser (and its final-pass decoder) for every source language, so that
+/// the first speaker does not wait seconds for a 100 MiB model to load on the first phrase, leaves the engine's warm
+/// pool of ready decoders filled, and runs one tiny phrase through translation, synthesis and encoding so that their
+/// code paths are compiled before the first session's phrase needs them.
 /// </summary>
-internal sealed partial class EngineWarmupService(EngineSet engines, ILanguageCatalog languages, ILogger<EngineWarmupService> logger) : BackgroundService
+internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog languages, TranslationWarmup phrases, TimeProvider time, ILogger<EngineWarmupService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,23 +20,38 @@ internal sealed partial class EngineWarmupService(EngineSet engines, ILanguageCa
         {
             try
             {
-                await using var recognizer = await engines.Recognizer.RentAsync(source.Code, stoppingToken);
-                var silence = new short[8000];
-                recognizer.StartUtterance();
-                recognizer.ProcessChunk(silence);
-                await recognizer.EndUtteranceAsync(silence, stoppingToken);
-                Warmed(logger, source.Code);
+                await using (var recognizer = await engines.Recognizer.RentAsync(source.Code, stoppingToken))
+                {
+                    var silence = new short[8000];
+                    recognizer.StartUtterance();
+                    recognizer.ProcessChunk(silence);
+                    await recognizer.EndUtteranceAsync(silence, stoppingToken);
+                }
+
+                await engines.Recognizer.PrewarmAsync(source.Code, stoppingToken);
+                WarmupLog.RecognizerLoaded(logger, source.Code);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                WarmupFailed(logger, source.Code, ex);
+                WarmupLog.RecognizerWarmupFailed(logger, source.Code, ex);
             }
+
+            await WarmOnePhraseAsync(source.Code);
         }
     }
 
-    [LoggerMessage(5200, LogLevel.Information, "Recogniser for {Language} loaded")]
-    private static partial void Warmed(ILogger logger, string language);
-
-    [LoggerMessage(5201, LogLevel.Warning, "Recogniser warm-up for {Language} failed")]
-    private static partial void WarmupFailed(ILogger logger, string language, Exception exception);
+    /// <summary>
+    /// One listener language per source is enough to compile the stages; the others start on a listener's join.
+    /// Spanish when offered (a direct pair and the most common listener language), else the first voiced target.
+    /// </summary>
+    private async Task WarmOnePhraseAsync(string source)
+    {
+        var voiced = engines.Synthesizer.Languages;
+        var targets = engines.Translator.GetTargets(source).Where(t => voiced.Contains(t, StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
+        var target = targets.FirstOrDefault(t => t == "es") ?? targets.FirstOrDefault() ?? source;
+        var started = time.GetTimestamp();
+        await phrases.Begin(source, target);
+        WarmupLog.StartupPhraseWarmed(logger, source, target, time.GetElapsedTime(started).TotalMilliseconds);
+    }
 }

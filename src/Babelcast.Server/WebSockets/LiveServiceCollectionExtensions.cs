@@ -32,6 +32,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<ILiveSessions>(sp => sp.GetRequiredService<LiveSessions>());
         services.TryAddSingleton<ListenerReplay>();
         services.TryAddSingleton<TranslationWarmup>();
+        services.TryAddSingleton<RecognizerWarmup>();
         services.TryAddSingleton<SocketRefusal>();
         services.TryAddSingleton<SpeakerEndpoint>();
         services.TryAddSingleton<ListenerEndpoint>();

@@ -21,6 +21,7 @@ internal sealed class SpeakerEndpoint(
     ListenerHub hub,
     LiveSessions live,
     PipelineHost pipelines,
+    RecognizerWarmup warmup,
     IAudioIngest ingest,
     ILanguageCatalog languages,
     SocketRefusal refusal,
@@ -72,6 +73,7 @@ internal sealed class SpeakerEndpoint(
         }
         else
         {
+            _ = warmup.Warm(session.Id, session.SourceLanguage, "speaker connected");
             await pipelines.EnsureStartedAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
             if (runtime.Ended)
             {

@@ -1,29 +1,87 @@
 using System.Collections.Concurrent;
 using Babelcast.Core.Pipeline;
+using Babelcast.Server.Hosting;
 
 namespace Babelcast.Server.WebSockets;
 
 /// <summary>
-/// Starts a language's translation engine when its first listener arrives, so that the first phrase does not pay for
-/// the engine's start (a pivot pipeline such as English-Catalan-French takes up to a second or more to load).
+/// Readies a listener language when its first listener arrives, by running one tiny phrase through its stages: the
+/// translation engine (a pivot pipeline such as English-Catalan-French takes up to a second or more to load), the
+/// synthesiser's voice and the encoder, so that the session's first phrase pays for none of them. Runs in the
+/// background, bounded by <see cref="Limit"/> and the host's shutdown; a failure is logged, never the join's.
 /// </summary>
-internal sealed class TranslationWarmup(EngineSet engines)
+internal sealed class TranslationWarmup(EngineSet engines, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<TranslationWarmup> logger)
 {
+    /// <summary>Bound on one language's warm-up (a cold pivot pipeline on a busy machine takes seconds).</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
+    private const string Phrase = "Welcome.";
+
     private readonly ConcurrentDictionary<(string, string), Task> _started = new();
+    private readonly ConcurrentDictionary<(string, string), bool> _warm = new();
 
-    public void Warm(string source, string target)
+    /// <summary>Whether a warm-up of the pair has finished with every stage ready.</summary>
+    public bool IsWarm(string source, string target) => _warm.ContainsKey((Key(source), Key(target)));
+
+    /// <summary>Starts the pair's warm-up unless one is running (a listener's join does not wait for it).</summary>
+    public void Warm(string source, string target) => _ = Begin(source, target);
+
+    /// <summary>Starts the pair's warm-up unless one is running, and returns it; it never throws.</summary>
+    public Task Begin(string source, string target)
     {
-        if (string.Equals(source, target, StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        var task = _started.GetOrAdd((source, target), key =>
-            Task.Run(async () => await engines.Translator.TranslateAsync("Welcome.", key.Item1, key.Item2, CancellationToken.None), CancellationToken.None));
+        var key = (Key(source), Key(target));
+        var task = _started.GetOrAdd(key, k => Task.Run(() => RunAsync(k.Item1, k.Item2, lifetime.ApplicationStopping), CancellationToken.None));
         if (task.IsCompleted)
         {
-            // A failed or finished warm-up may be repeated later (the engine may have been stopped for idleness).
-            _started.TryRemove(new KeyValuePair<(string, string), Task>((source, target), task));
+            // A finished warm-up may be repeated later (the engine may have been stopped for idleness).
+            _started.TryRemove(new KeyValuePair<(string, string), Task>(key, task));
+        }
+
+        return task;
+    }
+
+    private async Task RunAsync(string source, string target, CancellationToken stopping)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        bound.CancelAfter(Limit);
+        var started = time.GetTimestamp();
+        try
+        {
+            var text = Phrase;
+            if (!string.Equals(source, target, StringComparison.Ordinal))
+            {
+                var result = await engines.Translator.TranslateAsync(Phrase, source, target, bound.Token);
+                if (!result.Success)
+                {
+                    WarmupLog.LanguageWarmupFailed(logger, source, target, "translation", null);
+                    return;
+                }
+
+                text = string.IsNullOrWhiteSpace(result.Text) ? Phrase : result.Text;
+            }
+
+            var translated = time.GetElapsedTime(started);
+            var synthesised = translated;
+            if (engines.Synthesizer.Languages.Contains(target, StringComparer.OrdinalIgnoreCase))
+            {
+                var speech = await engines.Synthesizer.SynthesizeAsync(text, target, Core.Synthesis.Prosody.Neutral, bound.Token);
+                synthesised = time.GetElapsedTime(started);
+                engines.Encoder.Encode(speech.Samples, speech.SampleRate);
+            }
+
+            _warm[(source, target)] = true;
+            var total = time.GetElapsedTime(started);
+            WarmupLog.LanguageWarmed(logger, source, target, translated.TotalMilliseconds, (synthesised - translated).TotalMilliseconds, (total - synthesised).TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested)
+        {
+            WarmupLog.LanguageWarmupFailed(logger, source, target, stopping.IsCancellationRequested ? "shutdown" : $"not done in {Limit.TotalSeconds:F0} s", null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WarmupLog.LanguageWarmupFailed(logger, source, target, "engine", ex);
         }
     }
+
+    private static string Key(string language) => language.ToLowerInvariant();
 }

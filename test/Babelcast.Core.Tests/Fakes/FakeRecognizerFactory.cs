@@ -11,4 +11,6 @@ internal sealed class FakeRecognizerFactory(string name, params string[] languag
 
     public ValueTask<ISpeechRecognizer> RentAsync(string language, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The fake only describes languages.");
+
+    public ValueTask PrewarmAsync(string language, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -28,6 +28,8 @@ internal sealed class ScriptedRecognizerFactory(Func<int, string> script, params
 #pragma warning restore CA2000
     }
 
+    public ValueTask PrewarmAsync(string language, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     internal ValueTask<string> FinishPhrase()
     {
         var n = Interlocked.Increment(ref _phrases);

@@ -111,6 +111,25 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.True(root.GetProperty("idleWithStreams").GetProperty("cpuSeconds").GetDouble() > 0);
     }
 
+    [Fact]
+    public async Task Run_FirstSmoke_MeasuresTheFirstPhraseOfEachFreshSessionWhileAnotherStreams()
+    {
+        using var json = await RunSmokeAsync("first", "--busy", "1");
+        var root = json.RootElement;
+
+        Assert.Equal(2, root.GetProperty("sessions").GetInt32());
+        Assert.Equal(1, root.GetProperty("busySessions").GetInt32());
+        var phrases = root.GetProperty("phrases").EnumerateArray().ToList();
+        Assert.NotEmpty(phrases);
+        // One phrase per session (its first), seen by every listener language.
+        Assert.All(phrases.GroupBy(p => p.GetProperty("speaker").GetInt32()), g => Assert.Single(g.Select(p => p.GetProperty("seq").GetInt64()).Distinct()));
+        Assert.All(phrases, p => Assert.True(p.GetProperty("speaker").GetInt32() < 2, "a busy session's phrase was measured"));
+        var first = root.GetProperty("firstAudio");
+        Assert.True(first.GetProperty("count").GetInt32() >= 1, "no first phrase delivered audio");
+        Assert.InRange(first.GetProperty("p50").GetDouble(), 1, 60_000);
+        Assert.Equal(2, root.GetProperty("targets").GetArrayLength());
+    }
+
     /// <summary>The real recogniser gets most words of the short clips right: a scored, plausible word error rate.</summary>
     private static void AssertScored(JsonElement wer)
     {

@@ -1,0 +1,37 @@
+using Babelcast.Core.Pipeline;
+
+namespace Babelcast.Server.Hosting;
+
+/// <summary>
+/// Readies a recogniser for a session about to speak (on session creation and on the speaker's connect): the engine
+/// fills its pool of ready decoders in the background, so that the first phrase does not load a model (seconds of CPU
+/// on a busy machine). Fire and forget, bounded by <see cref="Limit"/> and the host's shutdown; never fails a request.
+/// </summary>
+internal sealed class RecognizerWarmup(EngineSet engines, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmup> logger)
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    /// <summary>Starts the warm-up and returns it (callers on a request path do not wait for it).</summary>
+    public Task Warm(string sessionId, string language, string reason) =>
+        Task.Run(() => RunAsync(sessionId, language, reason, lifetime.ApplicationStopping), CancellationToken.None);
+
+    private async Task RunAsync(string sessionId, string language, string reason, CancellationToken stopping)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        bound.CancelAfter(Limit);
+        var started = time.GetTimestamp();
+        try
+        {
+            await engines.Recognizer.PrewarmAsync(language, bound.Token);
+            WarmupLog.SessionRecognizerReady(logger, language, sessionId, reason, time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested)
+        {
+            WarmupLog.SessionRecognizerWarmupFailed(logger, sessionId, reason, stopping.IsCancellationRequested ? "shutdown" : $"not done in {Limit.TotalSeconds:F0} s", null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WarmupLog.SessionRecognizerWarmupFailed(logger, sessionId, reason, "engine failure", ex);
+        }
+    }
+}
