@@ -23,6 +23,12 @@ public sealed class PocketSphinxOptions
     /// <summary>Extra decoder arguments of the second pass over a finished phrase (final text): ~25 % WER, RTF ~0.13.</summary>
     public string FinalArguments { get; set; } = "-fwdflat no -bestpath no";
 
+    /// <summary>
+    /// Decoder arguments of the final pass while the node sheds load (<c>FinalPass.Reduced</c>); null or equal to
+    /// <see cref="FinalArguments"/> means there is no cheaper pass. Its decoders (~110 MiB each) are created on first use.
+    /// </summary>
+    public string? ReducedFinalArguments { get; set; }
+
     /// <summary>Most streaming decoders (one per active session, ~110 MiB each, created lazily).</summary>
     public int MaxStreamingDecoders { get; set; } = 8;
 

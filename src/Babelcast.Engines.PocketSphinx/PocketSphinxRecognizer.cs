@@ -4,13 +4,16 @@ namespace Babelcast.Engines.PocketSphinx;
 
 /// <summary>
 /// One session's recogniser: partials from its own streaming decoder, the final text from the shared
-/// second pass. Owned by one session pipeline at a time; disposing returns the decoder to the pool.
+/// second pass (or its cheaper twin while the node sheds load). Owned by one session pipeline at a time; disposing returns the decoder to the pool.
 /// </summary>
-internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass secondPass)
+internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass secondPass, SecondPass reducedPass)
     : ISpeechRecognizer
 {
     private string _partial = string.Empty;
+    private bool _reduced;
     private bool _disposed;
+
+    private SecondPass FinalPass => _reduced ? reducedPass : secondPass;
 
     public void StartUtterance()
     {
@@ -50,14 +53,16 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         _partial = string.Empty;
         return utterance.IsEmpty
             ? streamingText
-            : await secondPass.DecodeAsync(utterance, streamingText, cancellationToken);
+            : await FinalPass.DecodeAsync(utterance, streamingText, cancellationToken);
     }
 
     public ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return secondPass.DecodeAsync(utterance, _partial, cancellationToken);
+        return FinalPass.DecodeAsync(utterance, _partial, cancellationToken);
     }
+
+    public void SelectFinalPass(FinalPass pass) => _reduced = pass == Core.Recognition.FinalPass.Reduced;
 
     public ValueTask DisposeAsync()
     {

@@ -19,6 +19,8 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     private readonly DecoderPool _streamingPool;
     private readonly DecoderPool _finalPool;
     private readonly SecondPass _secondPass;
+    private readonly DecoderPool? _reducedPool;
+    private readonly SecondPass _reducedPass;
 
     public PocketSphinxRecognizerFactory(IOptions<PocketSphinxOptions> options, ILogger<PocketSphinxRecognizerFactory> logger, TimeProvider timeProvider)
     {
@@ -41,6 +43,14 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         _finalPool = new DecoderPool(
             "second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider);
         _secondPass = new SecondPass(_finalPool, logger, timeProvider);
+        _reducedPass = _secondPass;
+        if (!string.IsNullOrWhiteSpace(settings.ReducedFinalArguments) && settings.ReducedFinalArguments != settings.FinalArguments)
+        {
+            var reducedArguments = DecoderArguments.Build(settings, settings.ReducedFinalArguments);
+            _reducedPool = new DecoderPool(
+                "reduced-second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(reducedArguments, settings.NativeLogFile), logger, timeProvider);
+            _reducedPass = new SecondPass(_reducedPool, logger, timeProvider);
+        }
     }
 
     public string Name => EngineName;
@@ -50,6 +60,9 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     internal DecoderPool StreamingPool => _streamingPool;
 
     internal DecoderPool FinalPool => _finalPool;
+
+    /// <summary>The pool of the cheaper final pass, if <see cref="PocketSphinxOptions.ReducedFinalArguments"/> sets one.</summary>
+    internal DecoderPool? ReducedPool => _reducedPool;
 
     /// <summary>Rents a recogniser; waits while all streaming decoders are in use.</summary>
     /// <exception cref="InvalidOperationException">The libraries or the model are missing.</exception>
@@ -67,13 +80,14 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         }
 
         var decoder = await _streamingPool.RentAsync(cancellationToken);
-        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass);
+        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass, _reducedPass);
     }
 
     public void Dispose()
     {
         _streamingPool.Dispose();
         _finalPool.Dispose();
+        _reducedPool?.Dispose();
     }
 
     public ValueTask DisposeAsync()
