@@ -4,7 +4,7 @@ namespace Babelcast.Bench.Scenarios;
 
 /// <summary>
 /// One speaker count: lag = a clip's end of speech to its final caption (the phrase that closes the clip), over all
-/// speakers and languages; growth = mean lag over the last third of each speaker's clips minus the first third.
+/// speakers and languages (the admitted ones: <see cref="Refused"/> speakers got <c>CAPACITY_EXCEEDED</c>); growth = mean lag over the last third of each speaker's clips minus the first third.
 /// </summary>
 public sealed record SpeakersStep(
     int Speakers,
@@ -20,4 +20,5 @@ public sealed record SpeakersStep(
     int SpeakerErrors,
     double MaxStreamLatenessMs,
     ResourceWindow Server,
-    IReadOnlyDictionary<string, Stats>? Stages = null);
+    IReadOnlyDictionary<string, Stats>? Stages = null,
+    int Refused = 0);

@@ -15,6 +15,7 @@ public static class CapacityServiceCollectionExtensions
         services.TryAddSingleton<ILoadShedding, LoadShedder>();
         services.TryAddSingleton<SpeakingSessions>();
         services.TryAddSingleton<SpeakerCapacityGate>();
+        services.TryAddSingleton<SessionCreationCapacity>();
         // The cheaper final pass a loaded node falls back to; a configured ReducedFinalArguments wins.
         services.PostConfigure<PocketSphinxOptions>(o => o.ReducedFinalArguments ??= EngineServiceCollectionExtensions.FastFinalPass);
         services.AddHostedService<CapacityReport>();

@@ -58,14 +58,10 @@ internal sealed class SpeakingSessions(IOptions<CapacityOptions> options, TimePr
         lock (_gate)
         {
             place.Connections--;
-            if (place.Connections > 0)
+            if (ended || (place.Connections == 0 && options.Value.SpeakerReconnectGrace <= TimeSpan.Zero))
             {
-                return;
-            }
-
-            if (ended || options.Value.SpeakerReconnectGrace <= TimeSpan.Zero)
-            {
-                // Only the place this lease took: a newer admission of the session owns its own.
+                // An ended session frees its place even while a replaced connection lingers. Only the place this lease
+                // took is removed: a later admission of the session owns its own.
                 if (_places.TryGetValue(sessionId, out var current) && current == place)
                 {
                     _places.Remove(sessionId);
@@ -74,7 +70,10 @@ internal sealed class SpeakingSessions(IOptions<CapacityOptions> options, TimePr
                 return;
             }
 
-            place.LeftAt = time.GetTimestamp();
+            if (place.Connections == 0)
+            {
+                place.LeftAt = time.GetTimestamp();
+            }
         }
     }
 
