@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(6011, LogLevel.Debug, "Speaker {Speaker} final: {Json}")]
     public static partial void FinalTranscript(ILogger logger, int speaker, string json);
+
+    [LoggerMessage(6050, LogLevel.Warning, "Refused by the server's capacity limit: {Message}")]
+    public static partial void SpeakerRefused(ILogger logger, string message);
 }

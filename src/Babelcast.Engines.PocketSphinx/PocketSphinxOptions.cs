@@ -32,6 +32,12 @@ public sealed class PocketSphinxOptions
     /// </summary>
     public bool SecondPass { get; set; } = true;
 
+    /// <summary>
+    /// Decoder arguments of the final pass while the node sheds load (<c>FinalPass.Reduced</c>); null or equal to
+    /// <see cref="FinalArguments"/> means there is no cheaper pass. Its decoders (~110 MiB each) are created on first use.
+    /// </summary>
+    public string? ReducedFinalArguments { get; set; }
+
     /// <summary>Most streaming decoders (one per active session, ~110 MiB each, created lazily).</summary>
     public int MaxStreamingDecoders { get; set; } = 8;
 

@@ -3,16 +3,19 @@ using Babelcast.Core.Recognition;
 namespace Babelcast.Engines.PocketSphinx;
 
 /// <summary>
-/// One session's recogniser: partials from its own streaming decoder, the final text from the shared second pass
-/// or, without one, from the streaming decoder as the phrase ends. Owned by one session pipeline at a time; disposing
-/// returns the decoder to the pool.
+/// One session's recogniser: partials from its own streaming decoder, the final text from the shared second pass (or
+/// its cheaper twin while the node sheds load) or, without a second pass, from the streaming decoder as the phrase
+/// ends. Owned by one session pipeline at a time; disposing returns the decoder to the pool.
 /// </summary>
-internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass? secondPass)
+internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass? secondPass, SecondPass? reducedPass)
     : ISpeechRecognizer
 {
     private string _partial = string.Empty;
     private TaskCompletionSource<string>? _earlyFinal;
+    private bool _reduced;
     private bool _disposed;
+
+    private SecondPass? FinalPass => _reduced ? reducedPass : secondPass;
 
     public void StartUtterance()
     {
@@ -51,7 +54,7 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         }
 
         _partial = string.Empty;
-        if (secondPass is null)
+        if (FinalPass is not { } pass)
         {
             _earlyFinal?.TrySetResult(streamingText);
             _earlyFinal = null;
@@ -60,21 +63,23 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
 
         return utterance.IsEmpty
             ? streamingText
-            : await secondPass.DecodeAsync(utterance, streamingText, cancellationToken);
+            : await pass.DecodeAsync(utterance, streamingText, cancellationToken);
     }
 
     public ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (secondPass is not null)
+        if (FinalPass is { } pass)
         {
-            return secondPass.DecodeAsync(utterance, _partial, cancellationToken);
+            return pass.DecodeAsync(utterance, _partial, cancellationToken);
         }
 
         // One pass: nothing to decode early; the result is the streaming decoder's when the phrase ends.
         _earlyFinal ??= new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         return new ValueTask<string>(_earlyFinal.Task.WaitAsync(cancellationToken));
     }
+
+    public void SelectFinalPass(FinalPass pass) => _reduced = pass == Core.Recognition.FinalPass.Reduced;
 
     public ValueTask DisposeAsync()
     {

@@ -19,6 +19,8 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     private readonly DecoderPool _streamingPool;
     private readonly DecoderPool _finalPool;
     private readonly SecondPass? _secondPass;
+    private readonly DecoderPool? _reducedPool;
+    private readonly SecondPass? _reducedPass;
 
     public PocketSphinxRecognizerFactory(IOptions<PocketSphinxOptions> options, ILogger<PocketSphinxRecognizerFactory> logger, TimeProvider timeProvider)
     {
@@ -42,6 +44,14 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
             "second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider,
             settings.SecondPass ? settings.WarmDecoders : 0); // Without a second pass its pool stays empty.
         _secondPass = settings.SecondPass ? new SecondPass(_finalPool, logger, timeProvider) : null;
+        _reducedPass = _secondPass;
+        if (settings.SecondPass && !string.IsNullOrWhiteSpace(settings.ReducedFinalArguments) && settings.ReducedFinalArguments != settings.FinalArguments)
+        {
+            var reducedArguments = DecoderArguments.Build(settings, settings.ReducedFinalArguments);
+            _reducedPool = new DecoderPool(
+                "reduced-second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(reducedArguments, settings.NativeLogFile), logger, timeProvider);
+            _reducedPass = new SecondPass(_reducedPool, logger, timeProvider);
+        }
     }
 
     public string Name => EngineName;
@@ -66,6 +76,9 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         await Task.WhenAll(_streamingPool.EnsureWarmAsync(cancellationToken), _finalPool.EnsureWarmAsync(cancellationToken));
     }
 
+    /// <summary>The pool of the cheaper final pass, if <see cref="PocketSphinxOptions.ReducedFinalArguments"/> sets one.</summary>
+    internal DecoderPool? ReducedPool => _reducedPool;
+
     /// <summary>Rents a recogniser; waits while all streaming decoders are in use.</summary>
     /// <exception cref="InvalidOperationException">The libraries or the model are missing.</exception>
     /// <exception cref="NotSupportedException">The language is not English.</exception>
@@ -82,13 +95,14 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         }
 
         var decoder = await _streamingPool.RentAsync(cancellationToken);
-        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass);
+        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass, _reducedPass);
     }
 
     public void Dispose()
     {
         _streamingPool.Dispose();
         _finalPool.Dispose();
+        _reducedPool?.Dispose();
     }
 
     public ValueTask DisposeAsync()

@@ -59,6 +59,9 @@ public sealed class BabelcastTestServer : IAsyncDisposable
             ["Babelcast:DataDirectory"] = dataDirectory,
             ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("BABELCAST_TEST_LOGLEVEL") ?? "Warning",
             ["Logging:LogLevel:Microsoft"] = "Warning",
+            // Test classes open many short-lived sessions on one server (a dropped speaker keeps its place for the
+            // reconnect grace): the automatic per-core limit would refuse them. Capacity tests set their own limit.
+            ["Babelcast:Capacity:MaxSpeakingSessions"] = "10000",
         };
         if (settings is not null)
         {

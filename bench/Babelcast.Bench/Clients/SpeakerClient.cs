@@ -31,12 +31,14 @@ public sealed class SpeakerClient : IAsyncDisposable
     public ValueTask SendAsync(ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationToken cancellationToken) =>
         _socket.SendAsync(data, type, endOfMessage: true, cancellationToken);
 
-    public async Task<ReceivedMessage> WaitForTypeAsync(string type, TimeSpan timeout)
+    public Task<ReceivedMessage> WaitForTypeAsync(string type, TimeSpan timeout) => WaitForAsync(m => m.Type == type, $"'{type}' message", timeout);
+
+    public async Task<ReceivedMessage> WaitForAsync(Func<ReceivedMessage, bool> predicate, string what, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
-            if (_messages.FirstOrDefault(m => m.Type == type) is { } match)
+            if (_messages.FirstOrDefault(predicate) is { } match)
             {
                 return match;
             }
@@ -47,7 +49,7 @@ public sealed class SpeakerClient : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No '{type}' message within {timeout}; received: {string.Join(", ", _messages.Select(m => m.Type).Distinct())}");
+                throw new TimeoutException($"No {what} within {timeout}; received: {string.Join(", ", _messages.Select(m => m.Type).Distinct())}");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Babelcast.Core.Protocol;
 
 namespace Babelcast.Bench.Hosting;
 
@@ -25,6 +26,11 @@ public sealed class ApiClient(IBenchServer server) : IDisposable
     {
         using var response = await _http.PostAsJsonAsync("/api/sessions", new { sourceLanguage = "en" }, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && body.Contains(ErrorCodes.CapacityExceeded, StringComparison.Ordinal))
+        {
+            throw new CapacityRefusedException($"POST /api/sessions: {body}");
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"POST /api/sessions: {(int)response.StatusCode} {body}");

@@ -33,7 +33,15 @@ public sealed class SpeakerRig : IAsyncDisposable
         var rig = new SpeakerRig(index, api, program);
         rig.SessionId = await api.CreateSessionAsync(cancellationToken);
         rig._speaker = await SpeakerClient.ConnectAsync(api.SpeakerUri(rig.SessionId), cancellationToken);
-        await rig._speaker.WaitForTypeAsync(MessageTypes.Connected, TimeSpan.FromSeconds(30));
+        var first = await rig._speaker.WaitForAsync(
+            m => m.Type == MessageTypes.Connected || (m.Type == MessageTypes.Error && m.Text("code") == ErrorCodes.CapacityExceeded),
+            "'connected' or CAPACITY_EXCEEDED", TimeSpan.FromSeconds(30));
+        if (first.Type == MessageTypes.Error)
+        {
+            await rig.DisposeAsync();
+            throw new CapacityRefusedException($"speaker {index}: {first.Text("message")}");
+        }
+
         foreach (var language in languages)
         {
             var listener = await ListenerClient.ConnectAsync(server.WebSocketBase, rig.SessionId, language, detailed: true, cancellationToken);

@@ -36,14 +36,15 @@ public static class SpeakersScenario
 
             steps.Add(step);
             Log.StepResult(logger, $"{count} speakers", $"{step.Verdict}; lag {step.Lag.Brief()}; WER {step.FinalTranscriptWer?.Brief() ?? "-"}; server {step.Server.CpuCores:F2} cores, peak RSS {step.Server.PeakRssMiB:F0} MiB");
-            if (!step.Bounded)
+            if (!step.Bounded || step.Refused > 0)
             {
                 Log.SpeakersStop(logger, count, step.Verdict);
                 break;
             }
         }
 
-        var largest = steps.Where(s => s.Bounded).Select(s => s.Speakers).DefaultIfEmpty(0).Max();
+        // A refused speaker (CAPACITY_EXCEEDED) is not carried: the count is the speakers the server admitted.
+        var largest = steps.Where(s => s.Bounded).Select(s => s.Speakers - s.Refused).DefaultIfEmpty(0).Max();
         var result = new SpeakersResult("speakers", options.Smoke, BenchRunner.CommandLine(options), machine.WithEnd(), server.Isolated, options.Languages,
             ClipSet.For(options).Clips.Count, options.MaxLagSeconds, largest, idleRss, steps);
         var svg = SvgChart.Lines("Clip end to final caption vs concurrent speakers", "concurrent speakers", "milliseconds",
@@ -62,12 +63,26 @@ public static class SpeakersScenario
     private static async Task<SpeakersStep> RunStepAsync(BenchOptions options, IBenchServer server, ApiClient api, ResourceSampler sampler, int count, ILogger logger, CancellationToken cancellationToken)
     {
         var rigs = new List<SpeakerRig>();
+        var refused = 0;
         try
         {
             for (var i = 0; i < count; i++)
             {
                 var program = ClipSet.Program(options, rotate: i * 5);
-                rigs.Add(await SpeakerRig.StartAsync(i, api, server, program, options.Languages, cancellationToken));
+                try
+                {
+                    rigs.Add(await SpeakerRig.StartAsync(i, api, server, program, options.Languages, cancellationToken));
+                }
+                catch (CapacityRefusedException ex)
+                {
+                    refused++;
+                    Log.SpeakerRefused(logger, ex.Message);
+                }
+            }
+
+            if (rigs.Count == 0)
+            {
+                return new SpeakersStep(count, options.Languages.Count, false, $"all {count} refused (CAPACITY_EXCEEDED)", Stats.Empty, Stats.Empty, Stats.Empty, 0, 0, 0, 0, 0, sampler.Read(), Refused: refused);
             }
 
             await Task.WhenAll(rigs.Select(r => r.WarmUpAsync(ClipSet.Warmup(options), options.FrameMs, cancellationToken)));
@@ -85,7 +100,10 @@ public static class SpeakersScenario
             await Task.WhenAll(rigs.Select(r => r.WaitForLastPhraseAsync(limit, cancellationToken)));
             var captures = rigs.Select(r => r.Capture()).ToList();
             var rows = captures.SelectMany(PhraseAnalyzer.Analyse).ToList();
-            return Evaluate(options, count, rigs, rows, resources) with { FinalTranscriptWer = TranscriptAccuracy.Sum(captures.Select(TranscriptAccuracy.Of)) };
+            var step = Evaluate(options, count, rigs, rows, resources) with { FinalTranscriptWer = TranscriptAccuracy.Sum(captures.Select(TranscriptAccuracy.Of)) };
+            return refused > 0
+                ? step with { Refused = refused, Verdict = $"{step.Verdict}; {refused} refused (CAPACITY_EXCEEDED)" }
+                : step;
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Babelcast.Core.Capacity;
 
 namespace Babelcast.Core.Diagnostics;
 
@@ -19,6 +20,7 @@ public sealed class BabelcastMetrics
     public const string StageInstrument = "babelcast_stage_seconds";
     public const string ActiveSessionsInstrument = "babelcast_active_sessions";
     public const string ListenersInstrument = "babelcast_listeners";
+    public const string ShedLevelInstrument = "babelcast_shed_level";
 
     /// <summary>Stage latencies run from a few milliseconds (a cached translation) to seconds (a long phrase).</summary>
     public static readonly IReadOnlyList<double> StageBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
@@ -35,6 +37,7 @@ public sealed class BabelcastMetrics
     private readonly Counter<long> _messagesOut;
     private readonly Histogram<double> _stages;
     private volatile IAudienceSource? _audience;
+    private volatile ILoadShedding? _shedding;
 
     public BabelcastMetrics(IMeterFactory meterFactory)
     {
@@ -49,6 +52,8 @@ public sealed class BabelcastMetrics
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = StageBuckets });
         Meter.CreateObservableGauge(ActiveSessionsInstrument, ObserveSessions, description: "Sessions with a live speaker or listeners on this node");
         Meter.CreateObservableGauge(ListenersInstrument, ObserveListeners, description: "Connected listeners by language");
+        Meter.CreateObservableGauge(ShedLevelInstrument, ObserveShedLevel,
+            description: "Load shedding level of this node: 0 normal, 1 thinner partials, 2 reduced final pass, 3 streaming text as final");
     }
 
     /// <summary>The meter every instrument belongs to (disposed with the factory).</summary>
@@ -56,6 +61,9 @@ public sealed class BabelcastMetrics
 
     /// <summary>Gives the audience gauges their source; until then they report nothing.</summary>
     public void ObserveAudience(IAudienceSource source) => _audience = source;
+
+    /// <summary>Gives the shedding gauge its source; until then it reports nothing.</summary>
+    public void ObserveShedding(ILoadShedding shedding) => _shedding = shedding;
 
     public void PhraseRecognised() => _phrases.Add(1);
 
@@ -71,6 +79,9 @@ public sealed class BabelcastMetrics
 
     private IEnumerable<Measurement<int>> ObserveSessions() =>
         _audience is { } audience ? [new Measurement<int>(audience.ActiveSessions)] : [];
+
+    private IEnumerable<Measurement<int>> ObserveShedLevel() =>
+        _shedding is { } shedding ? [new Measurement<int>((int)shedding.Level)] : [];
 
     private IEnumerable<Measurement<int>> ObserveListeners()
     {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Capacity;
 using Babelcast.Core.Protocol;
 
 namespace Babelcast.Core.Pipeline;
@@ -48,9 +49,11 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
             }
 
             // Each partial goes to every listener: pacing them bounds the fan-out work; newer text replaces older meanwhile.
-            if (context.Options.PartialCaptionIntervalMs > 0 && text.Length > 0)
+            // A loaded node paces them further apart (load shedding), before it touches anything else.
+            var interval = ShedPolicy.PartialIntervalMs(context.Shedding.Level, context.Options.PartialCaptionIntervalMs);
+            if (interval > 0 && text.Length > 0)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(context.Options.PartialCaptionIntervalMs), context.Time, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(interval), context.Time, cancellationToken);
             }
         }
     }

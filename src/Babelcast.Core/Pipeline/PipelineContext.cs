@@ -1,4 +1,5 @@
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Capacity;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Microsoft.Extensions.Logging;
@@ -14,4 +15,5 @@ internal sealed record PipelineContext(
     PhraseProcessor Processor,
     BabelcastMetrics Metrics,
     TimeProvider Time,
+    ILoadShedding Shedding,
     ILogger Logger);

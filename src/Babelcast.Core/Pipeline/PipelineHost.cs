@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Capacity;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Protocol;
@@ -32,11 +33,12 @@ public sealed class PipelineHost : IAsyncDisposable
         TranscriptWriter writer,
         BabelcastMetrics metrics,
         TimeProvider time,
+        ILoadShedding shedding,
         ILogger<PipelineHost> logger)
     {
         _transcripts = transcripts;
         _writer = writer;
-        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, processor, metrics, time, logger);
+        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, processor, metrics, time, shedding, logger);
     }
 
     public IReadOnlyCollection<string> RunningSessions => _running.Keys.ToList();

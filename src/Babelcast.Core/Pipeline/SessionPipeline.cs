@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Babelcast.Core.Audio;
+using Babelcast.Core.Capacity;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Recognition;
@@ -110,6 +111,7 @@ internal sealed class SessionPipeline(
         switch (item.Kind)
         {
             case IngestKind.Audio when !_paused:
+                context.Shedding.ReportIngestLag(context.Time.GetElapsedTime(item.ReceivedTimestamp));
                 _events.Clear();
                 _segmenter.Push(Pcm.FromLittleEndian(item.Audio.Span), item.ReceivedTimestamp, _events);
                 await HandleEventsAsync(cancellationToken);
@@ -166,7 +168,8 @@ internal sealed class SessionPipeline(
                 case SegmentEventKind.End when _recognizer is not null:
                     await EndPhraseAsync(e, cancellationToken);
                     break;
-                case SegmentEventKind.TentativeEnd when _recognizer is not null:
+                case SegmentEventKind.TentativeEnd when _recognizer is not null && ShedPolicy.SpeculativeFinal(context.Shedding.Level):
+                    _recognizer.SelectFinalPass(ShedPolicy.FinalPass(context.Shedding.Level));
                     _headStart = _recognizer.DecodeFinalAsync(e.Samples, cancellationToken).AsTask();
                     break;
                 case SegmentEventKind.Quality:
@@ -187,7 +190,10 @@ internal sealed class SessionPipeline(
         _lastPartial = text;
         var seq = _currentSeq;
         context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, false, _phraseStartMs, _phraseStartMs, null));
-        _partials.Publish(seq, text, _phraseStartMs);
+        if (ShedPolicy.ListenerPartials(context.Shedding.Level))
+        {
+            _partials.Publish(seq, text, _phraseStartMs);
+        }
     }
 
     /// <summary>
@@ -208,7 +214,11 @@ internal sealed class SessionPipeline(
         }
         else
         {
-            text = _recognizer!.EndUtteranceAsync(e.Samples, cancellationToken).AsTask();
+            // Load shedding: a cheaper final pass, or none (the streaming pass's text) on a node far behind.
+            var level = context.Shedding.Level;
+            _recognizer!.SelectFinalPass(ShedPolicy.FinalPass(level));
+            var utterance = ShedPolicy.SecondDecode(level) ? e.Samples : ReadOnlyMemory<short>.Empty;
+            text = _recognizer.EndUtteranceAsync(utterance, cancellationToken).AsTask();
         }
 
         _headStart = null;
@@ -242,6 +252,7 @@ internal sealed class SessionPipeline(
         var (seq, e, clock, textTask, hadPartial) = pending;
         var raw = await textTask;
         clock.Mark("recognised");
+        context.Shedding.ReportFinalDelay(context.Time.GetElapsedTime(e.SpeechEndTimestamp));
         var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
         if (text.Length == 0)
         {

@@ -39,6 +39,12 @@ public static class ErrorCodes
     /// <summary>HTTP 409 or WebSocket refusal: the session has ended.</summary>
     public const string SessionEnded = "SESSION_ENDED";
 
+    /// <summary>
+    /// HTTP 503 or WebSocket refusal: the node already carries as many speaking sessions as it can
+    /// (<c>Babelcast:Capacity</c>); a retry-after comes with it. A speaker reconnecting to its own session is never refused.
+    /// </summary>
+    public const string CapacityExceeded = "CAPACITY_EXCEEDED";
+
     /// <summary>HTTP 400: an unknown transcript export format.</summary>
     public const string InvalidFormat = "INVALID_FORMAT";
 

@@ -23,4 +23,12 @@ public interface ISpeechRecognizer : IAsyncDisposable
     /// so that the final text can be started before the phrase is known to be over. Safe to call while streaming.
     /// </summary>
     ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Chooses the settings of the final passes that follow (a loaded node asks for <see cref="FinalPass.Reduced"/>).
+    /// Engines without a cheaper setting ignore it.
+    /// </summary>
+    void SelectFinalPass(FinalPass pass)
+    {
+    }
 }

@@ -2,6 +2,7 @@ using Babelcast.Core.Languages;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
+using Babelcast.Server.Capacity;
 using Babelcast.Server.Hosting;
 using Babelcast.Server.Sessions;
 
@@ -23,12 +24,18 @@ internal static class SessionEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, SessionManager manager, SessionViews views, ILanguageCatalog languages, RecognizerWarmup warmup, CancellationToken cancellationToken)
+        HttpContext context, SessionManager manager, SessionViews views, ILanguageCatalog languages, SessionCreationCapacity capacity, RecognizerWarmup warmup,
+        CancellationToken cancellationToken)
     {
         var userId = SpeakerIdentity.UserId(context.User);
         if (userId is null)
         {
             return SessionAccess.Unauthorized();
+        }
+
+        if (capacity.Refusal(context) is { } full)
+        {
+            return full;
         }
 
         var (request, error) = await JsonBody.ReadAsync<CreateSessionRequest>(context.Request, cancellationToken);

@@ -1,5 +1,6 @@
 using Babelcast.Storage.Sqlite;
 using Babelcast.Server.Auth;
+using Babelcast.Server.Capacity;
 using Babelcast.Server.Endpoints;
 using Babelcast.Server.Health;
 using Babelcast.Server.Https;
@@ -30,6 +31,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastRateLimits();
         services.AddBabelcastSessions();
         services.AddBabelcastLive();
+        services.AddBabelcastCapacity();
         services.AddBabelcastHealth();
         return new BabelcastBuilder(services);
     }

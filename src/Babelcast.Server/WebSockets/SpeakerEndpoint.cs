@@ -7,6 +7,7 @@ using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
+using Babelcast.Server.Capacity;
 using Babelcast.Server.Hosting;
 using Babelcast.Server.Sessions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed class SpeakerEndpoint(
     IAudioIngest ingest,
     ILanguageCatalog languages,
     SocketRefusal refusal,
+    SpeakerCapacityGate capacity,
     BabelcastMetrics metrics,
     TimeProvider time,
     IOptions<LiveOptions> options,
@@ -42,6 +44,26 @@ internal sealed class SpeakerEndpoint(
             return;
         }
 
+        // Capacity last: a refusal for any other reason must not take (or be told about) a place.
+        var place = await capacity.AdmitAsync(socket, Path, session.Id, ct);
+        if (place is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await SpeakAsync(context, socket, session, ct);
+        }
+        finally
+        {
+            var runtime = hub.Find(session.Id);
+            place.Release(runtime is { Ended: true } || (runtime is null && await IsEndedAsync(session.Id)));
+        }
+    }
+
+    private async Task SpeakAsync(HttpContext context, WebSocket socket, SessionRecord session, CancellationToken ct)
+    {
         var me = new LiveConnection(socket, session.Id, null, options.Value.SpeakerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "speak")
         {
             AbortTransport = context.Abort,
@@ -105,6 +127,19 @@ internal sealed class SpeakerEndpoint(
             await CloseAsync(socket);
             hub.RemoveIfIdle(runtime);
             Log.SpeakerLeft(logger, session.Id);
+        }
+    }
+
+    /// <summary>Whether the session is over, so that its speaking place is freed without the reconnect grace.</summary>
+    private async Task<bool> IsEndedAsync(string sessionId)
+    {
+        try
+        {
+            return await sessions.GetAsync(sessionId, CancellationToken.None) is null or { Status: SessionStatus.Ended };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false; // The store is unavailable: keep the place for the grace period.
         }
     }
 

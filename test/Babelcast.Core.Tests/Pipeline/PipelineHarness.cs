@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.Metrics;
+using Babelcast.Core.Capacity;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
@@ -31,7 +32,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         ITranslator? translator = null,
         ISpeechSynthesizer? synthesizer = null,
         MemoryTranscriptStore? transcripts = null,
-        int phraseQueueCapacity = 16)
+        int phraseQueueCapacity = 16,
+        ILoadShedding? shedding = null)
     {
         Broadcaster = broadcaster;
         var options = new PipelineOptions { FinalPassHeadStartMs = 0, TranslatePartials = false, PhraseQueueCapacity = phraseQueueCapacity, StorageRetryInterval = TimeSpan.FromMilliseconds(20) };
@@ -45,7 +47,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
         Writer = new TranscriptWriter(store, broadcaster, metrics, TimeProvider.System, Options.Create(options), NullLogger<TranscriptWriter>.Instance);
         var processor = new PhraseProcessor(engines, broadcaster, Writer, new MemoryPhraseAudioStore(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
-        Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, processor, store, Writer, metrics, TimeProvider.System, NullLogger<PipelineHost>.Instance);
+        Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, processor, store, Writer, metrics, TimeProvider.System, shedding ?? new FixedShedding(), NullLogger<PipelineHost>.Instance);
     }
 
     public PipelineHost Host { get; }

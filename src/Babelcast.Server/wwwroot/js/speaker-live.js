@@ -155,6 +155,13 @@ export class LiveSession {
       case 'RATE_LIMIT_EXCEEDED':
         this.socket.delayNextAttempt(msg.retryAfter || 5);
         return;
+      case 'CAPACITY_EXCEEDED':
+        // No automatic retry: every speaker of a full server would keep knocking. The session is kept.
+        this.socket.stop();
+        this.setState('closed');
+        this.syncControls();
+        this.banners.set('connection', `${msg.message || 'This server is at capacity.'} Your session is kept: reload this page to try again.`, 'error');
+        return;
       case 'INGEST_OVERLOADED':
         this.banners.set('overloaded', 'The server is overloaded; some audio was dropped.', 'warn');
         setTimeout(() => this.banners.clear('overloaded'), 5000);

@@ -154,6 +154,7 @@ async function createSession() {
     openLive(session);
   } catch (e) {
     if (e.status === 401) showSignIn('Your sign-in expired. Please sign in again.');
+    else if (e.code === 'CAPACITY_EXCEEDED') $('create-error').textContent = `${e.message} (try again in ${e.retryAfter || 30} s)`;
     else $('create-error').textContent = e.status === 429 ? `Too many sessions created. Try again in ${e.retryAfter || 60} s.` : e.message;
   } finally {
     $('create').disabled = false;

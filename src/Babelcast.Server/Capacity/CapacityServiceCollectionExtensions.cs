@@ -1,0 +1,24 @@
+using Babelcast.Core.Capacity;
+using Babelcast.Engines.PocketSphinx;
+using Babelcast.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Babelcast.Server.Capacity;
+
+public static class CapacityServiceCollectionExtensions
+{
+    /// <summary>Admission of speaking sessions and node-wide load shedding.</summary>
+    public static IServiceCollection AddBabelcastCapacity(this IServiceCollection services)
+    {
+        services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ILoadShedding, LoadShedder>();
+        services.TryAddSingleton<SpeakingSessions>();
+        services.TryAddSingleton<SpeakerCapacityGate>();
+        services.TryAddSingleton<SessionCreationCapacity>();
+        // The cheaper final pass a loaded node falls back to; a configured ReducedFinalArguments wins.
+        services.PostConfigure<PocketSphinxOptions>(o => o.ReducedFinalArguments ??= EngineServiceCollectionExtensions.FastFinalPass);
+        services.AddHostedService<CapacityReport>();
+        return services;
+    }
+}

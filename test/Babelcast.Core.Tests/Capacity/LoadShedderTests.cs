@@ -1,0 +1,152 @@
+using System.Diagnostics.Metrics;
+using Babelcast.Core.Capacity;
+using Babelcast.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Babelcast.Core.Tests.Capacity;
+
+/// <summary>
+/// The shedding state machine on a fake clock: windows of 1 s, limits 500 ms (ingest) and 1500 ms (final), steps up at
+/// least 3 s apart, one step down after 15 s calm.
+/// </summary>
+public sealed class LoadShedderTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly FakeTimeProvider _clock = new();
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public void Report_LagUnderTheLimit_StaysNormal()
+    {
+        var shedder = Create();
+
+        Drive(shedder, TimeSpan.FromMilliseconds(450), seconds: 60);
+
+        Assert.Equal(ShedLevel.Normal, shedder.Level);
+    }
+
+    [Fact]
+    public void Report_IngestLagOverTheLimit_RaisesOneStepPerIntervalUpToTheTop()
+    {
+        var shedder = Create();
+
+        Drive(shedder, TimeSpan.FromMilliseconds(600), seconds: 1);
+        Assert.Equal(ShedLevel.ThinPartials, shedder.Level);
+
+        // Still overloaded, but a step must show its effect first.
+        Drive(shedder, TimeSpan.FromMilliseconds(600), seconds: 2);
+        Assert.Equal(ShedLevel.ThinPartials, shedder.Level);
+        Drive(shedder, TimeSpan.FromMilliseconds(600), seconds: 1);
+        Assert.Equal(ShedLevel.ReducedFinal, shedder.Level);
+
+        Drive(shedder, TimeSpan.FromMilliseconds(600), seconds: 30);
+        Assert.Equal(ShedLevel.StreamingFinal, shedder.Level);
+    }
+
+    [Fact]
+    public void Report_OneLateFinalInAWindowOfPunctualAudio_RaisesTheLevel()
+    {
+        var shedder = Create();
+        Drive(shedder, TimeSpan.FromMilliseconds(10), seconds: 0.5);
+
+        shedder.ReportFinalDelay(TimeSpan.FromMilliseconds(1600));
+        Drive(shedder, TimeSpan.FromMilliseconds(10), seconds: 0.6);
+
+        Assert.Equal(ShedLevel.ThinPartials, shedder.Level);
+    }
+
+    [Fact]
+    public void Report_CalmAfterOverload_RecoversOneStepPerCalmPeriod()
+    {
+        var shedder = Create();
+        Drive(shedder, TimeSpan.FromSeconds(1), seconds: 10);
+        Assert.Equal(ShedLevel.StreamingFinal, shedder.Level);
+
+        Drive(shedder, TimeSpan.FromMilliseconds(50), seconds: 14);
+        Assert.Equal(ShedLevel.StreamingFinal, shedder.Level);
+        Drive(shedder, TimeSpan.FromMilliseconds(50), seconds: 2);
+        Assert.Equal(ShedLevel.ReducedFinal, shedder.Level);
+        Drive(shedder, TimeSpan.FromMilliseconds(50), seconds: 15);
+        Assert.Equal(ShedLevel.ThinPartials, shedder.Level);
+        Drive(shedder, TimeSpan.FromMilliseconds(50), seconds: 15);
+        Assert.Equal(ShedLevel.Normal, shedder.Level);
+    }
+
+    [Fact]
+    public void Report_PressureBetweenCalmAndLimit_HoldsTheLevel()
+    {
+        var shedder = Create();
+        Drive(shedder, TimeSpan.FromMilliseconds(600), seconds: 1);
+
+        // 300 ms is 0.6 of the limit: not overloaded, not calm either (the hysteresis band).
+        Drive(shedder, TimeSpan.FromMilliseconds(300), seconds: 120);
+
+        Assert.Equal(ShedLevel.ThinPartials, shedder.Level);
+    }
+
+    [Fact]
+    public void Report_CalmInterruptedByOneBusyWindow_CalmPeriodStartsOver()
+    {
+        var shedder = Create();
+        Drive(shedder, TimeSpan.FromMilliseconds(600), seconds: 1);
+
+        Drive(shedder, TimeSpan.FromMilliseconds(50), seconds: 10);
+        Drive(shedder, TimeSpan.FromMilliseconds(300), seconds: 1);
+        Drive(shedder, TimeSpan.FromMilliseconds(50), seconds: 10);
+        Assert.Equal(ShedLevel.ThinPartials, shedder.Level);
+
+        Drive(shedder, TimeSpan.FromMilliseconds(50), seconds: 6);
+        Assert.Equal(ShedLevel.Normal, shedder.Level);
+    }
+
+    [Fact]
+    public void Report_IdleNodeAfterOverload_FirstReportAfterTheGapRecovers()
+    {
+        var shedder = Create();
+        Drive(shedder, TimeSpan.FromMilliseconds(600), seconds: 1);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Drive(shedder, TimeSpan.FromMilliseconds(10), seconds: 1);
+
+        Assert.Equal(ShedLevel.Normal, shedder.Level);
+    }
+
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 1)]
+    [InlineData(true, 0)]
+    public void Report_Overloaded_NeverPassesDisabledOrMaxLevel(bool enabled, int maxLevel)
+    {
+        var shedder = Create(new LoadSheddingOptions { Enabled = enabled, MaxLevel = maxLevel });
+
+        Drive(shedder, TimeSpan.FromSeconds(5), seconds: 60);
+
+        Assert.Equal(enabled ? (ShedLevel)maxLevel : ShedLevel.Normal, shedder.Level);
+    }
+
+    [Fact]
+    public void Options_RecoverFasterThanAWindow_AreInvalid()
+    {
+        var options = new LoadSheddingOptions { WindowMs = 2000, RecoverAfterMs = 1000 };
+
+        Assert.NotEmpty(options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)));
+    }
+
+    private LoadShedder Create(LoadSheddingOptions? options = null) =>
+        new(Options.Create(options ?? new LoadSheddingOptions()), _clock, new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>()),
+            NullLogger<LoadShedder>.Instance);
+
+    /// <summary>One ingest report per 100 ms frame for <paramref name="seconds"/>, as a speaking session makes them.</summary>
+    private void Drive(LoadShedder shedder, TimeSpan lag, double seconds)
+    {
+        for (var i = 0; i < (int)Math.Round(seconds * 10); i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            shedder.ReportIngestLag(lag);
+        }
+    }
+}
