@@ -5,7 +5,9 @@ namespace Babelcast.Core.Pipeline;
 /// <summary>
 /// Cuts a session's audio into phrases: a phrase starts on a voice onset (with pre-roll), closes after
 /// <see cref="PipelineOptions.EndSilenceMs"/> of silence, or at <see cref="PipelineOptions.MaxPhraseMs"/> where it is
-/// cut at its quietest 100 ms in the second half. No fixed window: a phrase ends as soon as the pause is heard.
+/// cut at its quietest 100 ms in the second half. Past <see cref="PipelineOptions.SoftMaxPhraseMs"/> a shorter pause
+/// (<see cref="PipelineOptions.PauseCutSilenceMs"/>) closes it too, so that unbroken read speech is cut where the speaker
+/// breathes rather than at the hard limit, inside a word. No fixed window: a phrase ends as soon as the pause is heard.
 /// Single-threaded; one per session.
 /// </summary>
 public sealed class PhraseSegmenter(PipelineOptions options)
@@ -14,6 +16,15 @@ public sealed class PhraseSegmenter(PipelineOptions options)
 
     // Weak final consonants fall below the voiced threshold; the final pass hears them if some tail is kept.
     private int TailMs => Math.Min(options.EndSilenceMs, Math.Max(options.FinalPassHeadStartMs, 200));
+    private readonly int _softMaxSamples = options.SoftMaxPhraseMs > 0 && options.SoftMaxPhraseMs < options.MaxPhraseMs
+        ? options.SoftMaxPhraseMs * 16
+        : int.MaxValue;
+    private readonly int _pauseCutMs = Math.Min(options.PauseCutSilenceMs, options.EndSilenceMs);
+
+    // In whole frames, so that a head start that is not a multiple of 20 ms still fires (at the next frame).
+    private readonly int _headStartFrames = options.FinalPassHeadStartMs > 0
+        ? (Math.Min(options.FinalPassHeadStartMs, options.EndSilenceMs - 20) + 19) / 20
+        : -1;
     private readonly VoiceActivityDetector _vad = new(options.VoiceActivity);
     private readonly AudioQualityMonitor _quality = new(options.AudioQuality);
     private readonly short[] _frame = new short[Frame];
@@ -56,7 +67,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
     {
         if (_inPhrase)
         {
-            EndPhrase(_phrase.Count, events);
+            EndPhrase(_phrase.Count, events, PhraseEndReason.Flush);
         }
 
         _preRoll.Clear();
@@ -110,13 +121,15 @@ public sealed class PhraseSegmenter(PipelineOptions options)
             _chunk.Clear();
         }
 
-        if (_silentFrames * 20 >= options.EndSilenceMs)
+        var longPhrasePause = _phrase.Count >= _softMaxSamples && _silentFrames * 20 >= _pauseCutMs;
+        if (_silentFrames * 20 >= options.EndSilenceMs || longPhrasePause)
         {
             // If no speech came since the tentative end, the phrase is exactly the audio its final pass already has.
             var holds = _tentativeVoicedEnd == _lastVoicedEnd;
-            EndPhrase(holds ? _tentativeLength : Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events, holds);
+            var reason = _silentFrames * 20 >= options.EndSilenceMs ? PhraseEndReason.Pause : PhraseEndReason.LongPhrasePause;
+            EndPhrase(holds ? _tentativeLength : Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events, reason, holds);
         }
-        else if (options.FinalPassHeadStartMs > 0 && _silentFrames * 20 == Math.Min(options.FinalPassHeadStartMs, options.EndSilenceMs - 20))
+        else if (_silentFrames == _headStartFrames)
         {
             // Probably the end of the phrase: the final pass may start on exactly the audio the phrase will have.
             _tentativeVoicedEnd = _lastVoicedEnd;
@@ -154,7 +167,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         events.Add(new SegmentEvent(SegmentEventKind.Start, initial));
     }
 
-    private void EndPhrase(int length, List<SegmentEvent> events, bool tentativeHolds = false)
+    private void EndPhrase(int length, List<SegmentEvent> events, PhraseEndReason reason, bool tentativeHolds = false)
     {
         if (_chunk.Count > 0)
         {
@@ -174,6 +187,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
             FirstReceivedTimestamp = _firstReceived,
             SpeechEndTimestamp = _speechEnd,
             TentativeHolds = tentativeHolds,
+            Reason = reason,
         });
         _tentativeVoicedEnd = -1;
         _inPhrase = false;
@@ -206,7 +220,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         var cut = (best + 3) * Frame;
         var remainder = _phrase.GetRange(cut, _phrase.Count - cut).ToArray();
         var remainderVoiced = _phraseVoiced.GetRange(best + 3, _phraseVoiced.Count - best - 3);
-        EndPhrase(cut, events);
+        EndPhrase(cut, events, PhraseEndReason.MaxLength);
         StartPhrase(remainder, remainderVoiced, received, events);
     }
 }

@@ -4,7 +4,7 @@ using Babelcast.Core.Audio;
 namespace Babelcast.Core.Pipeline;
 
 /// <summary>Section "Babelcast:Pipeline".</summary>
-public sealed class PipelineOptions
+public sealed class PipelineOptions : IValidatableObject
 {
     public const string Section = "Babelcast:Pipeline";
 
@@ -19,9 +19,21 @@ public sealed class PipelineOptions
     [Range(0, 5000)]
     public int FinalPassHeadStartMs { get; set; } = 200;
 
-    /// <summary>A phrase longer than this is cut at its quietest point.</summary>
+    /// <summary>A phrase longer than this is cut at its quietest point (speech with no pause at all).</summary>
     [Range(1000, 60000)]
     public int MaxPhraseMs { get; set; } = 7000;
+
+    /// <summary>
+    /// Past this length a phrase also closes on a shorter pause, <see cref="PauseCutSilenceMs"/>, so that a speaker
+    /// who never pauses for <see cref="EndSilenceMs"/> is cut at a natural pause long before <see cref="MaxPhraseMs"/>
+    /// (a long phrase's final pass is slow, and it starts only when the phrase closes). 0 disables.
+    /// </summary>
+    [Range(0, 60000)]
+    public int SoftMaxPhraseMs { get; set; } = 4000;
+
+    /// <summary>The pause that closes a phrase longer than <see cref="SoftMaxPhraseMs"/>.</summary>
+    [Range(40, 5000)]
+    public int PauseCutSilenceMs { get; set; } = 200;
 
     /// <summary>Audio kept before the detected onset so that the first syllable is not lost.</summary>
     [Range(0, 1000)]
@@ -72,4 +84,21 @@ public sealed class PipelineOptions
     public VoiceActivityOptions VoiceActivity { get; set; } = new();
 
     public AudioQualityOptions AudioQuality { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SoftMaxPhraseMs > 0 && SoftMaxPhraseMs >= MaxPhraseMs)
+        {
+            yield return new ValidationResult(
+                $"{nameof(SoftMaxPhraseMs)} ({SoftMaxPhraseMs}) must be below {nameof(MaxPhraseMs)} ({MaxPhraseMs}), or 0 to disable it.",
+                [nameof(SoftMaxPhraseMs)]);
+        }
+
+        if (SoftMaxPhraseMs > 0 && PauseCutSilenceMs > EndSilenceMs)
+        {
+            yield return new ValidationResult(
+                $"{nameof(PauseCutSilenceMs)} ({PauseCutSilenceMs}) must not exceed {nameof(EndSilenceMs)} ({EndSilenceMs}).",
+                [nameof(PauseCutSilenceMs)]);
+        }
+    }
 }

@@ -41,4 +41,7 @@ public sealed record SegmentEvent(SegmentEventKind Kind, short[] Samples)
 
     /// <summary>On <see cref="SegmentEventKind.End"/>: no speech came after the last TentativeEnd, whose audio equals this one.</summary>
     public bool TentativeHolds { get; init; }
+
+    /// <summary>On <see cref="SegmentEventKind.End"/>: which rule closed the phrase.</summary>
+    public PhraseEndReason Reason { get; init; }
 }
