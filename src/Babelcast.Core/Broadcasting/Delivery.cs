@@ -6,5 +6,19 @@ namespace Babelcast.Core.Broadcasting;
 /// </summary>
 public sealed record Delivery(DeliveryKind Kind, long Seq, IReadOnlyList<OutboundFrame> Frames)
 {
+    /// <summary>Payload bytes of all frames, computed once: every listener's queue accounts for it on the fan-out path.</summary>
+    public long Bytes { get; } = SizeOf(Frames);
+
     public static Delivery Control(OutboundFrame frame) => new(DeliveryKind.Control, 0, [frame]);
+
+    private static long SizeOf(IReadOnlyList<OutboundFrame> frames)
+    {
+        long size = 0;
+        for (var i = 0; i < frames.Count; i++)
+        {
+            size += frames[i].Payload.Length;
+        }
+
+        return size;
+    }
 }

@@ -105,7 +105,7 @@ internal sealed class ListenerReplay(
         var start = deliveries.Count;
         while (start > 0)
         {
-            var size = deliveries[start - 1].Frames.Sum(f => (long)f.Payload.Length);
+            var size = deliveries[start - 1].Bytes;
             if (total + size > maxBytes)
             {
                 break;

@@ -1,33 +1,43 @@
 using System.Net.WebSockets;
-using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
 
 namespace Babelcast.Server.WebSockets;
 
 /// <summary>
-/// One speaker or listener socket with its own bounded send queue and writer loop, so that fan-out never waits for
-/// a socket. For listeners it remembers the last final caption and audio seq it queued: a replay and the live stream
-/// can overlap without anything being sent twice.
+/// One speaker or listener socket with its own bounded send queue, so that fan-out never waits for a socket. For
+/// listeners it remembers the last final caption and audio seq it queued: a replay and the live stream can overlap
+/// without anything being sent twice.
 /// </summary>
+/// <remarks>
+/// There is no writer task parked per socket. Whoever queues a delivery on an idle connection writes it at once on its
+/// own thread (the fan-out loop, usually): a write into the transport's buffer completes synchronously, so a message
+/// reaches every listener of a language before the next message is started, with no thread-pool work item, task or
+/// cancellation registration per listener. Only a write that has to wait (the peer reads slowly) continues
+/// asynchronously, and meanwhile later deliveries queue up behind it within the bounds.
+/// </remarks>
 internal sealed class LiveConnection
 {
-    private readonly Channel<Delivery> _queue;
+    private readonly Queue<Delivery> _queue = new();
     private readonly int _capacity;
     private readonly long _maxBytes;
-    private int _queued;
     private long _queuedBytes;
     private long _pendingBytes;
     private readonly Lock _gate = new();
     private readonly BabelcastMetrics _metrics;
     private readonly string _endpoint;
     private readonly List<Delivery> _pending = [];
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastFinalSeq;
     private long _lastAudioSeq;
     private int _closing;
     private int _ended;
     private bool _holding;
     private bool _completeAfterRelease;
+    private bool _started;
+    private bool _sending;
+    private bool _completed;
+    private bool _failed;
     private volatile bool _closeWhenDrained;
 
     public LiveConnection(WebSocket socket, string sessionId, string? language, int capacity, long maxBytes, BabelcastMetrics metrics, string endpoint)
@@ -39,7 +49,6 @@ internal sealed class LiveConnection
         _endpoint = endpoint;
         _capacity = capacity;
         _maxBytes = maxBytes;
-        _queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
     }
 
     public Guid Id { get; } = Guid.NewGuid();
@@ -61,6 +70,18 @@ internal sealed class LiveConnection
     public bool TooSlow { get; private set; }
 
     public bool Closing => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>Deliveries waiting behind the one being written (for tests and diagnostics).</summary>
+    public int Queued
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
 
     /// <summary>
     /// Aborts the HTTP connection under the socket. <see cref="WebSocket.Abort"/> alone does not always end a receive
@@ -84,29 +105,43 @@ internal sealed class LiveConnection
         }
     }
 
-    /// <summary>Queues a delivery unless this connection already has it; false if the queue is full.</summary>
+    /// <summary>
+    /// Queues a delivery unless this connection already has it; false if the queue is full. On an idle, started
+    /// connection the delivery is written before this returns (see the remarks on the class).
+    /// </summary>
     public bool Enqueue(Delivery delivery)
     {
+        bool pump;
         lock (_gate)
         {
             if (_holding)
             {
                 // Held live messages obey the same limits as the queue: a replay that takes long cannot grow memory.
-                var size = delivery.Frames.Sum(f => (long)f.Payload.Length);
-                if (_pending.Count >= _capacity || (_pending.Count > 0 && _pendingBytes + size > _maxBytes))
+                if (_pending.Count >= _capacity || (_pending.Count > 0 && _pendingBytes + delivery.Bytes > _maxBytes))
                 {
-                    TooSlow = true;
-                    _queue.Writer.TryComplete();
+                    OverflowLocked();
                     return false;
                 }
 
                 _pending.Add(delivery);
-                _pendingBytes += size;
+                _pendingBytes += delivery.Bytes;
                 return true;
             }
 
-            return EnqueueCore(delivery, live: true);
+            if (!EnqueueLocked(delivery, live: true))
+            {
+                return false;
+            }
+
+            pump = ClaimWriterLocked();
         }
+
+        if (pump)
+        {
+            _ = WriteQueuedAsync();
+        }
+
+        return true;
     }
 
     /// <summary>Holds live deliveries back until <see cref="ReleaseAfterReplay"/>, so that a replay goes first.</summary>
@@ -121,6 +156,7 @@ internal sealed class LiveConnection
     /// <summary>Queues the replayed deliveries, then whatever arrived live meanwhile, skipping what was already queued.</summary>
     public void ReleaseAfterReplay(IReadOnlyList<Delivery> replayed)
     {
+        bool pump;
         lock (_gate)
         {
             _holding = false;
@@ -128,60 +164,27 @@ internal sealed class LiveConnection
             // they were held; only new live deliveries are checked against the queue's limits.
             foreach (var d in replayed)
             {
-                EnqueueCore(d, live: false);
+                EnqueueLocked(d, live: false);
             }
 
             foreach (var d in _pending)
             {
-                EnqueueCore(d, live: false);
+                EnqueueLocked(d, live: false);
             }
 
             _pending.Clear();
             _pendingBytes = 0;
             if (_completeAfterRelease)
             {
-                _queue.Writer.TryComplete();
+                CompleteLocked();
             }
+
+            pump = ClaimWriterLocked();
         }
-    }
 
-    private bool EnqueueCore(Delivery delivery, bool live)
-    {
+        if (pump)
         {
-            switch (delivery.Kind)
-            {
-                case DeliveryKind.PartialCaption or DeliveryKind.FinalCaption when delivery.Seq <= _lastFinalSeq:
-                case DeliveryKind.Audio when delivery.Seq <= _lastAudioSeq || !WantsAudio:
-                    return true;
-            }
-
-            var size = delivery.Frames.Sum(f => (long)f.Payload.Length);
-            var queued = Volatile.Read(ref _queued);
-            if (live && (queued >= _capacity || (queued > 0 && Interlocked.Read(ref _queuedBytes) + size > _maxBytes)))
-            {
-                TooSlow = true;
-                _queue.Writer.TryComplete();
-                return false;
-            }
-
-            if (!_queue.Writer.TryWrite(delivery))
-            {
-                return true; // Sending was completed on purpose (session ended, socket closing): nothing more goes out.
-            }
-
-            Interlocked.Increment(ref _queued);
-            Interlocked.Add(ref _queuedBytes, size);
-
-            if (delivery.Kind == DeliveryKind.FinalCaption)
-            {
-                _lastFinalSeq = delivery.Seq;
-            }
-            else if (delivery.Kind == DeliveryKind.Audio)
-            {
-                _lastAudioSeq = delivery.Seq;
-            }
-
-            return true;
+            _ = WriteQueuedAsync();
         }
     }
 
@@ -217,28 +220,34 @@ internal sealed class LiveConnection
                 return;
             }
 
-            _queue.Writer.TryComplete();
+            CompleteLocked();
         }
     }
 
     public void MarkClosing() => Interlocked.Exchange(ref _closing, 1);
 
-    /// <summary>Writes queued deliveries until the queue completes or the socket fails.</summary>
+    /// <summary>
+    /// Starts writing (what was queued before, then every delivery as it comes) and completes once sending was
+    /// completed and everything queued is written, or the socket failed; then closes if the session ended.
+    /// </summary>
     public async Task WriteLoopAsync(CancellationToken cancellationToken)
     {
+        bool pump;
+        lock (_gate)
+        {
+            _started = true;
+            pump = ClaimWriterLocked();
+            SignalIfDrainedLocked();
+        }
+
+        if (pump)
+        {
+            _ = WriteQueuedAsync();
+        }
+
         try
         {
-            await foreach (var delivery in _queue.Reader.ReadAllAsync(cancellationToken))
-            {
-                Interlocked.Decrement(ref _queued);
-                Interlocked.Add(ref _queuedBytes, -delivery.Frames.Sum(f => (long)f.Payload.Length));
-                foreach (var frame in delivery.Frames)
-                {
-                    await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, cancellationToken);
-                    _metrics.MessageSent(_endpoint);
-                }
-            }
-
+            await _drained.Task.WaitAsync(cancellationToken);
             if (_closeWhenDrained && Socket.State == WebSocketState.Open)
             {
                 await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "session ended", cancellationToken);
@@ -247,6 +256,124 @@ internal sealed class LiveConnection
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The peer went away; the receive loop notices and cleans up.
+        }
+    }
+
+    private bool EnqueueLocked(Delivery delivery, bool live)
+    {
+        switch (delivery.Kind)
+        {
+            case DeliveryKind.PartialCaption or DeliveryKind.FinalCaption when delivery.Seq <= _lastFinalSeq:
+            case DeliveryKind.Audio when delivery.Seq <= _lastAudioSeq || !WantsAudio:
+                return true;
+        }
+
+        if (_completed || _failed)
+        {
+            // Sending was completed on purpose (session ended, socket closing) or the socket failed: nothing more goes out.
+            return true;
+        }
+
+        if (live && (_queue.Count >= _capacity || (_queue.Count > 0 && _queuedBytes + delivery.Bytes > _maxBytes)))
+        {
+            OverflowLocked();
+            return false;
+        }
+
+        _queue.Enqueue(delivery);
+        _queuedBytes += delivery.Bytes;
+        if (delivery.Kind == DeliveryKind.FinalCaption)
+        {
+            _lastFinalSeq = delivery.Seq;
+        }
+        else if (delivery.Kind == DeliveryKind.Audio)
+        {
+            _lastAudioSeq = delivery.Seq;
+        }
+
+        return true;
+    }
+
+    private void OverflowLocked()
+    {
+        TooSlow = true;
+        CompleteLocked();
+    }
+
+    private void CompleteLocked()
+    {
+        _completed = true;
+        SignalIfDrainedLocked();
+    }
+
+    /// <summary>True if the caller is to write the queue: the writer was started, is idle and has something to write.</summary>
+    private bool ClaimWriterLocked()
+    {
+        if (!_started || _sending || _failed || _queue.Count == 0)
+        {
+            return false;
+        }
+
+        _sending = true;
+        return true;
+    }
+
+    private void SignalIfDrainedLocked()
+    {
+        if (_started && !_sending && (_failed || (_completed && _queue.Count == 0)))
+        {
+            _drained.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Writes queued deliveries until the queue is empty. Writes complete synchronously unless the transport's buffer
+    /// is full, and then nothing is allocated: the token is not cancellable on purpose, because a cancellable token
+    /// sends every frame down the WebSocket's asynchronous path (a state machine and a registration per frame). A
+    /// stuck write ends when the connection is aborted (too slow, gone, server stopping).
+    /// </summary>
+    private async Task WriteQueuedAsync()
+    {
+        try
+        {
+            while (TakeNext() is { } delivery)
+            {
+                var frames = delivery.Frames;
+                for (var i = 0; i < frames.Count; i++)
+                {
+                    var frame = frames[i];
+                    await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, CancellationToken.None);
+                    _metrics.MessageSent(_endpoint);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            // The peer went away; the receive loop notices and cleans up.
+            lock (_gate)
+            {
+                _failed = true;
+                _sending = false;
+                _queue.Clear();
+                _queuedBytes = 0;
+                SignalIfDrainedLocked();
+            }
+        }
+    }
+
+    private Delivery? TakeNext()
+    {
+        lock (_gate)
+        {
+            if (_failed || !_queue.TryDequeue(out var delivery))
+            {
+                _sending = false;
+                SignalIfDrainedLocked();
+                return null;
+            }
+
+            _queuedBytes -= delivery.Bytes;
+            return delivery;
         }
     }
 }
