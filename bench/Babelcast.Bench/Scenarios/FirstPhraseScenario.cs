@@ -41,7 +41,7 @@ public static class FirstPhraseScenario
             for (var i = 0; i < options.Sessions; i++)
             {
                 var clip = clips[i % clips.Count];
-                var program = SpeechProgram.Build([], [clip], TimeSpan.FromSeconds(options.PauseSeconds), TimeSpan.FromMilliseconds(LeadInMs));
+                var program = SpeechProgram.Build([], [clip], GapPlan.Fixed(TimeSpan.FromSeconds(options.PauseSeconds)), TimeSpan.FromMilliseconds(LeadInMs));
                 var first = await RunSessionAsync(i, api, server, program, options, errors, cancellationToken);
                 rows.AddRange(first);
                 Log.StepResult(logger, $"session {i + 1}", string.Join(", ", first.Select(r => $"{r.Language} {Markdown.Ms(r.ToAudioMs)}")));

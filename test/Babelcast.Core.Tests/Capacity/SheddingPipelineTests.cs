@@ -62,6 +62,8 @@ public sealed class SheddingPipelineTests
             ValueTask.FromResult<ISpeechRecognizer>(new Recognizer(this));
 #pragma warning restore CA2000
 
+        public ValueTask PrewarmAsync(string language, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
         private sealed class Recognizer(PassRecordingFactory owner) : ISpeechRecognizer
         {
             private FinalPass _pass;
