@@ -76,10 +76,11 @@ internal sealed class DecoderPool : IDisposable
                 }
             }
 
+            // Loading a model takes ~0.3 s of CPU (seconds on a busy machine): keep it off the caller's thread. The
+            // refill starts after it, so that it does not compete with this renter for the CPU.
+            var created = await Task.Run(CreateDecoder, cancellationToken);
             _ = StartRefill();
-
-            // Loading a model takes ~0.3 s of CPU: keep it off the caller's thread.
-            return await Task.Run(CreateDecoder, cancellationToken);
+            return created;
         }
         catch
         {

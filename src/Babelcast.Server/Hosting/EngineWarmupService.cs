@@ -16,6 +16,8 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // The listener side does not wait for the recogniser: its first phrase runs while the models load.
+        var phrasesWarm = languages.Sources.Select(s => WarmOnePhraseAsync(s.Code)).ToList();
         foreach (var source in languages.Sources)
         {
             try
@@ -35,9 +37,9 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
             {
                 WarmupLog.RecognizerWarmupFailed(logger, source.Code, ex);
             }
-
-            await WarmOnePhraseAsync(source.Code);
         }
+
+        await Task.WhenAll(phrasesWarm);
     }
 
     /// <summary>
@@ -46,10 +48,22 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
     /// </summary>
     private async Task WarmOnePhraseAsync(string source)
     {
-        var voiced = engines.Synthesizer.Languages;
-        var targets = engines.Translator.GetTargets(source).Where(t => voiced.Contains(t, StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal).ToList();
-        var target = targets.FirstOrDefault(t => t == "es") ?? targets.FirstOrDefault() ?? source;
+        await Task.Yield();
+        string target;
+        try
+        {
+            var voiced = engines.Synthesizer.Languages;
+            var targets = engines.Translator.GetTargets(source).Where(t => voiced.Contains(t, StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).ToList();
+            target = targets.FirstOrDefault(t => t == "es") ?? targets.FirstOrDefault() ?? source;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An engine that cannot even list its languages is reported by the health checks; warm nothing.
+            WarmupLog.LanguageWarmupFailed(logger, source, "?", "listing languages", ex);
+            return;
+        }
+
         var started = time.GetTimestamp();
         await phrases.Begin(source, target);
         WarmupLog.StartupPhraseWarmed(logger, source, target, time.GetElapsedTime(started).TotalMilliseconds);
