@@ -24,7 +24,7 @@ public sealed class CapacityOptions
 
     /// <summary>
     /// A speaker who drops keeps the session's place this long, so that a reconnect is never refused; a session that
-    /// ends gives its place back at once.
+    /// ends while its speaker is connected gives its place back at once.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SpeakerReconnectGrace { get; set; } = TimeSpan.FromSeconds(30);

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Babelcast.Core.Capacity;
 using Babelcast.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -126,6 +127,21 @@ public sealed class LoadShedderTests : IDisposable
         Drive(shedder, TimeSpan.FromSeconds(5), seconds: 60);
 
         Assert.Equal(enabled ? (ShedLevel)maxLevel : ShedLevel.Normal, shedder.Level);
+    }
+
+    [Fact]
+    public void ShedLevelGauge_ReadsTheShedder_AtCollection()
+    {
+        var metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
+        using var gauge = new MetricCollector<int>(metrics.Meter, BabelcastMetrics.ShedLevelInstrument);
+        var shedder = new LoadShedder(Options.Create(new LoadSheddingOptions()), _clock, metrics, NullLogger<LoadShedder>.Instance);
+        gauge.RecordObservableInstruments();
+        Assert.Equal(0, gauge.LastMeasurement!.Value);
+
+        Drive(shedder, TimeSpan.FromSeconds(1), seconds: 1);
+        gauge.RecordObservableInstruments();
+
+        Assert.Equal(1, gauge.LastMeasurement!.Value);
     }
 
     [Fact]

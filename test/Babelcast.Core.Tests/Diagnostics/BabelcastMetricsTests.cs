@@ -32,7 +32,7 @@ public sealed class BabelcastMetricsTests : IDisposable
         Assert.Equal(
             [
                 BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.ListenersInstrument,
-                BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
+                BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.ShedLevelInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
                 BabelcastMetrics.MessagesInInstrument, BabelcastMetrics.MessagesOutInstrument,
             ],
             published.Select(i => i.Name).Order(StringComparer.Ordinal));
