@@ -33,7 +33,7 @@ public static class FirstPhraseReport
         }
 
         sb.Append("\n## Phrases\n\n");
-        sb.Append(Markdown.Table(["session", "seq", "clip", "lang", "transcript", "to caption", "to audio", "caption"],
+        sb.Append(Markdown.Table(["session", "seq", "clip", "lang", "recognised", "to caption", "to audio", "translated"],
             r.Phrases.Select(p => (IReadOnlyList<string>)[
                 p.Speaker.ToString(CultureInfo.InvariantCulture), p.Seq.ToString(CultureInfo.InvariantCulture), p.Clip, p.Language, p.SourceText,
                 Markdown.Ms(p.ToCaptionMs), Markdown.Ms(p.ToAudioMs), p.CaptionText])));
