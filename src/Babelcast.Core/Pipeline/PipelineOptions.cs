@@ -31,7 +31,7 @@ public sealed class PipelineOptions : IValidatableObject
     [Range(0, 60000)]
     public int SoftMaxPhraseMs { get; set; } = 4000;
 
-    /// <summary>The pause that closes a phrase longer than <see cref="SoftMaxPhraseMs"/>.</summary>
+    /// <summary>The pause that closes a phrase longer than <see cref="SoftMaxPhraseMs"/> (<see cref="EndSilenceMs"/> if that is shorter).</summary>
     [Range(40, 5000)]
     public int PauseCutSilenceMs { get; set; } = 200;
 
@@ -92,13 +92,6 @@ public sealed class PipelineOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{nameof(SoftMaxPhraseMs)} ({SoftMaxPhraseMs}) must be below {nameof(MaxPhraseMs)} ({MaxPhraseMs}), or 0 to disable it.",
                 [nameof(SoftMaxPhraseMs)]);
-        }
-
-        if (SoftMaxPhraseMs > 0 && PauseCutSilenceMs > EndSilenceMs)
-        {
-            yield return new ValidationResult(
-                $"{nameof(PauseCutSilenceMs)} ({PauseCutSilenceMs}) must not exceed {nameof(EndSilenceMs)} ({EndSilenceMs}).",
-                [nameof(PauseCutSilenceMs)]);
         }
     }
 }
