@@ -1,5 +1,4 @@
 using Babelcast.Core.Diagnostics;
-using Babelcast.Testing;
 using Xunit.Abstractions;
 
 namespace Babelcast.Engines.PocketSphinx.Tests;
