@@ -7,8 +7,13 @@ namespace Babelcast.Server.Tests.Pipeline;
 [Collection("real-engines")]
 public sealed class RecognitionAccuracyTests(LiveSessionFixture fixture, ITestOutputHelper output) : IClassFixture<LiveSessionFixture>
 {
-    /// <summary>Measured on 2026-11-21 through the whole pipeline at 4x real-time pace: 28.8 % with the server's fast final pass, 25.5 % with the accurate one.</summary>
-    private const double MaxWordErrorRate = 0.32;
+    /// <summary>
+    /// The server's final pass (best path, lw 8.5, maxhmmpf 10000) decodes the 12 clips at 20.3 % WER one clip per
+    /// utterance (engine test) and 20.9 % in the issue-11 measurement; through the pipeline's own phrase cuts 21-23 %
+    /// is expected. The pruned pass it replaced measured 28.8 % here, the engine's default 25.5 %: this bar fails if
+    /// the default falls back to either.
+    /// </summary>
+    private const double MaxWordErrorRate = 0.25;
 
     [Fact]
     public async Task SpeakerFinalTranscript_OverTheTwelveRealClips_StaysBelowTheMeasuredWer()
