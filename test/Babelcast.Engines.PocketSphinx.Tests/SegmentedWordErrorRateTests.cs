@@ -1,3 +1,4 @@
+using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Pipeline;
 using Babelcast.Testing;
 using Xunit.Abstractions;

@@ -17,7 +17,7 @@ public static class CapacityServiceCollectionExtensions
         services.TryAddSingleton<SpeakerCapacityGate>();
         services.TryAddSingleton<SessionCreationCapacity>();
         // The cheaper final pass a loaded node falls back to; a configured ReducedFinalArguments wins.
-        services.PostConfigure<PocketSphinxOptions>(o => o.ReducedFinalArguments ??= EngineServiceCollectionExtensions.FastFinalPass);
+        services.PostConfigure<PocketSphinxOptions>(o => o.ReducedFinalArguments ??= EngineServiceCollectionExtensions.ReducedFinalPass);
         services.AddHostedService<CapacityReport>();
         return services;
     }

@@ -12,6 +12,12 @@ public static class EngineServiceCollectionExtensions
 {
     public const string FastFinalPass = "-fwdflat no -bestpath yes -bestpathlw 8.5 -maxhmmpf 10000";
 
+    /// <summary>
+    /// The cheaper final pass a node falls back to while it sheds load: the pruned search that was the default before
+    /// (about 30 % WER on the 12 clips against 20 %, at roughly half the CPU; docs/benchmarks.md).
+    /// </summary>
+    public const string ReducedFinalPass = "-fwdflat no -bestpath no -maxhmmpf 3000 -maxwpf 10";
+
     /// <summary>Registers every engine this build ships; configuration picks one per stage by name.</summary>
     public static IServiceCollection AddBabelcastEngines(this IServiceCollection services)
     {

@@ -15,7 +15,7 @@ public sealed class CapacityRegistrationTests
     {
         using var services = Build([]);
 
-        Assert.Equal(EngineServiceCollectionExtensions.FastFinalPass, services.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ReducedFinalArguments);
+        Assert.Equal(EngineServiceCollectionExtensions.ReducedFinalPass, services.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.ReducedFinalArguments);
         Assert.IsType<LoadShedder>(services.GetRequiredService<ILoadShedding>());
     }
 
