@@ -10,9 +10,10 @@ public sealed class RecognitionAccuracyTests(LiveSessionFixture fixture, ITestOu
     /// <summary>
     /// Measured on 2026-12-03 through the whole pipeline at 4x real-time pace: 24.8 % with the server's final pass
     /// (best path, lw 8.5, maxhmmpf 10000; 20.3 % when each clip is one utterance), 25.5 % with the engine's default,
-    /// 28.8 % (2026-11-21) with the pruned pass it replaced, which this bar fails.
+    /// 28.8 % (2026-11-21) with the pruned pass it replaced, which this bar fails. With the soft phrase limit as well, the
+    /// latency bench measured 25.5 % at real-time pace on a quiet machine (3 Dec 04:30): the bar keeps two words of room.
     /// </summary>
-    private const double MaxWordErrorRate = 0.27;
+    private const double MaxWordErrorRate = 0.28;
 
     [Fact]
     public async Task SpeakerFinalTranscript_OverTheTwelveRealClips_StaysBelowTheMeasuredWer()
