@@ -8,7 +8,9 @@ namespace Babelcast.Server.WebSockets;
 
 /// <summary>
 /// The embedded broadcast bus: session runtimes on this node and the fan-out of pre-serialised frames to them.
-/// A frame is serialised once per language and the same bytes are queued on every listener of that language.
+/// A frame is serialised once per language and the same bytes are queued on every listener of that language; an idle
+/// listener's socket is written in the same loop (see <see cref="LiveConnection"/>), so a message reaches every listener
+/// before the next message is started.
 /// </summary>
 internal sealed class ListenerHub : IBroadcaster, IAudienceSource
 {
