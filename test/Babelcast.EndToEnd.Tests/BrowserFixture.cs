@@ -61,10 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// contexts bypass it; <see cref="ContentSecurityPolicyTests"/> uses <paramref name="enforceCsp"/> to check that the
     /// pages themselves run under the policy.
     /// </summary>
-    public Task<IBrowserContext> NewDesktopContextAsync(bool enforceCsp = false) =>
+    public Task<IBrowserContext> NewDesktopContextAsync(bool enforceCsp = false, Uri? baseUri = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUri.ToString(),
+            BaseURL = (baseUri ?? BaseUri).ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-US",
             BypassCSP = !enforceCsp,

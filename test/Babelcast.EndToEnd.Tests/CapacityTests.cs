@@ -1,5 +1,4 @@
 using Babelcast.Testing.Host;
-using Microsoft.Playwright;
 
 namespace Babelcast.EndToEnd.Tests;
 
@@ -19,44 +18,21 @@ public sealed class CapacityTests(BrowserFixture fixture)
         {
             ["Babelcast:Capacity:MaxSpeakingSessions"] = "1",
         });
-        await using var first = await SignedInAsync(server);
-        await first.Page.ClickAsync("#create");
-        await first.Page.Locator("#live").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = (float)Quick.TotalMilliseconds });
-        await first.Page.ClickAsync("#mic-start");
-        await first.Page.WaitForFunctionAsync("window.babelcast.framesSent > 5", null, new() { Timeout = (float)Quick.TotalMilliseconds });
+        await using var first = await SpeakerDriver.OpenAsync(fixture, server);
+        await first.SignInAsync();
+        await first.CreateSessionAsync();
+        await first.StartMicrophoneAsync();
 
-        await using var second = await SignedInAsync(server);
+        await using var second = await SpeakerDriver.OpenAsync(fixture, server);
+        await second.SignInAsync();
         await second.Page.ClickAsync("#create");
-        var error = second.Page.Locator("#create-error");
-        await second.Page.WaitForFunctionAsync("document.getElementById('create-error').textContent.length > 0", null, new() { Timeout = (float)Quick.TotalMilliseconds });
+        await second.WaitAsync("document.getElementById('create-error').textContent.length > 0", Quick, "the refusal to be shown");
 
-        var text = await error.InnerTextAsync();
+        var text = await second.Page.Locator("#create-error").InnerTextAsync();
         Assert.Contains("at capacity", text, StringComparison.Ordinal);
         Assert.Matches(@"try again in \d+ s", text);
         Assert.False(await second.Page.Locator("#live").IsVisibleAsync());
         await Artifacts.ScreenshotAsync(second.Page, "capacity-refused");
         Assert.True(await first.Page.EvaluateAsync<bool>("window.babelcast.framesSent > 5"));
-    }
-
-    private async Task<SignedInPage> SignedInAsync(BabelcastTestServer server)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseUri.ToString(),
-            BypassCSP = true, // for the test's predicate strings; ContentSecurityPolicyTests checks the pages under the policy
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.FillAsync("#username", "admin");
-        await page.FillAsync("#password", BabelcastTestServer.AdminPassword);
-        await page.ClickAsync("#signin-submit");
-        await page.Locator("#create").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = (float)Quick.TotalMilliseconds });
-        return new SignedInPage(context, page);
-    }
-
-    private sealed record SignedInPage(IBrowserContext Context, IPage Page) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => new(Context.CloseAsync());
     }
 }

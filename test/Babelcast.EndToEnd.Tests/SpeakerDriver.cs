@@ -11,9 +11,10 @@ public sealed class SpeakerDriver : PageDriver
     {
     }
 
-    public static async Task<SpeakerDriver> OpenAsync(BrowserFixture fixture)
+    /// <summary>Opens the page on the fixture's server, or on <paramref name="server"/> (a test's own configuration).</summary>
+    public static async Task<SpeakerDriver> OpenAsync(BrowserFixture fixture, BabelcastTestServer? server = null)
     {
-        var context = await fixture.NewDesktopContextAsync();
+        var context = await fixture.NewDesktopContextAsync(baseUri: server?.BaseUri);
         var page = await context.NewPageAsync();
         var driver = new SpeakerDriver(context, page);
         await page.GotoAsync("/");
