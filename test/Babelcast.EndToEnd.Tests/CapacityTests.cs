@@ -4,7 +4,8 @@ namespace Babelcast.EndToEnd.Tests;
 
 /// <summary>
 /// A node at capacity in a real browser: while one speaker broadcasts on a node that carries one speaking session, a
-/// second operator's "create session" is refused with the server's reason and a retry time, and no session view opens.
+/// second operator's "create session" is refused with the server's reason and a retry time, and no session view opens;
+/// where creation is allowed, the second speaker's connection is refused inside the session view instead.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class CapacityTests(BrowserFixture fixture)
@@ -34,5 +35,39 @@ public sealed class CapacityTests(BrowserFixture fixture)
         Assert.False(await second.Page.Locator("#live").IsVisibleAsync());
         await Artifacts.ScreenshotAsync(second.Page, "capacity-refused");
         Assert.True(await first.Page.EvaluateAsync<bool>("window.babelcast.framesSent > 5"));
+    }
+
+    [Fact]
+    public async Task SecondSpeaker_ConnectingToAFullNode_IsToldTheSessionIsKeptAndDoesNotRetryByItself()
+    {
+        await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Babelcast:Capacity:MaxSpeakingSessions"] = "1",
+            ["Babelcast:Capacity:RefuseSessionCreation"] = "false",
+        });
+        await using var first = await SpeakerDriver.OpenAsync(fixture, server);
+        await first.SignInAsync();
+        await first.CreateSessionAsync();
+        await first.StartMicrophoneAsync();
+
+        await using var second = await SpeakerDriver.OpenAsync(fixture, server);
+        await second.SignInAsync();
+        await second.Page.ClickAsync("#create");
+        await second.WaitAsync("window.babelcast.state === 'closed'", Quick, "the speaker socket to be refused");
+        await second.WaitAsync(
+            "[...document.querySelectorAll('#banners [data-banner=connection]')].some(b => b.textContent.includes('session is kept'))",
+            Quick, "the capacity banner");
+
+        var banner = await second.Page.Locator("#banners [data-banner=connection]").InnerTextAsync();
+        Assert.Contains("capacity", banner, StringComparison.Ordinal);
+        Assert.Contains("reload this page to try again", banner, StringComparison.Ordinal);
+        Assert.True(await second.Page.Locator("#live").IsVisibleAsync());
+        await Artifacts.ScreenshotAsync(second.Page, "capacity-refused-in-session");
+
+        // No automatic retry: the page stays closed while the node is full, and the first speaker is untouched.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal("closed", await second.Page.EvaluateAsync<string>("window.babelcast.state"));
+        Assert.True(await first.Page.EvaluateAsync<bool>("window.babelcast.framesSent > 5"));
+        Assert.Equal("live", await first.Page.EvaluateAsync<string>("window.babelcast.state"));
     }
 }
