@@ -16,8 +16,8 @@ public interface IBroadcaster
     void SendToAllListeners(string sessionId, Delivery delivery);
 
     /// <summary>
-    /// Sends <paramref name="ended"/> to every connection of the session (listeners and speaker), then closes them;
-    /// nobody can join the session afterwards.
+    /// Sends <paramref name="ended"/> to every connection of the session (listeners and speaker), then closes them and
+    /// retires the session's runtime (a join that races the end finds the end in the session store).
     /// </summary>
     void EndSession(string sessionId, OutboundFrame ended);
 }

@@ -39,6 +39,6 @@ internal interface IConnectionStore
 
     void DeliverToAllListeners(string sessionId, Delivery delivery);
 
-    /// <summary>Marks the local runtime ended, sends <paramref name="ended"/> to its connections and closes them; false if none.</summary>
+    /// <summary>Marks the local runtime ended, sends <paramref name="ended"/> to its connections, closes and retires it; false if none.</summary>
     bool EndSession(string sessionId, OutboundFrame ended);
 }
