@@ -103,16 +103,11 @@ internal sealed class LiveSessions(
     private async ValueTask<(SessionRecord? Updated, bool Stored)> WriteAsync(
         string sessionId, SessionStatus status, SessionChangeOrigin origin, string what, CancellationToken cancellationToken)
     {
-        if (origin != SessionChangeOrigin.Speaker)
-        {
-            return (await store.UpdateStatusAsync(sessionId, status, time.GetUtcNow(), cancellationToken), true);
-        }
-
         try
         {
             return (await store.UpdateStatusAsync(sessionId, status, time.GetUtcNow(), cancellationToken), true);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (origin == SessionChangeOrigin.Speaker && ex is not OperationCanceledException)
         {
             ReportStoreFailure(sessionId, what, ex);
             return (null, false);
