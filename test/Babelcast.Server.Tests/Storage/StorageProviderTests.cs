@@ -3,6 +3,8 @@ using Babelcast.Server.Cli;
 using Babelcast.Server.Hosting;
 using Babelcast.Storage.Postgres;
 using Babelcast.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Tests.Storage;
