@@ -17,13 +17,13 @@ internal sealed class PostgresPhraseAudioStore(PostgresDatabase database, TimePr
         ArgumentOutOfRangeException.ThrowIfNegative(seq);
 
         await using var command = await database.CommandAsync("""
-            INSERT INTO phrase_audio (session_id, language, seq, audio, saved_at) VALUES (@session, @language, @seq, @audio, @saved)
+            INSERT INTO phrase_audio (session_id, language, seq, audio, saved_at) VALUES (@session, @language, @seq, @bytes, @saved)
             ON CONFLICT (session_id, language, seq) DO UPDATE SET audio = excluded.audio, saved_at = excluded.saved_at;
             """, cancellationToken);
         command.Parameters.AddWithValue("session", sessionId);
         command.Parameters.AddWithValue("language", lang);
         command.Parameters.AddWithValue("seq", seq);
-        command.Parameters.AddWithValue("audio", audio);
+        command.Parameters.AddWithValue("bytes", audio);
         command.Parameters.AddWithValue("saved", timeProvider.GetUtcNow().ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

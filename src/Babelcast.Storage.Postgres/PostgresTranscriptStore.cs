@@ -16,15 +16,15 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
     public async ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken)
     {
         await using var command = await database.CommandAsync($"""
-            INSERT INTO phrases ({PhraseColumns}) VALUES (@session, @seq, @source, @start, @end, @created, @timings)
+            INSERT INTO phrases ({PhraseColumns}) VALUES (@session, @seq, @source, @startMs, @endMs, @created, @timings)
             ON CONFLICT (session_id, seq) DO NOTHING;
             """, cancellationToken);
         var p = command.Parameters;
         p.Add("session", phrase.SessionId);
         p.Add("seq", phrase.Seq);
         p.Add("source", phrase.SourceText);
-        p.Add("start", phrase.StartMs);
-        p.Add("end", phrase.EndMs);
+        p.Add("startMs", phrase.StartMs);
+        p.Add("endMs", phrase.EndMs);
         p.Add("created", PostgresValues.ToUtc(phrase.CreatedAt));
         p.Add(new NpgsqlParameter("timings", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)phrase.TimingsJson ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -44,7 +44,7 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
     {
         await using var command = await database.CommandAsync($"""
             INSERT INTO translations ({TranslationColumns})
-            VALUES (@session, @seq, @language, @text, @source, @start, @end, @duration, @created)
+            VALUES (@session, @seq, @language, @text, @source, @startMs, @endMs, @duration, @created)
             ON CONFLICT (session_id, language, seq) DO NOTHING;
             """, cancellationToken);
         var p = command.Parameters;
@@ -53,8 +53,8 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
         p.Add("language", translation.Language);
         p.Add("text", translation.Text);
         p.Add("source", translation.SourceText);
-        p.Add("start", translation.StartMs);
-        p.Add("end", translation.EndMs);
+        p.Add("startMs", translation.StartMs);
+        p.Add("endMs", translation.EndMs);
         p.Add("duration", translation.AudioDurationMs);
         p.Add("created", PostgresValues.ToUtc(translation.CreatedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
