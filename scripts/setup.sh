@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Babelcast needs on a fresh Debian 12 machine (idempotent): the offline engines
-# (PocketSphinx + US English model, Apertium pairs, espeak-ng, LAME), sox, and the .NET SDK check.
+# (PocketSphinx + US English model, Apertium pairs, espeak-ng, LAME), sox, PostgreSQL 15 (the cluster-mode store;
+# its tests start a private server, the Debian cluster is not used), and the .NET SDK check.
 # Usage: scripts/setup.sh            (engines only)
 #        scripts/setup.sh --run      (then build and start the server on every interface, port 5080, so that
 #                                     phones on the LAN can join; BABELCAST_URL=http://127.0.0.1:5080 or
@@ -15,6 +16,7 @@ packages=(
   apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-eo-en apertium-es-pt apertium-fr-es
   apertium-spa-ita apertium-fra-cat apertium-por-cat apertium-cat-ita apertium-spa-arg apertium-arg-cat apertium-oc-ca
   espeak-ng libespeak-ng1 libmp3lame0 lame sox
+  postgresql-15
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (real engines, real Kestrel on 127.0.0.1, real SQLite) and end-to-end
+# Runs every test: unit, integration (real engines, real Kestrel on 127.0.0.1, real SQLite, a private PostgreSQL
+# started by the tests themselves) and end-to-end
 # (Debian's Chromium driven by Playwright). Test projects run one after another: the real engines need the cores.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,7 +12,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
 for project in \
-  test/Babelcast.Core.Tests test/Babelcast.Storage.Sqlite.Tests test/Babelcast.Audio.Lame.Tests \
+  test/Babelcast.Core.Tests test/Babelcast.Storage.Sqlite.Tests test/Babelcast.Storage.Postgres.Tests test/Babelcast.Audio.Lame.Tests \
   test/Babelcast.Engines.ESpeak.Tests test/Babelcast.Engines.Apertium.Tests test/Babelcast.Engines.PocketSphinx.Tests \
   test/Babelcast.Server.Tests test/Babelcast.EndToEnd.Tests; do
   echo "== $project"

@@ -1,6 +1,6 @@
 namespace Babelcast.Storage.Sqlite;
 
-/// <summary>Settings of the embedded SQLite store, bound from <c>Babelcast:Storage:Sqlite</c>.</summary>
+/// <summary>Settings of the embedded store (SQLite database, audio files), bound from <c>Babelcast:Storage:Sqlite</c>.</summary>
 public sealed class SqliteStorageOptions
 {
     public const string SectionName = "Babelcast:Storage:Sqlite";
@@ -10,4 +10,10 @@ public sealed class SqliteStorageOptions
     /// defaults to <c>./data</c>); relative paths resolve against the current directory.
     /// </summary>
     public string DatabasePath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Where phrase audio is kept as files (<c>{session}/{language}/{seq}.mp3</c>). When empty it becomes
+    /// <c>{Babelcast:DataDirectory}/audio</c>; relative paths resolve against the current directory.
+    /// </summary>
+    public string AudioDirectory { get; set; } = string.Empty;
 }

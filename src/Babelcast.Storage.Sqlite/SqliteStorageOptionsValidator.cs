@@ -6,6 +6,12 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
 {
     public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
     {
+        var audio = options.AudioDirectory;
+        if (string.IsNullOrWhiteSpace(audio) || !Path.IsPathFullyQualified(audio) || File.Exists(audio))
+        {
+            return ValidateOptionsResult.Fail($"{SqliteStorageOptions.SectionName}:AudioDirectory '{audio}' does not name a directory.");
+        }
+
         var path = options.DatabasePath;
         if (string.IsNullOrWhiteSpace(path))
         {

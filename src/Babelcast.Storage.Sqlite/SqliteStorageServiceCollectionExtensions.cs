@@ -8,8 +8,8 @@ namespace Babelcast.Storage.Sqlite;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the embedded SQLite stores (<see cref="IUserStore"/>, <see cref="ISessionStore"/>,
-    /// <see cref="ITranscriptStore"/>) and an <see cref="IStorageInitializer"/> that a hosted service runs at start.
+    /// Registers the embedded stores (<see cref="IUserStore"/>, <see cref="ISessionStore"/>,
+    /// <see cref="ITranscriptStore"/> in SQLite; <see cref="IPhraseAudioStore"/> as files) and an <see cref="IStorageInitializer"/> that a hosted service runs at start.
     /// Every registration uses TryAdd, so a backend registered earlier (PostgreSQL) keeps its own.
     /// Options: <c>Babelcast:Storage:Sqlite</c> (<see cref="SqliteStorageOptions"/>), validated at start.
     /// </summary>
@@ -25,6 +25,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
         services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
         services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
+        services.TryAddSingleton<IPhraseAudioStore>(sp => new FilePhraseAudioStore(
+            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.AudioDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SqliteStorageInitializationService>();
         return services;
     }

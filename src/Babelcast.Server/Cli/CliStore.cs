@@ -1,4 +1,4 @@
-using Babelcast.Storage.Sqlite;
+using Babelcast.Server.Hosting;
 using Babelcast.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -6,7 +6,7 @@ namespace Babelcast.Server.Cli;
 
 /// <summary>
 /// A minimal host around the configured store (appsettings, environment, command line: the same
-/// configuration as the server, so Babelcast:DataDirectory applies), migrated and ready.
+/// configuration as the server, so Babelcast:DataDirectory and Babelcast:Storage:Provider apply), migrated and ready.
 /// </summary>
 internal sealed class CliStore : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ internal sealed class CliStore : IAsyncDisposable
         // The command's own output is the interface; store logs would only clutter it.
         builder.Logging.ClearProviders();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSqliteStorage();
+        builder.Services.AddBabelcastStorage(builder.Configuration);
         var host = builder.Build();
         try
         {

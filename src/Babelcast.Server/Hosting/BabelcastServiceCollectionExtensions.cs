@@ -1,4 +1,3 @@
-using Babelcast.Storage.Sqlite;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Broadcasting;
 using Babelcast.Server.Capacity;
@@ -26,7 +25,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastKestrelLimits();
         services.AddBabelcastHttps();
         services.AddBabelcastReverseProxy();
-        services.AddSqliteStorage();
+        services.AddBabelcastStorage(configuration);
         services.AddBabelcastEngines();
         services.AddBabelcastAuth(configuration);
         services.AddBabelcastRateLimits();

@@ -2,11 +2,9 @@ using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
-using Babelcast.Core.Storage;
 using Babelcast.Server.Hosting;
 using Babelcast.Server.Streaming;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.WebSockets;
 
@@ -19,9 +17,6 @@ public static class LiveServiceCollectionExtensions
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IAudioIngest, InProcessAudioIngest>();
-        services.TryAddSingleton<IPhraseAudioStore>(sp => new FilePhraseAudioStore(
-            Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory), "audio"),
-            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ListenerHub>();
         services.TryAddSingleton<IConnectionStore>(sp => sp.GetRequiredService<ListenerHub>());
         services.TryAddSingleton<AudienceStatus>();

@@ -1,16 +1,17 @@
-namespace Babelcast.Core.Storage;
+using Babelcast.Core.Storage;
+
+namespace Babelcast.Storage.Sqlite;
 
 /// <summary>
 /// Keeps phrase audio as files under <c>{root}/{sessionId}/{language}/{seq}.mp3</c>. Retention works on the files'
 /// last-write time, which <see cref="SaveAsync"/> sets from the injected clock so that a fake clock drives it in tests.
-/// Session ids and languages may hold only <c>[a-z0-9-]</c> (languages are lower-cased first, so "pt-BR" is "pt-br"),
-/// which keeps every path inside the root.
+/// Keys follow <see cref="PhraseAudioKey"/> (<c>[a-z0-9-]</c> only), which keeps every path inside the root.
+/// Part of the embedded provider: one node, one disk.
 /// </summary>
-public sealed class FilePhraseAudioStore : IPhraseAudioStore
+internal sealed class FilePhraseAudioStore : IPhraseAudioStore
 {
     private const string Extension = ".mp3";
     private const string TempExtension = ".tmp";
-    private const int MaxSegmentLength = 128;
 
     private readonly string _root;
     private readonly TimeProvider _timeProvider;
@@ -30,11 +31,8 @@ public sealed class FilePhraseAudioStore : IPhraseAudioStore
     /// <exception cref="ArgumentException">The session id or language holds characters outside [a-z0-9-].</exception>
     public async ValueTask SaveAsync(string sessionId, long seq, string language, ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
     {
-        var lang = NormaliseLanguage(language);
-        if (!IsValidSegment(sessionId) || !IsValidSegment(lang))
-        {
-            throw new ArgumentException($"Session id '{sessionId}' and language '{language}' may hold only [a-z0-9-].", nameof(sessionId));
-        }
+        var lang = PhraseAudioKey.NormaliseLanguage(language);
+        PhraseAudioKey.ThrowIfInvalid(sessionId, lang, language);
 
         ArgumentOutOfRangeException.ThrowIfNegative(seq);
         var directory = Path.Combine(_root, sessionId, lang);
@@ -58,8 +56,8 @@ public sealed class FilePhraseAudioStore : IPhraseAudioStore
     /// <summary>The bytes, or null if absent, deleted, or if the ids could not name a stored file.</summary>
     public async ValueTask<byte[]?> TryReadAsync(string sessionId, long seq, string language, CancellationToken cancellationToken)
     {
-        var lang = NormaliseLanguage(language);
-        if (!IsValidSegment(sessionId) || !IsValidSegment(lang) || seq < 0)
+        var lang = PhraseAudioKey.NormaliseLanguage(language);
+        if (!PhraseAudioKey.IsValidSegment(sessionId) || !PhraseAudioKey.IsValidSegment(lang) || seq < 0)
         {
             // Untrusted lookups (a listener's URL) simply find nothing.
             return null;
@@ -113,26 +111,6 @@ public sealed class FilePhraseAudioStore : IPhraseAudioStore
 
         return ValueTask.FromResult(deleted);
     }
-
-    internal static bool IsValidSegment(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || value.Length > MaxSegmentLength)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string NormaliseLanguage(string? language) => language?.ToLowerInvariant() ?? string.Empty;
 
     private async Task WriteAtomicallyAsync(string target, ReadOnlyMemory<byte> audio, CancellationToken cancellationToken)
     {

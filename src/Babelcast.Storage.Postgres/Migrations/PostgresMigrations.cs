@@ -1,0 +1,76 @@
+namespace Babelcast.Storage.Postgres.Migrations;
+
+/// <summary>
+/// The schema history, in version order. Keys are <c>COLLATE "C"</c> so that equality and ordering are ordinal,
+/// as in SQLite, whatever the database's default collation. Instants are timestamptz.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public static IReadOnlyList<PostgresMigration> All { get; } =
+    [
+        new(1, "initial schema", """
+            CREATE TABLE users (
+                username      text COLLATE "C" NOT NULL PRIMARY KEY,
+                password_hash text        NOT NULL,
+                created_at    timestamptz NOT NULL,
+                disabled      boolean     NOT NULL DEFAULT false,
+                token_version bigint      NOT NULL DEFAULT 0
+            );
+
+            CREATE TABLE sessions (
+                id               text COLLATE "C" NOT NULL PRIMARY KEY,
+                owner_id         text COLLATE "C" NOT NULL,
+                source_language  text        NOT NULL,
+                quality_tier     text        NOT NULL,
+                status           text        NOT NULL CHECK (status IN ('active', 'paused', 'ended')),
+                created_at       timestamptz NOT NULL,
+                updated_at       timestamptz NOT NULL,
+                last_activity_at timestamptz NOT NULL,
+                expires_at       timestamptz NOT NULL,
+                ended_at         timestamptz NULL
+            );
+            CREATE INDEX ix_sessions_owner ON sessions (owner_id, created_at DESC);
+            CREATE INDEX ix_sessions_open_activity ON sessions (last_activity_at) WHERE status <> 'ended';
+            CREATE INDEX ix_sessions_open_expiry ON sessions (expires_at) WHERE status <> 'ended';
+
+            CREATE TABLE phrases (
+                session_id   text COLLATE "C" NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                seq          bigint      NOT NULL,
+                source_text  text        NOT NULL,
+                start_ms     bigint      NOT NULL,
+                end_ms       bigint      NOT NULL,
+                created_at   timestamptz NOT NULL,
+                timings_json text        NULL,
+                PRIMARY KEY (session_id, seq)
+            );
+
+            CREATE TABLE translations (
+                session_id        text COLLATE "C" NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                language          text COLLATE "C" NOT NULL,
+                seq               bigint      NOT NULL,
+                text              text        NOT NULL,
+                source_text       text        NOT NULL,
+                start_ms          bigint      NOT NULL,
+                end_ms            bigint      NOT NULL,
+                audio_duration_ms integer     NOT NULL,
+                created_at        timestamptz NOT NULL,
+                PRIMARY KEY (session_id, language, seq)
+            );
+            """),
+        new(2, "phrase audio", """
+            -- No foreign key to sessions: audio is kept for its retention whatever happens to the session row,
+            -- as the file store does.
+            CREATE TABLE phrase_audio (
+                session_id text COLLATE "C" NOT NULL,
+                language   text COLLATE "C" NOT NULL,
+                seq        bigint      NOT NULL,
+                audio      bytea       NOT NULL,
+                saved_at   timestamptz NOT NULL,
+                PRIMARY KEY (session_id, language, seq)
+            );
+            CREATE INDEX ix_phrase_audio_saved ON phrase_audio (saved_at);
+            """),
+    ];
+
+    public static int LatestVersion => All[^1].Version;
+}
