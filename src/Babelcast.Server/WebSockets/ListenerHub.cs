@@ -112,7 +112,9 @@ internal sealed class ListenerHub : IBroadcaster, IAudienceSource
             return;
         }
 
-        foreach (var listener in s.ListenersOf(language))
+        var listeners = s.ListenersOf(language);
+        var started = _time.GetTimestamp();
+        foreach (var listener in listeners)
         {
             if (!listener.Enqueue(delivery))
             {
@@ -120,6 +122,11 @@ internal sealed class ListenerHub : IBroadcaster, IAudienceSource
                 _metrics.Error(ErrorCodes.SlowConsumer);
                 listener.Abort();
             }
+        }
+
+        if (listeners.Length > 0)
+        {
+            _metrics.FannedOut(delivery.Kind, _time.GetElapsedTime(started).TotalSeconds);
         }
     }
 
