@@ -10,7 +10,7 @@ namespace Babelcast.Bench.Measure;
 /// </summary>
 public sealed record ServerFanout(long Count, double MeanMs, double P50Ms, double P99Ms, double TotalMs)
 {
-    /// <summary>Per kind (<c>partial</c>, <c>final</c>, <c>audio</c>, <c>control</c>) and <c>all</c>: what happened between two scrapes.</summary>
+    /// <summary>Per kind (the server's DeliveryKind names) and <c>all</c>: what happened between two scrapes.</summary>
     public static Dictionary<string, ServerFanout> Between(string before, string after)
     {
         var start = Parse(before);

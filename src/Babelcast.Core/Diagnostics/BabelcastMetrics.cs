@@ -30,8 +30,8 @@ public sealed class BabelcastMetrics
     /// <summary>One message to every listener of a language: well under a millisecond for a few, tens of ms for thousands.</summary>
     public static readonly IReadOnlyList<double> FanoutBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
-    // Tag values by DeliveryKind, so that recording allocates no string.
-    private static readonly string[] KindNames = ["control", "partial", "final", "audio"];
+    // Tag values (the DeliveryKind names, ordered by value), so that recording allocates no string.
+    private static readonly string[] KindNames = Enum.GetNames<DeliveryKind>();
 
     private const string KindTag = "kind";
     private const string LanguageTag = "language";
