@@ -149,10 +149,10 @@ public sealed class BabelcastMetricsTests : IDisposable
         _metrics.FannedOut(DeliveryKind.PartialCaption, 0.001);
         _metrics.FannedOut(DeliveryKind.Audio, 0.030);
 
-        var audio = fanout.GetMeasurementSnapshot().Where(m => m.MatchesTags(new KeyValuePair<string, object?>("kind", "Audio"))).Select(m => m.Value).ToList();
-        Assert.Equal([0.012, 0.030], audio);
-        Assert.Single(fanout.GetMeasurementSnapshot(), m => m.MatchesTags(new KeyValuePair<string, object?>("kind", "PartialCaption")));
-        Assert.DoesNotContain(fanout.GetMeasurementSnapshot(), m => m.MatchesTags(new KeyValuePair<string, object?>("kind", "Control")));
+        var byKind = fanout.GetMeasurementSnapshot().ToLookup(m => m.Tags["kind"] as string, m => m.Value);
+        Assert.Equal([0.012, 0.030], byKind["Audio"]);
+        Assert.Single(byKind["PartialCaption"]);
+        Assert.Empty(byKind["Control"]);
     }
 
     private MetricCollector<T> Collect<T>(string instrument)
