@@ -45,6 +45,13 @@ public sealed class ApiClient(IBenchServer server) : IDisposable
         using var response = await _http.DeleteAsync(new Uri($"/api/sessions/{sessionId}", UriKind.Relative), cancellationToken);
     }
 
+    /// <summary>The server's <c>/metrics</c> page (Prometheus text), or an empty string if it cannot be read.</summary>
+    public async Task<string> MetricsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(cancellationToken) : string.Empty;
+    }
+
     public Uri SpeakerUri(string sessionId) => new(server.WebSocketBase, $"/ws/speak?sessionId={sessionId}&token={Token}");
 
     public void Dispose() => _http.Dispose();

@@ -11,7 +11,8 @@ internal static class FanoutAnalysis
 {
     public static FanoutStep Analyse(
         int count, TimeSpan connect, int connectFailures, ResourceWindow idle, ResourceWindow active, ResourceWindow clients, long baseline,
-        SpeakerClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset)
+        SpeakerClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset,
+        IReadOnlyDictionary<string, ServerFanout> serverFanout)
     {
         var listeners = pool.Listeners;
         var stepArrivals = listeners.Select(l => (Listener: l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();
@@ -55,6 +56,7 @@ internal static class FanoutAnalysis
             stepArrivals.Sum(s => (long)s.Arrivals.Count),
             stepArrivals.Sum(s => s.Arrivals.Sum(a => (long)a.Bytes)),
             clients,
+            serverFanout,
             sample.Where((_, i) => i % stride == 0).ToList());
     }
 

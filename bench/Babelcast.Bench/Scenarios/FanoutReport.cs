@@ -60,9 +60,25 @@ public static class FanoutReport
             r.Steps.Select(s => (IReadOnlyList<string>)[s.Listeners.ToString(CultureInfo.InvariantCulture), s.Phrases.ToString(CultureInfo.InvariantCulture),
                 s.MessagesReceived.ToString(CultureInfo.InvariantCulture), (s.BytesReceived / 1048576.0).ToString("F1", CultureInfo.InvariantCulture),
                 $"{s.Idle.RssMiB:F0} MiB", $"{s.Active.PeakRssMiB:F0} MiB", s.Active.Threads.ToString(CultureInfo.InvariantCulture)])).Insert(0, "\n"));
+        sb.Append("\nWhere the time goes: the server's fan-out (`babelcast_fanout_seconds`: one message handed to every listener of a language, idle sockets written within it; p50 / p99 interpolated in its buckets) beside the CPU time of the server and of the clients per 1,000 delivered messages (the server's includes its pipeline; its fan-out share is the fan-out total over its CPU time).\n\n");
+        var kinds = r.Steps.SelectMany(s => s.ServerFanout.Keys).Where(k => k != "all").Distinct().Order(StringComparer.Ordinal).ToList();
+        sb.Append(Markdown.Table(["listeners", .. kinds.Select(k => $"fan-out {k} p50 / p99 (n)"), "fan-out total", "server CPU", "fan-out share", "server CPU ms / 1000 msgs", "client CPU ms / 1000 msgs"],
+            r.Steps.Select(s => (IReadOnlyList<string>)[s.Listeners.ToString(CultureInfo.InvariantCulture),
+                .. kinds.Select(k => s.ServerFanout.TryGetValue(k, out var f) ? $"{f.P50Ms:F1} / {f.P99Ms:F1} ms ({f.Count})" : "-"),
+                s.ServerFanout.TryGetValue("all", out var all) ? $"{all.TotalMs / 1000:F2} s" : "-",
+                $"{s.Active.CpuSeconds:F2} s",
+                all is not null && s.Active.CpuSeconds > 0 ? $"{all.TotalMs / 10 / s.Active.CpuSeconds:F0} %" : "-",
+                PerThousand(s.Active.CpuSeconds, s.MessagesReceived), PerThousand(s.Clients.CpuSeconds, s.MessagesReceived)])));
         sb.Append(CultureInfo.InvariantCulture, $"\n![delivery CDF]({svgName})\n");
         return sb.ToString();
     }
+
+    /// <summary>One line for the log: the server's fan-out of a message to a language's listeners, all kinds.</summary>
+    public static string ServerBrief(FanoutStep s) =>
+        s.ServerFanout.TryGetValue("all", out var f) ? $"p50 {f.P50Ms:F1} ms, p99 {f.P99Ms:F1} ms, {f.TotalMs / 1000:F2} s in all (n={f.Count})" : "not reported";
+
+    private static string PerThousand(double cpuSeconds, long messages) =>
+        messages > 0 ? (cpuSeconds * 1000 * 1000 / messages).ToString("F1", CultureInfo.InvariantCulture) : "-";
 
     private static string Errors(FanoutStep s)
     {

@@ -24,4 +24,5 @@ public sealed record FanoutStep(
     long MessagesReceived,
     long BytesReceived,
     ResourceWindow Clients,
+    IReadOnlyDictionary<string, ServerFanout> ServerFanout,
     [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<double> SpreadSample);

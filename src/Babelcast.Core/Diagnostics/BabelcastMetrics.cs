@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Capacity;
 
 namespace Babelcast.Core.Diagnostics;
@@ -21,10 +22,18 @@ public sealed class BabelcastMetrics
     public const string ActiveSessionsInstrument = "babelcast_active_sessions";
     public const string ListenersInstrument = "babelcast_listeners";
     public const string ShedLevelInstrument = "babelcast_shed_level";
+    public const string FanoutInstrument = "babelcast_fanout_seconds";
 
     /// <summary>Stage latencies run from a few milliseconds (a cached translation) to seconds (a long phrase).</summary>
     public static readonly IReadOnlyList<double> StageBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
 
+    /// <summary>One message to every listener of a language: well under a millisecond for a few, tens of ms for thousands.</summary>
+    public static readonly IReadOnlyList<double> FanoutBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+    // Tag values (the DeliveryKind names, ordered by value), so that recording allocates no string.
+    private static readonly string[] KindNames = Enum.GetNames<DeliveryKind>();
+
+    private const string KindTag = "kind";
     private const string LanguageTag = "language";
     private const string CodeTag = "code";
     private const string EndpointTag = "endpoint";
@@ -36,6 +45,7 @@ public sealed class BabelcastMetrics
     private readonly Counter<long> _messagesIn;
     private readonly Counter<long> _messagesOut;
     private readonly Histogram<double> _stages;
+    private readonly Histogram<double> _fanout;
     private volatile IAudienceSource? _audience;
     private volatile ILoadShedding? _shedding;
 
@@ -50,6 +60,9 @@ public sealed class BabelcastMetrics
         _messagesOut = Meter.CreateCounter<long>(MessagesOutInstrument, description: "WebSocket messages sent, by endpoint");
         _stages = Meter.CreateHistogram(StageInstrument, "s", "Time from the end of speech to each stage of a phrase",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = StageBuckets });
+        _fanout = Meter.CreateHistogram(FanoutInstrument, "s",
+            "Time to hand one message to every listener of a language on this node (idle sockets are written within it), by kind",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = FanoutBuckets });
         Meter.CreateObservableGauge(ActiveSessionsInstrument, ObserveSessions, description: "Sessions with a live speaker or listeners on this node");
         Meter.CreateObservableGauge(ListenersInstrument, ObserveListeners, description: "Connected listeners by language");
         Meter.CreateObservableGauge(ShedLevelInstrument, ObserveShedLevel,
@@ -73,7 +86,13 @@ public sealed class BabelcastMetrics
 
     public void MessageReceived(string endpoint) => _messagesIn.Add(1, new KeyValuePair<string, object?>(EndpointTag, endpoint));
 
-    public void MessageSent(string endpoint) => _messagesOut.Add(1, new KeyValuePair<string, object?>(EndpointTag, endpoint));
+    public void MessageSent(string endpoint) => MessagesSent(endpoint, 1);
+
+    /// <summary>Counts a connection's writes in one step (a socket's drain), not one measurement per frame.</summary>
+    public void MessagesSent(string endpoint, long count) => _messagesOut.Add(count, new KeyValuePair<string, object?>(EndpointTag, endpoint));
+
+    /// <summary>One message handed to every listener of a language (<see cref="FanoutInstrument"/>).</summary>
+    public void FannedOut(DeliveryKind kind, double seconds) => _fanout.Record(seconds, new KeyValuePair<string, object?>(KindTag, KindNames[(int)kind]));
 
     public void StageReached(string stage, double seconds) => _stages.Record(seconds, new KeyValuePair<string, object?>(StageTag, stage));
 

@@ -111,7 +111,9 @@ internal sealed class ListenerHub : IConnectionStore, IAudienceSource
             return;
         }
 
-        foreach (var listener in s.ListenersOf(language))
+        var listeners = s.ListenersOf(language);
+        var started = _time.GetTimestamp();
+        foreach (var listener in listeners)
         {
             if (!listener.Enqueue(delivery))
             {
@@ -119,6 +121,11 @@ internal sealed class ListenerHub : IConnectionStore, IAudienceSource
                 _metrics.Error(ErrorCodes.SlowConsumer);
                 listener.Abort();
             }
+        }
+
+        if (listeners.Length > 0)
+        {
+            _metrics.FannedOut(delivery.Kind, _time.GetElapsedTime(started).TotalSeconds);
         }
     }
 

@@ -18,6 +18,8 @@ namespace Babelcast.Server.WebSockets;
 /// </remarks>
 internal sealed class LiveConnection
 {
+    private const int MetricsBatch = 64;
+
     private readonly Queue<Delivery> _queue = new();
     private readonly int _capacity;
     private readonly long _maxBytes;
@@ -334,6 +336,7 @@ internal sealed class LiveConnection
     /// </summary>
     private async Task WriteQueuedAsync()
     {
+        var sent = 0;
         try
         {
             while (TakeNext() is { } delivery)
@@ -343,7 +346,11 @@ internal sealed class LiveConnection
                 {
                     var frame = frames[i];
                     await Socket.SendAsync(frame.Payload, frame.IsBinary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, CancellationToken.None);
-                    _metrics.MessageSent(_endpoint);
+                    if (++sent == MetricsBatch)
+                    {
+                        _metrics.MessagesSent(_endpoint, sent);
+                        sent = 0;
+                    }
                 }
             }
         }
@@ -357,6 +364,14 @@ internal sealed class LiveConnection
                 _queue.Clear();
                 _queuedBytes = 0;
                 SignalIfDrainedLocked();
+            }
+        }
+        finally
+        {
+            // One measurement per drain (usually one delivery), not per frame: this runs once per listener per message.
+            if (sent > 0)
+            {
+                _metrics.MessagesSent(_endpoint, sent);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -31,7 +32,7 @@ public sealed class BabelcastMetricsTests : IDisposable
         Assert.Equal(BabelcastMetrics.MeterName, _metrics.Meter.Name);
         Assert.Equal(
             [
-                BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.ListenersInstrument,
+                BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.FanoutInstrument, BabelcastMetrics.ListenersInstrument,
                 BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.ShedLevelInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
                 BabelcastMetrics.MessagesInInstrument, BabelcastMetrics.MessagesOutInstrument,
             ],
@@ -127,6 +128,31 @@ public sealed class BabelcastMetricsTests : IDisposable
         Assert.Equal(40_000, Sum(received, "endpoint", "speak"));
         Assert.Equal(40_000, Sum(received, "endpoint", "listen"));
         Assert.Equal(80_000, Sum(sent, "endpoint", "listen"));
+    }
+
+    [Fact]
+    public void MessagesSent_ACount_AddsItInOneMeasurement()
+    {
+        using var sent = Collect<long>(BabelcastMetrics.MessagesOutInstrument);
+        _metrics.MessagesSent("listen", 3);
+        _metrics.MessageSent("listen");
+
+        Assert.Equal(4, Sum(sent, "endpoint", "listen"));
+        Assert.Equal(2, sent.GetMeasurementSnapshot().Count);
+    }
+
+    [Fact]
+    public void FannedOut_ByKind_RecordsSecondsTaggedWithTheKindName()
+    {
+        using var fanout = Collect<double>(BabelcastMetrics.FanoutInstrument);
+        _metrics.FannedOut(DeliveryKind.Audio, 0.012);
+        _metrics.FannedOut(DeliveryKind.PartialCaption, 0.001);
+        _metrics.FannedOut(DeliveryKind.Audio, 0.030);
+
+        var byKind = fanout.GetMeasurementSnapshot().ToLookup(m => m.Tags["kind"] as string, m => m.Value);
+        Assert.Equal([0.012, 0.030], byKind["Audio"]);
+        Assert.Single(byKind["PartialCaption"]);
+        Assert.Empty(byKind["Control"]);
     }
 
     private MetricCollector<T> Collect<T>(string instrument)

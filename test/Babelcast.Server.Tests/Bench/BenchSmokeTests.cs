@@ -90,6 +90,11 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.InRange(step.GetProperty("endToCaption").GetProperty("p50").GetDouble(), 1, 60_000);
         Assert.True(step.GetProperty("queueToReceive").GetProperty("count").GetInt32() > 0);
         Assert.True(step.GetProperty("queueToReceive").GetProperty("min").GetDouble() >= 0);
+        // The server's own fan-out time, read from its /metrics around the step: every phrase's audio went to 3 languages.
+        var fanout = step.GetProperty("serverFanout");
+        Assert.True(fanout.GetProperty("all").GetProperty("count").GetInt64() >= 3);
+        Assert.True(fanout.GetProperty("Audio").GetProperty("count").GetInt64() >= 3);
+        Assert.True(fanout.GetProperty("all").GetProperty("totalMs").GetDouble() > 0);
         Assert.True(step.GetProperty("active").GetProperty("cpuSeconds").GetDouble() > 0);
         Assert.True(step.GetProperty("idle").GetProperty("rssBytes").GetInt64() > 0);
     }

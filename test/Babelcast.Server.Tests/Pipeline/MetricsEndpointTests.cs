@@ -37,6 +37,13 @@ public sealed class MetricsEndpointTests(LiveSessionFixture fixture) : IClassFix
             Assert.Contains($"babelcast_stage_seconds_bucket{{stage=\"translated\",le=\"{le}\"}} ", text, StringComparison.Ordinal);
         }
 
+        // The fan-out of each message to the listeners of its language, by kind: the caption and the audio reached "es".
+        Assert.Contains("# TYPE babelcast_fanout_seconds histogram\n", text, StringComparison.Ordinal);
+        Assert.True(Value(text, "babelcast_fanout_seconds_count{kind=\"FinalCaption\"}") >= 1, text);
+        Assert.True(Value(text, "babelcast_fanout_seconds_count{kind=\"Audio\"}") >= 1, text);
+        Assert.True(Value(text, "babelcast_fanout_seconds_bucket{kind=\"Audio\",le=\"+Inf\"}") >= 1, text);
+        Assert.True(Value(text, "babelcast_ws_messages_out_total{endpoint=\"listen\"}") >= 3, text);
+
         Assert.Contains("# TYPE babelcast_active_sessions gauge\n", text, StringComparison.Ordinal);
         Assert.True(Value(text, "babelcast_active_sessions") >= 1, text);
         Assert.True(Value(text, "babelcast_listeners{language=\"es\"}") >= 1, text);
