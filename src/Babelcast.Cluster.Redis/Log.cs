@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Babelcast.Cluster.Redis;
+
+internal static partial class Log
+{
+    [LoggerMessage(9500, LogLevel.Information, "Session {SessionId}: lease taken by {Owner} (generation {Generation})")]
+    public static partial void LeaseAcquired(ILogger logger, string sessionId, string owner, long generation);
+
+    [LoggerMessage(9501, LogLevel.Warning, "Session {SessionId}: lease generation {Generation} lost ({Reason}); this node stops working on it")]
+    public static partial void LeaseLost(ILogger logger, string sessionId, long generation, string reason);
+
+    [LoggerMessage(9502, LogLevel.Information, "Session {SessionId}: lease generation {Generation} released")]
+    public static partial void LeaseReleased(ILogger logger, string sessionId, long generation);
+
+    [LoggerMessage(9503, LogLevel.Warning, "Lease renewal failed; leases run on their local deadlines")]
+    public static partial void RenewalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(9504, LogLevel.Warning, "Session {SessionId}: checkpoint refused, lease generation {Generation} is not current")]
+    public static partial void CheckpointFenced(ILogger logger, string sessionId, long generation);
+}
