@@ -18,4 +18,13 @@ internal static partial class Log
 
     [LoggerMessage(9504, LogLevel.Warning, "Session {SessionId}: checkpoint refused, lease generation {Generation} is not current")]
     public static partial void CheckpointFenced(ILogger logger, string sessionId, long generation);
+
+    [LoggerMessage(9510, LogLevel.Warning, "Session {SessionId}: ingest append failed, retrying in {RetryMs} ms (frames wait in order)")]
+    public static partial void IngestAppendFailed(ILogger logger, string sessionId, long retryMs, Exception exception);
+
+    [LoggerMessage(9511, LogLevel.Warning, "Session {SessionId}: ingest read failed, retrying in {RetryMs} ms")]
+    public static partial void IngestReadFailed(ILogger logger, string sessionId, long retryMs, Exception exception);
+
+    [LoggerMessage(9512, LogLevel.Information, "Session {SessionId}: ingest reading from {Position}")]
+    public static partial void IngestReadStarted(ILogger logger, string sessionId, string position);
 }

@@ -29,6 +29,16 @@ public sealed class RedisClusterOptions : IValidatableObject
     /// </summary>
     public TimeSpan FencingMargin { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Hard cap on a session's ingest stream (about 2.5 KB per 100 ms frame: 12,000 is 20 minutes and 30 MB). The
+    /// stream is normally trimmed at every committed phrase; this bounds it when no worker commits.
+    /// </summary>
+    [Range(1000, 1_000_000)]
+    public int IngestMaxEntries { get; set; } = 12_000;
+
+    /// <summary>A waiting reader looks at the stream this often even without a wake-up message (Pub/Sub is at-most-once).</summary>
+    public TimeSpan IngestPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
@@ -39,6 +49,11 @@ public sealed class RedisClusterOptions : IValidatableObject
         else if (!TryParse(ConnectionString, out var error))
         {
             yield return new ValidationResult($"{Section}:{nameof(ConnectionString)} is not valid: {error}", [nameof(ConnectionString)]);
+        }
+
+        if (IngestPollInterval < TimeSpan.FromMilliseconds(10) || IngestPollInterval > TimeSpan.FromSeconds(5))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(IngestPollInterval)} must be between 10 ms and 5 s.", [nameof(IngestPollInterval)]);
         }
 
         if (LeaseDuration < TimeSpan.FromMilliseconds(200) || LeaseDuration > TimeSpan.FromMinutes(5))

@@ -1,4 +1,5 @@
 using Babelcast.Core.Cluster;
+using Babelcast.Core.Ingest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,21 @@ public static class RedisClusterServiceCollectionExtensions
         services.TryAddSingleton<RedisSessionLeases>();
         services.TryAddSingleton<ISessionLeases>(sp => sp.GetRequiredService<RedisSessionLeases>());
         services.AddHostedService<LeaseRenewalService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Ingest on Redis Streams: replaces the in-process <see cref="IAudioIngest"/> (registered before the embedded
+    /// default, which is added with TryAdd). Options: <c>Babelcast:Cluster:Redis</c> and <c>Babelcast:Ingest</c>.
+    /// </summary>
+    public static IServiceCollection AddRedisIngest(this IServiceCollection services)
+    {
+        services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<RedisAudioIngest>();
+        services.TryAddSingleton<IAudioIngest>(sp => sp.GetRequiredService<RedisAudioIngest>());
         return services;
     }
 }

@@ -15,4 +15,13 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Checkpoint(string sessionId) => $"{prefix}:{{{sessionId}}}:checkpoint";
 
     public RedisKey Ingest(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest";
+
+    /// <summary>Set once the session's ingest is completed: later appends are refused.</summary>
+    public RedisKey IngestClosed(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest-closed";
+
+    /// <summary>Published after every append, so that a reader waits on a message rather than polling.</summary>
+    public RedisChannel IngestWake(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:ingest-wake");
+
+    /// <summary>The reader publishes "writer:seq" of the last entries it took, so that writers on any node free capacity.</summary>
+    public RedisChannel IngestConsumed(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:ingest-consumed");
 }
