@@ -27,4 +27,10 @@ internal static partial class Log
 
     [LoggerMessage(9512, LogLevel.Information, "Session {SessionId}: ingest reading from {Position}")]
     public static partial void IngestReadStarted(ILogger logger, string sessionId, string position);
+
+    [LoggerMessage(9520, LogLevel.Warning, "Claiming sessions failed; trying again at the next announcement or scan")]
+    public static partial void ClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(9521, LogLevel.Error, "Session {SessionId}: the owned session's runner failed; its lease is released")]
+    public static partial void RunnerFailed(ILogger logger, string sessionId, Exception exception);
 }

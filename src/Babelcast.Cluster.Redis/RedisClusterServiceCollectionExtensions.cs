@@ -24,6 +24,19 @@ public static class RedisClusterServiceCollectionExtensions
     }
 
     /// <summary>
+    /// A worker's placement: claims announced sessions that no node runs while it has room
+    /// (<c>Babelcast:Cluster:Placement</c>), and runs each through the registered <see cref="IOwnedSessionRunner"/>.
+    /// </summary>
+    public static IServiceCollection AddRedisSessionPlacement(this IServiceCollection services)
+    {
+        services.AddRedisSessionLeases();
+        services.AddOptions<SessionClaimOptions>().BindConfiguration(SessionClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RedisSessionPlacement>();
+        services.AddHostedService<SessionClaimService>();
+        return services;
+    }
+
+    /// <summary>
     /// Ingest on Redis Streams: replaces the in-process <see cref="IAudioIngest"/> (registered before the embedded
     /// default, which is added with TryAdd). Options: <c>Babelcast:Cluster:Redis</c> and <c>Babelcast:Ingest</c>.
     /// </summary>

@@ -8,6 +8,12 @@ namespace Babelcast.Cluster.Redis;
 /// </summary>
 internal sealed class RedisKeys(string prefix)
 {
+    /// <summary>Sessions that have a speaker and need a worker (a set).</summary>
+    public RedisKey ActiveSessions => $"{prefix}:active-sessions";
+
+    /// <summary>Announcements of sessions that need a worker, so that workers claim at once instead of at their next scan.</summary>
+    public RedisChannel Announcements => RedisChannel.Literal($"{prefix}:announcements");
+
     public RedisKey Lease(string sessionId) => $"{prefix}:{{{sessionId}}}:lease";
 
     public RedisKey Generation(string sessionId) => $"{prefix}:{{{sessionId}}}:generation";
