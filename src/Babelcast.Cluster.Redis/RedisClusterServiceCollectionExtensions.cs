@@ -2,11 +2,15 @@ using Babelcast.Core.Cluster;
 using Babelcast.Core.Ingest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Babelcast.Cluster.Redis;
 
 public static class RedisClusterServiceCollectionExtensions
 {
+    /// <summary>The tag of the server's readiness checks (<c>/healthz</c>), which Redis's check joins.</summary>
+    public const string HealthTag = "ready";
+
     /// <summary>
     /// Session ownership on Redis (<see cref="ISessionLeases"/>), renewed by a hosted service that releases every
     /// lease on shutdown. Options: <c>Babelcast:Cluster:Redis</c> (<see cref="RedisClusterOptions"/>), validated at start.
@@ -20,6 +24,9 @@ public static class RedisClusterServiceCollectionExtensions
         services.TryAddSingleton<RedisSessionLeases>();
         services.TryAddSingleton<ISessionLeases>(sp => sp.GetRequiredService<RedisSessionLeases>());
         services.AddHostedService<LeaseRenewalService>();
+        services.TryAddSingleton<RedisHealthCheck>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "redis", sp => sp.GetRequiredService<RedisHealthCheck>(), HealthStatus.Unhealthy, [HealthTag]));
         return services;
     }
 
