@@ -33,4 +33,16 @@ internal static partial class Log
 
     [LoggerMessage(9521, LogLevel.Error, "Session {SessionId}: the owned session's runner failed; its lease is released")]
     public static partial void RunnerFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(9530, LogLevel.Warning, "Session {SessionId}: listener presence could not be read from Redis; using the last known counts")]
+    public static partial void PresenceReadFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(9531, LogLevel.Warning, "Session {SessionId}: bus subscription or presence update failed; retried at the next heartbeat")]
+    public static partial void GatewayUpdateFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(9532, LogLevel.Warning, "Dropped a bus message of session {SessionId} that this version cannot read")]
+    public static partial void BusMessageDropped(ILogger logger, string sessionId);
+
+    [LoggerMessage(9533, LogLevel.Information, "Bus connection to Redis restored; {Sessions} sessions' listeners resynced from the store")]
+    public static partial void BusRestored(ILogger logger, int sessions);
 }

@@ -39,6 +39,12 @@ public sealed class RedisClusterOptions : IValidatableObject
     /// <summary>A waiting reader looks at the stream this often even without a wake-up message (Pub/Sub is at-most-once).</summary>
     public TimeSpan IngestPollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Each node re-publishes its listener counts this often; a node's counts that were not refreshed for three beats
+    /// (it died) no longer count, so that nobody translates for listeners who are gone.
+    /// </summary>
+    public TimeSpan PresenceHeartbeat { get; set; } = TimeSpan.FromSeconds(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
@@ -49,6 +55,11 @@ public sealed class RedisClusterOptions : IValidatableObject
         else if (!TryParse(ConnectionString, out var error))
         {
             yield return new ValidationResult($"{Section}:{nameof(ConnectionString)} is not valid: {error}", [nameof(ConnectionString)]);
+        }
+
+        if (PresenceHeartbeat < TimeSpan.FromMilliseconds(50) || PresenceHeartbeat > TimeSpan.FromMinutes(1))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(PresenceHeartbeat)} must be between 50 ms and 1 minute.", [nameof(PresenceHeartbeat)]);
         }
 
         if (IngestPollInterval < TimeSpan.FromMilliseconds(10) || IngestPollInterval > TimeSpan.FromSeconds(5))

@@ -1,3 +1,4 @@
+using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Ingest;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,23 @@ public static class RedisClusterServiceCollectionExtensions
         services.AddOptions<SessionClaimOptions>().BindConfiguration(SessionClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<RedisSessionPlacement>();
         services.AddHostedService<SessionClaimService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The cluster bus (<c>Babelcast:Cluster:Bus</c> = <c>redis</c>): <see cref="IBroadcaster"/> publishes on a channel
+    /// per session, <see cref="IListenerPresence"/> sums every node's listener counts, and a hosted service subscribes
+    /// this node to the sessions it has connections of. Needs an <see cref="ILocalDelivery"/> (the node's connection store).
+    /// </summary>
+    public static IServiceCollection AddRedisBroadcasting(this IServiceCollection services)
+    {
+        services.AddOptions<RedisClusterOptions>().BindConfiguration(RedisClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ClusterNode>();
+        services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton<IBroadcaster, RedisBroadcaster>();
+        services.TryAddSingleton<IListenerPresence, RedisListenerPresence>();
+        services.AddHostedService<RedisGatewayService>();
         return services;
     }
 

@@ -24,6 +24,40 @@ public sealed class RedisConnection(IOptions<RedisClusterOptions> options) : IAs
         return multiplexer.GetSubscriber();
     }
 
+    /// <summary>
+    /// The connection for synchronous callers (the broadcaster's fire-and-forget publishes); connects on the calling
+    /// thread the first time. Commands issued while Redis is away wait in the client's backlog, in order.
+    /// </summary>
+    public ConnectionMultiplexer Multiplexer
+    {
+        get
+        {
+            if (_multiplexer is { } existing)
+            {
+                return existing;
+            }
+
+            _connecting.Wait();
+            try
+            {
+                return _multiplexer ??= ConnectionMultiplexer.Connect(Configuration());
+            }
+            finally
+            {
+                _connecting.Release();
+            }
+        }
+    }
+
+    private ConfigurationOptions Configuration()
+    {
+        var configuration = ConfigurationOptions.Parse(options.Value.ConnectionString);
+        // A node must start (and report Redis as down in its health output) while Redis is unreachable.
+        configuration.AbortOnConnectFail = false;
+        configuration.ClientName ??= "babelcast";
+        return configuration;
+    }
+
     private async ValueTask<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellationToken)
     {
         await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -34,11 +68,7 @@ public sealed class RedisConnection(IOptions<RedisClusterOptions> options) : IAs
                 return existing;
             }
 
-            var configuration = ConfigurationOptions.Parse(options.Value.ConnectionString);
-            // A node must start (and report Redis as down in its health output) while Redis is unreachable.
-            configuration.AbortOnConnectFail = false;
-            configuration.ClientName ??= "babelcast";
-            _multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration).WaitAsync(cancellationToken).ConfigureAwait(false);
+            _multiplexer = await ConnectionMultiplexer.ConnectAsync(Configuration()).WaitAsync(cancellationToken).ConfigureAwait(false);
             return _multiplexer;
         }
         finally

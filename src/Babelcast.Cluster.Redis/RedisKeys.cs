@@ -14,6 +14,15 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>Announcements of sessions that need a worker, so that workers claim at once instead of at their next scan.</summary>
     public RedisChannel Announcements => RedisChannel.Literal($"{prefix}:announcements");
 
+    /// <summary>The session's broadcast channel: every node with connections of the session subscribes to it.</summary>
+    public RedisChannel Bus(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:bus");
+
+    /// <summary>Listener counts of the session per node (a hash: node id -> "expires|lang=count,...").</summary>
+    public RedisKey Presence(string sessionId) => $"{prefix}:{{{sessionId}}}:presence";
+
+    /// <summary>Published when a node's listener counts of the session change.</summary>
+    public RedisChannel PresenceChanged(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:presence-changed");
+
     public RedisKey Lease(string sessionId) => $"{prefix}:{{{sessionId}}}:lease";
 
     public RedisKey Generation(string sessionId) => $"{prefix}:{{{sessionId}}}:generation";
