@@ -63,7 +63,7 @@ public sealed class DisplayTests(BrowserFixture fixture, LiveDisplay live) : ICl
             "window.babelcast.columns.length === 2 && window.babelcast.columns.every(c => c.finals.length >= 1)", Pipeline, "a caption in each column");
         var before = (await d.Screen.ColumnsAsync()).Select(c => c.GetProperty("lastSeq").GetInt32()).ToList();
 
-        var hub = fixture.Server.Services.GetRequiredService<ListenerHub>();
+        var hub = fixture.Server.Services.GetRequiredService<IConnectionStore>();
         var dropped = hub.Find(d.SessionId)?.AllListeners() ?? [];
         Assert.Equal(2, dropped.Count);
         foreach (var listener in dropped)

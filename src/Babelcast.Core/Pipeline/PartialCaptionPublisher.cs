@@ -23,7 +23,7 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
     {
         await foreach (var (seq, text, startMs) in _latest.Reader.ReadAllAsync(cancellationToken))
         {
-            foreach (var language in context.Broadcaster.GetListenerLanguages(sessionId))
+            foreach (var language in context.Presence.GetListenerLanguages(sessionId))
             {
                 try
                 {

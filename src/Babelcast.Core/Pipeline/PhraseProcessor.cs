@@ -18,6 +18,7 @@ namespace Babelcast.Core.Pipeline;
 public sealed class PhraseProcessor(
     EngineSet engines,
     IBroadcaster broadcaster,
+    IListenerPresence presence,
     TranscriptWriter transcripts,
     IPhraseAudioStore audioStore,
     BabelcastMetrics metrics,
@@ -29,7 +30,7 @@ public sealed class PhraseProcessor(
         await transcripts.AddPhraseAsync(
             new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null),
             cancellationToken);
-        var languages = broadcaster.GetListenerLanguages(phrase.SessionId);
+        var languages = presence.GetListenerLanguages(phrase.SessionId);
         await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, cancellationToken)));
         var timings = JsonSerializer.Serialize(phrase.Clock.Snapshot());
         await transcripts.UpdatePhraseTimingsAsync(phrase.SessionId, phrase.Seq, timings, cancellationToken);

@@ -12,6 +12,7 @@ internal sealed record PipelineContext(
     EngineSet Engines,
     IAudioIngest Ingest,
     IBroadcaster Broadcaster,
+    IListenerPresence Presence,
     PhraseProcessor Processor,
     BabelcastMetrics Metrics,
     TimeProvider Time,

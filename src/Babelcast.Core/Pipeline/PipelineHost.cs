@@ -28,6 +28,7 @@ public sealed class PipelineHost : IAsyncDisposable
         EngineSet engines,
         IAudioIngest ingest,
         IBroadcaster broadcaster,
+        IListenerPresence presence,
         PhraseProcessor processor,
         ITranscriptStore transcripts,
         TranscriptWriter writer,
@@ -38,7 +39,7 @@ public sealed class PipelineHost : IAsyncDisposable
     {
         _transcripts = transcripts;
         _writer = writer;
-        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, processor, metrics, time, shedding, logger);
+        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, presence, processor, metrics, time, shedding, logger);
     }
 
     public IReadOnlyCollection<string> RunningSessions => _running.Keys.ToList();

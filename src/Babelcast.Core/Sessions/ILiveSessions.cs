@@ -3,18 +3,29 @@ using Babelcast.Core.Storage;
 namespace Babelcast.Core.Sessions;
 
 /// <summary>
-/// The live side of sessions: who is connected right now, and the fan-out of status changes.
-/// The REST API uses it so that a PATCH or DELETE reaches the sockets and the pipeline.
+/// The live side of sessions: who is connected right now, and the one path of every state change. Pause, resume and
+/// end take the same method whether the REST API, the speaker's socket or the expiry sweeper asks for them: the store
+/// is written and the pipeline, the listeners and the speaker are told there, once.
 /// </summary>
 public interface ILiveSessions
 {
     LiveSessionSnapshot Snapshot(string sessionId);
 
-    /// <summary>Applies a stored status change (pause/resume) to the pipeline and tells every listener.</summary>
-    ValueTask ApplyStatusAsync(SessionRecord session, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a pause or resume, then applies it: a marker in the ingest log (in order with the audio), then every
+    /// listener and the speaker are told. Returns the stored record (still ended if it ended meanwhile), or null if the
+    /// session is unknown or, for <see cref="SessionChangeOrigin.Speaker"/>, the store refused the write.
+    /// </summary>
+    ValueTask<SessionRecord?> SetStatusAsync(string sessionId, SessionStatus status, SessionChangeOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>Flushes the last phrase, sends <c>sessionEnded</c> to everyone and closes the sockets.</summary>
-    ValueTask EndAsync(string sessionId, string reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the end (final), then ends it live: flushes the last phrase, sends <c>sessionEnded</c> to everyone and
+    /// closes the sockets. Returns the stored record, or null as for <see cref="SetStatusAsync"/>.
+    /// </summary>
+    ValueTask<SessionRecord?> EndAsync(string sessionId, string reason, SessionChangeOrigin origin, CancellationToken cancellationToken);
+
+    /// <summary>Mutes or unmutes the speaker's audio for every listener (live only: a mute is not stored).</summary>
+    void SetMuted(string sessionId, bool muted);
 
     /// <summary>Ids of sessions that have a live pipeline or connections on this node.</summary>
     IReadOnlyCollection<string> ActiveSessionIds { get; }

@@ -1,5 +1,6 @@
 using Babelcast.Core.Languages;
 using Babelcast.Core.Protocol;
+using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Capacity;
@@ -155,7 +156,7 @@ internal static class SessionEndpoints
 
         if (session!.Status != SessionStatus.Ended)
         {
-            await manager.EndAsync(id, EndedBySpeakerReason, cancellationToken);
+            await manager.EndAsync(id, EndedBySpeakerReason, SessionChangeOrigin.Api, cancellationToken);
             HttpLog.SessionDeleted(loggers.CreateLogger(typeof(SessionEndpoints)), id);
         }
 

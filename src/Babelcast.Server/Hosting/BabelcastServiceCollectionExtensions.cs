@@ -1,5 +1,6 @@
 using Babelcast.Storage.Sqlite;
 using Babelcast.Server.Auth;
+using Babelcast.Server.Broadcasting;
 using Babelcast.Server.Capacity;
 using Babelcast.Server.Endpoints;
 using Babelcast.Server.Health;
@@ -31,6 +32,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastRateLimits();
         services.AddBabelcastSessions();
         services.AddBabelcastLive();
+        services.AddBabelcastBroadcasting(configuration);
         services.AddBabelcastCapacity();
         services.AddBabelcastHealth();
         return new BabelcastBuilder(services);

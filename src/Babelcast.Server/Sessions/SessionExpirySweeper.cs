@@ -55,7 +55,7 @@ internal sealed class SessionExpirySweeper(
                 continue;
             }
 
-            await manager.EndAsync(session.Id, ExpiredReason, cancellationToken);
+            await manager.EndAsync(session.Id, ExpiredReason, SessionChangeOrigin.Expiry, cancellationToken);
             Log.SessionExpired(logger, session.Id, session.ExpiresAt <= now ? "lifetime" : "idle");
             ended++;
         }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Sessions;
 
-/// <summary>Session state changes that must reach both the store and the live side, in that order.</summary>
+/// <summary>Creates sessions; state changes go through <see cref="ILiveSessions"/>, the one path they all take.</summary>
 internal sealed class SessionManager(
     ISessionStore store,
     ILiveSessions live,
@@ -37,10 +37,9 @@ internal sealed class SessionManager(
     /// <summary>Pauses or resumes; returns the stored record (still ended if it ended meanwhile), or null if unknown.</summary>
     public async ValueTask<SessionRecord?> SetStatusAsync(SessionRecord session, SessionStatus status, CancellationToken cancellationToken)
     {
-        var updated = await store.UpdateStatusAsync(session.Id, status, timeProvider.GetUtcNow(), cancellationToken);
+        var updated = await live.SetStatusAsync(session.Id, status, SessionChangeOrigin.Api, cancellationToken);
         if (updated is { Status: not SessionStatus.Ended } && updated.Status != session.Status)
         {
-            await live.ApplyStatusAsync(updated, cancellationToken);
             Log.SessionStatusChanged(logger, updated.Id, updated.Status);
         }
 
@@ -48,12 +47,11 @@ internal sealed class SessionManager(
     }
 
     /// <summary>Marks the session ended (final), then ends it live (flush, sessionEnded to everyone, close sockets).</summary>
-    public async ValueTask<SessionRecord?> EndAsync(string sessionId, string reason, CancellationToken cancellationToken)
+    public async ValueTask<SessionRecord?> EndAsync(string sessionId, string reason, SessionChangeOrigin origin, CancellationToken cancellationToken)
     {
-        var updated = await store.UpdateStatusAsync(sessionId, SessionStatus.Ended, timeProvider.GetUtcNow(), cancellationToken);
+        var updated = await live.EndAsync(sessionId, reason, origin, cancellationToken);
         if (updated is not null)
         {
-            await live.EndAsync(sessionId, reason, cancellationToken);
             Log.SessionEnded(logger, sessionId, reason);
         }
 

@@ -18,7 +18,8 @@ namespace Babelcast.Server.Streaming;
 internal sealed class StreamEndpoint(
     ISessionStore sessions,
     IWebSocketRateLimiter rateLimiter,
-    ListenerHub hub,
+    IConnectionStore connections,
+    AudienceStatus audience,
     ILanguageCatalog languages,
     TranslationWarmup warmup,
     SilentFrames silence,
@@ -44,10 +45,10 @@ internal sealed class StreamEndpoint(
         var socket = new StreamSocket();
         var live = liveOptions.Value;
         var me = new LiveConnection(socket, session!.Id, language, live.ListenerQueueCapacity, live.SendQueueMaxBytes, metrics, "stream");
-        var (runtime, joined) = hub.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
+        var (runtime, joined) = connections.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
         if (joined != JoinResult.Added)
         {
-            hub.RemoveIfIdle(runtime);
+            connections.RemoveIfIdle(runtime);
             await (joined == JoinResult.Ended ? Ended() : Full()).ExecuteAsync(context);
             return;
         }
@@ -59,7 +60,7 @@ internal sealed class StreamEndpoint(
         }
 
         Log.StreamStarted(logger, session.Id, language!);
-        hub.PushStatus(runtime);
+        audience.Push(runtime);
         warmup.Warm(session.SourceLanguage, language!);
         var writer = me.WriteLoopAsync(ct);
         var outcome = StreamOutcome.Gone;
@@ -79,10 +80,10 @@ internal sealed class StreamEndpoint(
         finally
         {
             runtime.RemoveListener(me);
-            hub.PushStatus(runtime);
+            audience.Push(runtime);
             me.CompleteSending();
             await writer;
-            hub.RemoveIfIdle(runtime);
+            connections.RemoveIfIdle(runtime);
             socket.Dispose();
         }
 

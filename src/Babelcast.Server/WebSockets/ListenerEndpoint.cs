@@ -14,7 +14,8 @@ namespace Babelcast.Server.WebSockets;
 internal sealed class ListenerEndpoint(
     ISessionStore sessions,
     IWebSocketRateLimiter rateLimiter,
-    ListenerHub hub,
+    IConnectionStore connections,
+    AudienceStatus audience,
     ILanguageCatalog languages,
     ListenerReplay replay,
     TranslationWarmup warmup,
@@ -45,12 +46,12 @@ internal sealed class ListenerEndpoint(
             WantsAudio = WantsAudio(context),
             AbortTransport = context.Abort,
         };
-        me.Enqueue(Delivery.Control(Joined(session, hub.GetOrAdd(session), language)));
+        me.Enqueue(Delivery.Control(Joined(session, connections.GetOrAdd(session), language)));
         me.HoldForReplay();
-        var (runtime, joined) = hub.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
+        var (runtime, joined) = connections.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
         if (joined != JoinResult.Added)
         {
-            hub.RemoveIfIdle(runtime);
+            connections.RemoveIfIdle(runtime);
             var ended = joined == JoinResult.Ended;
             await refusal.RefuseAsync(socket, Path, ended ? ErrorCodes.SessionEnded : ErrorCodes.SessionFull,
                 ended ? "The session has ended." : "The session has reached its listener limit.", ct,
@@ -61,7 +62,7 @@ internal sealed class ListenerEndpoint(
         await EndIfEndedMeanwhileAsync(me, ct);
 
         Log.ListenerJoined(logger, session.Id, language);
-        hub.PushStatus(runtime);
+        audience.Push(runtime);
         warmup.Warm(session.SourceLanguage, language);
         var writer = me.WriteLoopAsync(ct);
         try
@@ -81,11 +82,11 @@ internal sealed class ListenerEndpoint(
         finally
         {
             runtime.RemoveListener(me);
-            hub.PushStatus(runtime);
+            audience.Push(runtime);
             me.CompleteSending();
             await writer;
             await SpeakerEndpoint.CloseAsync(socket);
-            hub.RemoveIfIdle(runtime);
+            connections.RemoveIfIdle(runtime);
             Log.ListenerLeft(logger, session.Id);
         }
     }
@@ -265,7 +266,7 @@ internal sealed class ListenerEndpoint(
         runtime.ChangeLanguage(me, offered);
         warmup.Warm(session.SourceLanguage, offered);
         me.Send(ListenerMessages.LanguageChanged(offered));
-        hub.PushStatus(runtime);
+        audience.Push(runtime);
     }
 
     private static OutboundFrame Joined(SessionRecord session, SessionRuntime runtime, string language) =>

@@ -7,23 +7,19 @@ using Babelcast.Core.Storage;
 namespace Babelcast.Server.WebSockets;
 
 /// <summary>
-/// The embedded broadcast bus: session runtimes on this node and the fan-out of pre-serialised frames to them.
-/// A frame is serialised once per language and the same bytes are queued on every listener of that language; an idle
-/// listener's socket is written in the same loop (see <see cref="LiveConnection"/>), so a message reaches every listener
-/// before the next message is started.
+/// This node's connection store: the session runtimes and the fan-out of pre-serialised frames to their sockets. The
+/// bus (<see cref="IBroadcaster"/>) decides what goes where; this writes it. The same bytes are queued on every listener
+/// of a language; an idle listener's socket is written in the same loop (see <see cref="LiveConnection"/>), so a message
+/// reaches every listener before the next message is started.
 /// </summary>
-internal sealed class ListenerHub : IBroadcaster, IAudienceSource
+internal sealed class ListenerHub : IConnectionStore, IAudienceSource
 {
     private readonly ConcurrentDictionary<string, SessionRuntime> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger<ListenerHub> _logger;
     private readonly BabelcastMetrics _metrics;
 
-    private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(200);
-    private readonly TimeProvider _time;
-
-    public ListenerHub(BabelcastMetrics metrics, TimeProvider time, ILogger<ListenerHub> logger)
+    public ListenerHub(BabelcastMetrics metrics, ILogger<ListenerHub> logger)
     {
-        _time = time;
         _logger = logger;
         _metrics = metrics;
         metrics.ObserveAudience(this);
@@ -94,10 +90,13 @@ internal sealed class ListenerHub : IBroadcaster, IAudienceSource
         return counts;
     }
 
-    public IReadOnlyCollection<string> GetListenerLanguages(string sessionId) =>
+    public IReadOnlyDictionary<string, int> ListenerCounts(string sessionId) =>
+        _sessions.TryGetValue(sessionId, out var s) ? s.Distribution() : new Dictionary<string, int>();
+
+    public IReadOnlyCollection<string> ListenerLanguages(string sessionId) =>
         _sessions.TryGetValue(sessionId, out var s) ? s.Languages : [];
 
-    public void SendToSpeaker(string sessionId, OutboundFrame frame)
+    public void DeliverToSpeaker(string sessionId, OutboundFrame frame)
     {
         if (_sessions.TryGetValue(sessionId, out var s) && s.Speaker is { } speaker)
         {
@@ -105,7 +104,7 @@ internal sealed class ListenerHub : IBroadcaster, IAudienceSource
         }
     }
 
-    public void SendToListeners(string sessionId, string language, Delivery delivery)
+    public void DeliverToListeners(string sessionId, string language, Delivery delivery)
     {
         if (!_sessions.TryGetValue(sessionId, out var s))
         {
@@ -123,27 +122,30 @@ internal sealed class ListenerHub : IBroadcaster, IAudienceSource
         }
     }
 
-    /// <summary>
-    /// Tells the speaker how many listeners each language has. Pushes are coalesced (at most one per 200 ms, always
-    /// ending with the current counts) so that a crowd joining at once cannot flood the speaker's socket.
-    /// </summary>
-    public void PushStatus(SessionRuntime runtime)
+    public void DeliverToAllListeners(string sessionId, Delivery delivery)
     {
-        if (!runtime.TryScheduleStatus())
+        if (_sessions.TryGetValue(sessionId, out var s))
         {
-            return;
+            s.SendToListeners(delivery);
         }
-
-        _ = Task.Run(async () =>
-        {
-            await Task.Delay(StatusInterval, _time, CancellationToken.None);
-            runtime.StatusSent();
-            SendStatusNow(runtime);
-        }, CancellationToken.None);
     }
 
-    private void SendStatusNow(SessionRuntime runtime)
+    public bool EndSession(string sessionId, OutboundFrame ended)
     {
-        runtime.Speaker?.Send(SpeakerMessages.SessionStatus(runtime.Distribution()));
+        if (!_sessions.TryGetValue(sessionId, out var runtime))
+        {
+            return false;
+        }
+
+        runtime.MarkEnded();
+        runtime.Status = SessionStatus.Ended;
+        foreach (var listener in runtime.AllListeners())
+        {
+            listener.EndSession(ended);
+        }
+
+        runtime.Speaker?.EndSession(ended);
+        RemoveIfIdle(runtime);
+        return true;
     }
 }

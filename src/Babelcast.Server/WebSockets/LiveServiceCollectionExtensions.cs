@@ -1,4 +1,3 @@
-using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
@@ -13,7 +12,7 @@ namespace Babelcast.Server.WebSockets;
 
 public static class LiveServiceCollectionExtensions
 {
-    /// <summary>The live path: ingest, pipelines, the embedded broadcast bus and the WebSocket endpoints.</summary>
+    /// <summary>The live path: ingest, pipelines, this node's connection store and the WebSocket endpoints (the bus is <c>AddBabelcastBroadcasting</c>).</summary>
     public static IServiceCollection AddBabelcastLive(this IServiceCollection services)
     {
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -24,7 +23,8 @@ public static class LiveServiceCollectionExtensions
             Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<BabelcastOptions>>().Value.DataDirectory), "audio"),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ListenerHub>();
-        services.TryAddSingleton<IBroadcaster>(sp => sp.GetRequiredService<ListenerHub>());
+        services.TryAddSingleton<IConnectionStore>(sp => sp.GetRequiredService<ListenerHub>());
+        services.TryAddSingleton<AudienceStatus>();
         services.TryAddSingleton<TranscriptWriter>();
         services.TryAddSingleton<PhraseProcessor>();
         services.TryAddSingleton<PipelineHost>();

@@ -1,4 +1,5 @@
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
@@ -7,93 +8,159 @@ using Babelcast.Core.Storage;
 
 namespace Babelcast.Server.WebSockets;
 
-/// <summary>Applies session state changes to the sockets and the pipeline, in the order the protocol promises.</summary>
-internal sealed class LiveSessions(ListenerHub hub, PipelineHost pipelines, IAudioIngest ingest, TimeProvider time, ILogger<LiveSessions> logger) : ILiveSessions
+/// <summary>
+/// The one path of session state changes (REST, the speaker's socket, the expiry sweeper): the store write, then the
+/// pipeline and the sockets, in the order the protocol promises. Sockets are reached through the bus only.
+/// </summary>
+internal sealed class LiveSessions(
+    ISessionStore store,
+    IConnectionStore connections,
+    IBroadcaster broadcaster,
+    IListenerPresence presence,
+    PipelineHost pipelines,
+    IAudioIngest ingest,
+    BabelcastMetrics metrics,
+    TimeProvider time,
+    ILogger<LiveSessions> logger) : ILiveSessions
 {
-    public IReadOnlyCollection<string> ActiveSessionIds => hub.SessionIds.Union(pipelines.RunningSessions).ToList();
+    public IReadOnlyCollection<string> ActiveSessionIds => connections.SessionIds.Union(pipelines.RunningSessions).ToList();
 
     public LiveSessionSnapshot Snapshot(string sessionId)
     {
-        var runtime = hub.Find(sessionId);
-        return runtime is null
+        var runtime = connections.Find(sessionId);
+        var counts = presence.GetListenerCounts(sessionId);
+        return runtime is null && counts.Count == 0
             ? LiveSessionSnapshot.Empty
-            : new LiveSessionSnapshot(runtime.ListenerCount, runtime.Distribution(), runtime.Muted, runtime.Speaker is not null);
+            : new LiveSessionSnapshot(counts.Values.Sum(), counts, runtime?.Muted ?? false, runtime?.Speaker is not null);
     }
 
-    public ValueTask ApplyStatusAsync(SessionRecord session, CancellationToken cancellationToken)
+    public async ValueTask<SessionRecord?> SetStatusAsync(string sessionId, SessionStatus status, SessionChangeOrigin origin, CancellationToken cancellationToken)
     {
-        if (hub.Find(session.Id) is { } runtime)
+        var (updated, stored) = await WriteAsync(sessionId, status, origin, "status", cancellationToken);
+        if (stored && updated is not { Status: not SessionStatus.Ended })
         {
-            SetPaused(runtime, session.Status == SessionStatus.Paused);
-        }
-        else if (pipelines.RunningSessions.Contains(session.Id))
-        {
-            ingest.TryWrite(session.Id, IngestItem.Control(session.Status == SessionStatus.Paused ? IngestKind.Pause : IngestKind.Resume, time.GetTimestamp()));
+            // Unknown, or ended meanwhile: nothing to apply; the speaker still learns where the session stands.
+            AcknowledgeIfSpeaker(sessionId, origin);
+            return updated;
         }
 
-        return ValueTask.CompletedTask;
+        ApplyStatus(sessionId, status == SessionStatus.Paused, origin);
+        return updated;
+    }
+
+    public async ValueTask<SessionRecord?> EndAsync(string sessionId, string reason, SessionChangeOrigin origin, CancellationToken cancellationToken)
+    {
+        var (updated, stored) = await WriteAsync(sessionId, SessionStatus.Ended, origin, "ending", cancellationToken);
+        if (stored && updated is null && origin != SessionChangeOrigin.Speaker)
+        {
+            return null;
+        }
+
+        // The phrase in progress is recognised and delivered before anyone hears that the session ended.
+        await pipelines.EndAsync(sessionId, cancellationToken);
+        var connectedHere = connections.Find(sessionId) is not null;
+        broadcaster.EndSession(sessionId, ConnectionMessages.SessionEnded(sessionId, reason));
+        if (connectedHere)
+        {
+            Log.SessionEnded(logger, sessionId, reason);
+        }
+
+        return updated;
+    }
+
+    public void SetMuted(string sessionId, bool muted)
+    {
+        if (connections.Find(sessionId) is not { } runtime)
+        {
+            return;
+        }
+
+        if (runtime.Muted == muted)
+        {
+            broadcaster.SendToSpeaker(runtime.SessionId, StatusChanged(runtime));
+            return;
+        }
+
+        runtime.Muted = muted;
+        broadcaster.SendToAllListeners(runtime.SessionId, Delivery.Control(ListenerMessages.Muted(runtime.SessionId, muted)));
+        broadcaster.SendToSpeaker(runtime.SessionId, StatusChanged(runtime));
+    }
+
+    /// <summary>
+    /// A store that refuses a write (read-only database, full disk) must not cost the live session: the speaker is told
+    /// and the live state changes anyway (an end not stored is ended later by the idle sweep).
+    /// </summary>
+    private void ReportStoreFailure(string sessionId, string what, Exception exception)
+    {
+        metrics.Error(ErrorCodes.StorageUnavailable);
+        Log.StoreWriteFailed(logger, sessionId, what, exception);
+        broadcaster.SendToSpeaker(sessionId, ConnectionMessages.Error(ErrorCodes.StorageUnavailable, $"The session's {what} could not be saved; the live session goes on."));
+    }
+
+    public static OutboundFrame StatusChanged(SessionRuntime runtime) => SpeakerMessages.StatusChanged(runtime.Status, runtime.Muted);
+
+    /// <summary>The stored record and true, or (null, false) when the speaker's write was refused and reported.</summary>
+    private async ValueTask<(SessionRecord? Updated, bool Stored)> WriteAsync(
+        string sessionId, SessionStatus status, SessionChangeOrigin origin, string what, CancellationToken cancellationToken)
+    {
+        if (origin != SessionChangeOrigin.Speaker)
+        {
+            return (await store.UpdateStatusAsync(sessionId, status, time.GetUtcNow(), cancellationToken), true);
+        }
+
+        try
+        {
+            return (await store.UpdateStatusAsync(sessionId, status, time.GetUtcNow(), cancellationToken), true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ReportStoreFailure(sessionId, what, ex);
+            return (null, false);
+        }
     }
 
     /// <summary>Pause stops processing (a marker in the ingest log, in order with the audio), then tells everyone.</summary>
-    public void SetPaused(SessionRuntime runtime, bool paused)
+    private void ApplyStatus(string sessionId, bool paused, SessionChangeOrigin origin)
     {
+        if (connections.Find(sessionId) is not { } runtime)
+        {
+            // Nobody connected here, but the pipeline may still run (the speaker's reconnect grace).
+            if (pipelines.RunningSessions.Contains(sessionId))
+            {
+                ingest.TryWrite(sessionId, IngestItem.Control(paused ? IngestKind.Pause : IngestKind.Resume, time.GetTimestamp()));
+            }
+
+            return;
+        }
+
         var target = paused ? SessionStatus.Paused : SessionStatus.Active;
         if (runtime.Status == target || runtime.Ended)
         {
-            runtime.Speaker?.Send(StatusChanged(runtime));
+            AcknowledgeIfSpeaker(sessionId, origin);
             return;
         }
 
         if (paused)
         {
-            ingest.TryWrite(runtime.SessionId, IngestItem.Control(IngestKind.Pause, time.GetTimestamp()));
+            ingest.TryWrite(sessionId, IngestItem.Control(IngestKind.Pause, time.GetTimestamp()));
             runtime.Status = target;
         }
         else
         {
             runtime.Status = target;
-            ingest.TryWrite(runtime.SessionId, IngestItem.Control(IngestKind.Resume, time.GetTimestamp()));
+            ingest.TryWrite(sessionId, IngestItem.Control(IngestKind.Resume, time.GetTimestamp()));
         }
 
-        runtime.SendToListeners(Delivery.Control(ListenerMessages.Paused(runtime.SessionId, paused)));
-        runtime.Speaker?.Send(StatusChanged(runtime));
+        broadcaster.SendToAllListeners(sessionId, Delivery.Control(ListenerMessages.Paused(sessionId, paused)));
+        broadcaster.SendToSpeaker(sessionId, StatusChanged(runtime));
     }
 
-    public void SetMuted(SessionRuntime runtime, bool muted)
+    /// <summary>A request from the speaker's socket is always answered with the status, changed or not.</summary>
+    private void AcknowledgeIfSpeaker(string sessionId, SessionChangeOrigin origin)
     {
-        if (runtime.Muted == muted)
+        if (origin == SessionChangeOrigin.Speaker && connections.Find(sessionId) is { } runtime)
         {
-            runtime.Speaker?.Send(StatusChanged(runtime));
-            return;
+            broadcaster.SendToSpeaker(sessionId, StatusChanged(runtime));
         }
-
-        runtime.Muted = muted;
-        runtime.SendToListeners(Delivery.Control(ListenerMessages.Muted(runtime.SessionId, muted)));
-        runtime.Speaker?.Send(StatusChanged(runtime));
     }
-
-    public async ValueTask EndAsync(string sessionId, string reason, CancellationToken cancellationToken)
-    {
-        // The phrase in progress is recognised and delivered before anyone hears that the session ended.
-        await pipelines.EndAsync(sessionId, cancellationToken);
-        if (hub.Find(sessionId) is not { } runtime)
-        {
-            return;
-        }
-
-        runtime.MarkEnded();
-        runtime.Status = SessionStatus.Ended;
-        var ended = ConnectionMessages.SessionEnded(sessionId, reason);
-        foreach (var listener in runtime.AllListeners())
-        {
-            listener.EndSession(ended);
-        }
-
-        runtime.Speaker?.EndSession(ended);
-
-        hub.RemoveIfIdle(runtime);
-        Log.SessionEnded(logger, sessionId, reason);
-    }
-
-    public static OutboundFrame StatusChanged(SessionRuntime runtime) => SpeakerMessages.StatusChanged(runtime.Status, runtime.Muted);
 }

@@ -5,6 +5,7 @@ using Babelcast.Core.Ingest;
 using Babelcast.Core.Languages;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
+using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Auth;
 using Babelcast.Server.Capacity;
@@ -19,8 +20,9 @@ internal sealed class SpeakerEndpoint(
     ISessionStore sessions,
     ISpeakerAuthenticator authenticator,
     IWebSocketRateLimiter rateLimiter,
-    ListenerHub hub,
-    LiveSessions live,
+    IConnectionStore connections,
+    ILiveSessions live,
+    AudienceStatus audience,
     PipelineHost pipelines,
     RecognizerWarmup warmup,
     IAudioIngest ingest,
@@ -57,7 +59,7 @@ internal sealed class SpeakerEndpoint(
         }
         finally
         {
-            var runtime = hub.Find(session.Id);
+            var runtime = connections.Find(session.Id);
             place.Release(runtime is { Ended: true } || (runtime is null && await IsEndedAsync(session.Id)));
         }
     }
@@ -70,11 +72,11 @@ internal sealed class SpeakerEndpoint(
         };
         // Queued before registration (the write loop starts later): an end racing this join then reaches the speaker
         // after `connected`, never instead of it.
-        me.Send(Connected(session, hub.GetOrAdd(session)));
-        var (runtime, joined, previous) = hub.AddSpeaker(session, me);
+        me.Send(Connected(session, connections.GetOrAdd(session)));
+        var (runtime, joined, previous) = connections.AddSpeaker(session, me);
         if (joined != JoinResult.Added)
         {
-            hub.RemoveIfIdle(runtime);
+            connections.RemoveIfIdle(runtime);
             await refusal.RefuseAsync(socket, Path, ErrorCodes.SessionEnded, "The session has ended.", ct);
             return;
         }
@@ -104,7 +106,7 @@ internal sealed class SpeakerEndpoint(
             }
         }
 
-        hub.PushStatus(runtime);
+        audience.Push(runtime);
         Log.SpeakerConnected(logger, session.Id);
         var writer = me.WriteLoopAsync(ct);
         try
@@ -125,7 +127,7 @@ internal sealed class SpeakerEndpoint(
             me.CompleteSending();
             await writer;
             await CloseAsync(socket);
-            hub.RemoveIfIdle(runtime);
+            connections.RemoveIfIdle(runtime);
             Log.SpeakerLeft(logger, session.Id);
         }
     }
@@ -222,7 +224,7 @@ internal sealed class SpeakerEndpoint(
 
                     break;
                 case SocketMessageKind.Text:
-                    if (!await OnControlAsync(me, runtime, message, ct))
+                    if (!await OnControlAsync(me, message, ct))
                     {
                         return;
                     }
@@ -252,7 +254,7 @@ internal sealed class SpeakerEndpoint(
         }
     }
 
-    private async Task<bool> OnControlAsync(LiveConnection me, SessionRuntime runtime, SocketMessage message, CancellationToken ct)
+    private async Task<bool> OnControlAsync(LiveConnection me, SocketMessage message, CancellationToken ct)
     {
         var parsed = ClientMessage.Parse(message.Payload, out var error);
         if (parsed is null)
@@ -267,16 +269,14 @@ internal sealed class SpeakerEndpoint(
                 me.Send(Heartbeat.Ack(time));
                 return true;
             case MessageTypes.Pause or MessageTypes.Resume:
-                var status = parsed.Type == MessageTypes.Pause ? SessionStatus.Paused : SessionStatus.Active;
-                await TryStoreAsync(me, "status", async () => await sessions.UpdateStatusAsync(me.SessionId, status, time.GetUtcNow(), ct));
-                live.SetPaused(runtime, status == SessionStatus.Paused);
+                // The same path as PATCH /api/sessions/{id}: the store, the ingest marker, the listeners, the speaker.
+                await live.SetStatusAsync(me.SessionId, parsed.Type == MessageTypes.Pause ? SessionStatus.Paused : SessionStatus.Active, SessionChangeOrigin.Speaker, ct);
                 return true;
             case MessageTypes.Mute or MessageTypes.Unmute:
-                live.SetMuted(runtime, parsed.Type == MessageTypes.Mute);
+                live.SetMuted(me.SessionId, parsed.Type == MessageTypes.Mute);
                 return true;
             case MessageTypes.End:
-                await TryStoreAsync(me, "ending", async () => await sessions.UpdateStatusAsync(me.SessionId, SessionStatus.Ended, time.GetUtcNow(), ct));
-                await live.EndAsync(me.SessionId, "ended by speaker", ct);
+                await live.EndAsync(me.SessionId, Endpoints.SessionEndpoints.EndedBySpeakerReason, SessionChangeOrigin.Speaker, ct);
                 return false;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
@@ -284,10 +284,7 @@ internal sealed class SpeakerEndpoint(
         }
     }
 
-    /// <summary>
-    /// A store that refuses a write (read-only database, full disk) must not cost the live session: the speaker is told
-    /// and the live state changes anyway (an end not stored is ended later by the idle sweep).
-    /// </summary>
+    /// <summary>A store that refuses the activity time must not cost the live session: the speaker is told, nothing else.</summary>
     private async Task TryStoreAsync(LiveConnection me, string what, Func<ValueTask> write)
     {
         try

@@ -5,7 +5,7 @@ using Babelcast.Core.Broadcasting;
 namespace Babelcast.Core.Tests.Fakes;
 
 /// <summary>Listeners in the given languages; records every frame sent to the speaker and every delivery, in order.</summary>
-internal sealed class RecordingBroadcaster(params string[] languages) : IBroadcaster
+internal sealed class RecordingBroadcaster(params string[] languages) : IBroadcaster, IListenerPresence
 {
     private readonly ConcurrentQueue<JsonElement> _speaker = new();
     private readonly ConcurrentQueue<(string Language, Delivery Delivery)> _listeners = new();
@@ -33,7 +33,19 @@ internal sealed class RecordingBroadcaster(params string[] languages) : IBroadca
         }
     }
 
+    public IReadOnlyDictionary<string, int> GetListenerCounts(string sessionId) => languages.ToDictionary(l => l, _ => 1);
+
     public void SendToListeners(string sessionId, string language, Delivery delivery) => _listeners.Enqueue((language, delivery));
+
+    public void SendToAllListeners(string sessionId, Delivery delivery)
+    {
+        foreach (var language in languages)
+        {
+            _listeners.Enqueue((language, delivery));
+        }
+    }
+
+    public void EndSession(string sessionId, OutboundFrame ended) => SendToSpeaker(sessionId, ended);
 
     /// <summary>The final captions' texts in <paramref name="language"/>, in the order they were sent.</summary>
     public List<(long Seq, string Text)> Captions(string language) =>
