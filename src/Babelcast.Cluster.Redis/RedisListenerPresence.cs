@@ -70,7 +70,7 @@ public sealed class RedisListenerPresence : IListenerPresence
         }
 
         var pattern = RedisChannel.Pattern(PatternPrefix + "*}:presence-changed");
-        _connection.Multiplexer.GetSubscriber().Subscribe(pattern, (channel, _) =>
+        _connection.Multiplexer.GetSubscriber().Subscribe(pattern, (channel, message) =>
         {
             var name = channel.ToString();
             var close = name.LastIndexOf('}');
