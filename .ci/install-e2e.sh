@@ -2,6 +2,7 @@
 # Installs what the integration and browser tests need on a fresh Debian 12:
 # Debian's Chromium (Playwright drives /usr/bin/chromium and never downloads a browser), fonts, sox, flite,
 # nginx and caddy (reverse-proxy tests start a private one on loopback), mpg123 (decodes the MP3 stream in tests),
+# redis-server (cluster tests start a private one on a loopback port),
 # and axe-core extracted to test/Babelcast.EndToEnd.Tests/node_modules/axe-core (not committed).
 # Idempotent: re-running skips whatever is already in place.
 set -euo pipefail
@@ -24,6 +25,7 @@ command -v flite >/dev/null 2>&1 || missing+=(flite)
 command -v mpg123 >/dev/null 2>&1 || missing+=(mpg123)
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 [ -x /usr/bin/caddy ] || missing+=(caddy)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install-e2e: apt-get install ${missing[*]}"
   ${sudo_cmd} apt-get update -qq

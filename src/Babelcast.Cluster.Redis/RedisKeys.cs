@@ -1,0 +1,42 @@
+using StackExchange.Redis;
+
+namespace Babelcast.Cluster.Redis;
+
+/// <summary>
+/// Key names. Every key of one session carries the session id as a hash tag, so that in Redis Cluster they share a
+/// slot and a script may touch them together.
+/// </summary>
+internal sealed class RedisKeys(string prefix)
+{
+    /// <summary>Sessions that have a speaker and need a worker (a set).</summary>
+    public RedisKey ActiveSessions => $"{prefix}:active-sessions";
+
+    /// <summary>Announcements of sessions that need a worker, so that workers claim at once instead of at their next scan.</summary>
+    public RedisChannel Announcements => RedisChannel.Literal($"{prefix}:announcements");
+
+    /// <summary>The session's broadcast channel: every node with connections of the session subscribes to it.</summary>
+    public RedisChannel Bus(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:bus");
+
+    /// <summary>Listener counts of the session per node (a hash: node id -> "expires|lang=count,...").</summary>
+    public RedisKey Presence(string sessionId) => $"{prefix}:{{{sessionId}}}:presence";
+
+    /// <summary>Published when a node's listener counts of the session change.</summary>
+    public RedisChannel PresenceChanged(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:presence-changed");
+
+    public RedisKey Lease(string sessionId) => $"{prefix}:{{{sessionId}}}:lease";
+
+    public RedisKey Generation(string sessionId) => $"{prefix}:{{{sessionId}}}:generation";
+
+    public RedisKey Checkpoint(string sessionId) => $"{prefix}:{{{sessionId}}}:checkpoint";
+
+    public RedisKey Ingest(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest";
+
+    /// <summary>Set once the session's ingest is completed: later appends are refused.</summary>
+    public RedisKey IngestClosed(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest-closed";
+
+    /// <summary>Published after every append, so that a reader waits on a message rather than polling.</summary>
+    public RedisChannel IngestWake(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:ingest-wake");
+
+    /// <summary>The reader publishes "writer:seq" of the last entries it took, so that writers on any node free capacity.</summary>
+    public RedisChannel IngestConsumed(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:ingest-consumed");
+}
