@@ -17,11 +17,13 @@ internal sealed class ListenerHub : IConnectionStore, IAudienceSource
     private readonly ConcurrentDictionary<string, SessionRuntime> _sessions = new(StringComparer.Ordinal);
     private readonly ILogger<ListenerHub> _logger;
     private readonly BabelcastMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public ListenerHub(BabelcastMetrics metrics, ILogger<ListenerHub> logger)
+    public ListenerHub(BabelcastMetrics metrics, TimeProvider time, ILogger<ListenerHub> logger)
     {
         _logger = logger;
         _metrics = metrics;
+        _time = time;
         metrics.ObserveAudience(this);
     }
 

@@ -21,7 +21,7 @@ internal sealed class TestConnections : IDisposable
     public TestConnections()
     {
         Metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
-        Hub = new ListenerHub(Metrics, NullLogger<ListenerHub>.Instance);
+        Hub = new ListenerHub(Metrics, TimeProvider.System, NullLogger<ListenerHub>.Instance);
     }
 
     public BabelcastMetrics Metrics { get; }
