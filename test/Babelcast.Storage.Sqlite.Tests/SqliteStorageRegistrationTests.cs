@@ -32,6 +32,41 @@ public sealed class SqliteStorageRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task AddSqliteStorage_DataDirectory_PutsPhraseAudioFilesUnderItsAudioFolder()
+    {
+        var dataDirectory = Path.Combine(_file.DirectoryPath, "data");
+        using var host = BuildHost(new() { ["Babelcast:DataDirectory"] = dataDirectory });
+
+        var audio = Assert.IsType<FilePhraseAudioStore>(host.Services.GetRequiredService<IPhraseAudioStore>());
+        await audio.SaveAsync("s-1", 1, "es", new byte[] { 7 }, Ct);
+
+        Assert.Equal(Path.Combine(dataDirectory, "audio"), audio.RootDirectory);
+        Assert.True(File.Exists(Path.Combine(dataDirectory, "audio", "s-1", "es", "1.mp3")));
+    }
+
+    [Fact]
+    public void AddSqliteStorage_ExplicitAudioDirectory_Wins()
+    {
+        var directory = Path.Combine(_file.DirectoryPath, "elsewhere");
+        using var host = BuildHost(new() { ["Babelcast:DataDirectory"] = "/nowhere", ["Babelcast:Storage:Sqlite:AudioDirectory"] = directory });
+
+        Assert.Equal(directory, Assert.IsType<FilePhraseAudioStore>(host.Services.GetRequiredService<IPhraseAudioStore>()).RootDirectory);
+    }
+
+    [Fact]
+    public async Task AddSqliteStorage_AudioDirectoryIsAFile_FailsAtStartNamingTheKey()
+    {
+        Directory.CreateDirectory(_file.DirectoryPath);
+        var file = Path.Combine(_file.DirectoryPath, "a-file");
+        await File.WriteAllTextAsync(file, "x", Ct);
+        using var host = BuildHost(new() { ["Babelcast:Storage:Sqlite:AudioDirectory"] = file, ["Babelcast:DataDirectory"] = _file.DirectoryPath });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Ct));
+
+        Assert.Contains("Babelcast:Storage:Sqlite:AudioDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddSqliteStorage_ExplicitRelativePath_ResolvesAgainstCurrentDirectory()
     {
         using var host = BuildHost(new() { ["Babelcast:Storage:Sqlite:DatabasePath"] = "some/dir/x.db" });
