@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Capacity;
 using Babelcast.Core.Protocol;
+using Babelcast.Core.Translation;
 
 namespace Babelcast.Core.Pipeline;
 
@@ -30,7 +31,13 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
                     var translated = text;
                     if (text.Length > 0 && !string.Equals(language, sourceLanguage, StringComparison.OrdinalIgnoreCase))
                     {
-                        var result = await context.Engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
+                        // The least urgent work of the node: final passes and streaming chunks go first, briefly.
+                        TranslationResult result;
+                        using (await context.Scheduler.EnterAsync(WorkPriority.Partial, cancellationToken))
+                        {
+                            result = await context.Engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
+                        }
+
                         if (!result.Success)
                         {
                             continue;
