@@ -37,6 +37,8 @@ internal sealed class SessionPipeline(
     private long _lastSpeechTimestamp;
     private Task<string>? _headStart;
     private volatile bool _spoken;
+    private long _finalQueuedAt;
+    private long _finalStartedAt;
 
     /// <summary>The last seq given to a phrase, so that a restarted pipeline never gives one out twice.</summary>
     public long LastSeq => _lastSeq;
@@ -197,7 +199,9 @@ internal sealed class SessionPipeline(
     private async ValueTask<Task<string>> StartFinalPassAsync(
         Func<ISpeechRecognizer, ReadOnlyMemory<short>, CancellationToken, ValueTask<string>> pass, ReadOnlyMemory<short> samples, CancellationToken cancellationToken)
     {
+        _finalQueuedAt = context.Time.GetTimestamp();
         var lease = await context.Scheduler.EnterAsync(_spoken ? WorkPriority.Final : WorkPriority.FirstPhraseFinal, cancellationToken);
+        _finalStartedAt = context.Time.GetTimestamp();
         try
         {
             return HoldAsync(lease, pass(_recognizer!, samples, cancellationToken));
@@ -260,6 +264,8 @@ internal sealed class SessionPipeline(
         }
 
         _headStart = null;
+        clock.Mark("finalQueued", _finalQueuedAt);
+        clock.Mark("finalStarted", _finalStartedAt);
         _lastSpeechTimestamp = context.Time.GetTimestamp();
         var hadPartial = _lastPartial.Length > 0;
         _lastPartial = string.Empty;
