@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Capacity;
 using Babelcast.Core.Protocol;
-using Babelcast.Core.Translation;
 
 namespace Babelcast.Core.Pipeline;
 
@@ -31,13 +30,14 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
                     var translated = text;
                     if (text.Length > 0 && !string.Equals(language, sourceLanguage, StringComparison.OrdinalIgnoreCase))
                     {
-                        // The least urgent work of the node: final passes and streaming chunks go first, briefly.
-                        TranslationResult result;
+                        // The least urgent work of the node: it waits its turn behind final passes and streaming chunks,
+                        // briefly, but holds no slot while the translator works (a cold pipe takes a second to start and
+                        // must not block every session's streaming share meanwhile).
                         using (await context.Scheduler.EnterAsync(WorkPriority.Partial, cancellationToken))
                         {
-                            result = await context.Engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
                         }
 
+                        var result = await context.Engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
                         if (!result.Success)
                         {
                             continue;
