@@ -37,6 +37,10 @@ public sealed class SchedulingPipelineTests : IDisposable
         Assert.True(recognizer.Chunks > 10, $"{recognizer.Chunks} chunks");
         Assert.Equal(0, recognizer.ChunksWithoutLease);
         Assert.Equal(3, broadcaster.Captions("es").Count);
+        var timings = broadcaster.Speaker.Where(m => m.TryGetProperty("timings", out _)).Select(m => m.GetProperty("timings")).ToList();
+        Assert.Equal(3, timings.Count);
+        Assert.All(timings, t => Assert.InRange(t.GetProperty("finalQueued").GetDouble(), double.MinValue, t.GetProperty("finalStarted").GetDouble()));
+        Assert.All(timings, t => Assert.InRange(t.GetProperty("finalStarted").GetDouble(), double.MinValue, t.GetProperty("recognised").GetDouble()));
         Assert.All(Enum.GetValues<WorkPriority>(), p => Assert.Equal((0, 0), (scheduler.Running(p), scheduler.Queued(p))));
     }
 
