@@ -8,7 +8,7 @@ namespace Babelcast.Core.Capacity;
 /// The node-wide gate in front of recognition work: at most <see cref="Concurrency"/> pieces run at once (one per core),
 /// and when more wait, the most urgent <see cref="WorkPriority"/> goes first (first-phrase final passes, then other
 /// final passes, then streaming chunks, then partial translations; first come first served within a class). Streaming
-/// and partial work share <see cref="StreamingSlots"/> of the slots, so that a final pass finds a core free.
+/// and partial work share <see cref="StreamingSlots"/> of the slots (all unless some are reserved for final passes).
 /// It is not preemptive: a piece of work, once started, runs to its end. Nothing starves: a waiter that has waited past
 /// its class's bound (<see cref="WorkSchedulerOptions.MaxStreamingWaitMs"/>, <see cref="WorkSchedulerOptions.MaxFinalWaitMs"/>)
 /// goes before every waiter not yet overdue, and may take any free slot; overdue waiters go in the order they fell due.

@@ -16,10 +16,12 @@ public sealed class WorkSchedulerOptions : IValidatableObject
 
     /// <summary>
     /// Slots that streaming and partial work may not take, kept for final passes; that work shares the rest (at least
-    /// one), so a final pass finds a free core without waiting for the other sessions' chunks.
+    /// one), so a final pass finds a free core without waiting for the other sessions' chunks (a few milliseconds
+    /// each on a quiet node). Off by default: on a loaded 2-core node one slot for every session's streaming held
+    /// chunks back for hundreds of milliseconds (smoke run at load 40), which costs partials and shedding headroom.
     /// </summary>
     [Range(0, 1024)]
-    public int ReservedForFinal { get; set; } = 1;
+    public int ReservedForFinal { get; set; }
 
     /// <summary>
     /// Streaming and partial work that has waited this long goes before every final pass not yet as overdue: the bound on

@@ -57,14 +57,14 @@ public sealed class CapacityRegistrationTests
     }
 
     [Fact]
-    public void AddBabelcastCapacity_NothingConfigured_SchedulerHasOneSlotPerCoreAndKeepsOneForFinalPasses()
+    public void AddBabelcastCapacity_NothingConfigured_SchedulerHasOneSlotPerCoreAllOpenToStreaming()
     {
         using var services = Build([]);
 
         var scheduler = services.GetRequiredService<WorkScheduler>();
         Assert.True(scheduler.Enabled);
         Assert.Equal(Environment.ProcessorCount, scheduler.Concurrency);
-        Assert.Equal(Math.Max(1, Environment.ProcessorCount - 1), scheduler.StreamingSlots);
+        Assert.Equal(Environment.ProcessorCount, scheduler.StreamingSlots);
     }
 
     [Fact]
