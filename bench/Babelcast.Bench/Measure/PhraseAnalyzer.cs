@@ -69,6 +69,8 @@ public static class PhraseAnalyzer
             ["transit"] = Since(speechEnd, serverEnd),
         };
         Copy(timings, "endDetected", stages, "endDetected");
+        Copy(timings, "finalQueued", stages, "finalQueued");
+        Copy(timings, "finalStarted", stages, "finalStarted");
         Copy(timings, "recognised", stages, "recognised");
         if (captionDetail is not null)
         {

@@ -12,7 +12,7 @@ public static class LatencyMetrics
 
     /// <summary>Stages in pipeline order; the first three are per phrase, the rest per phrase and language.</summary>
     public static readonly string[] StageOrder =
-        ["transit", "endDetected", "recognised", "translated", "captionQueued", "captionDelivered", "synthesised", "encoded", "audioQueued", "audioDelivered"];
+        ["transit", "endDetected", "finalQueued", "finalStarted", "recognised", "translated", "captionQueued", "captionDelivered", "synthesised", "encoded", "audioQueued", "audioDelivered"];
 
     public static Dictionary<string, Stats> Latency(IReadOnlyList<PhraseRow> rows)
     {

@@ -7,6 +7,8 @@ public static class StageText
     {
         ["transit"] = "harness end of speech -> server's end of speech (the last voiced frame arrives; browser-sized frame buffering + loopback). ms, not cumulative",
         ["endDetected"] = "server: silence long enough to close the phrase (EndSilenceMs)",
+        ["finalQueued"] = "server: the final recogniser pass asked the work scheduler for a slot (before endDetected when it started early)",
+        ["finalStarted"] = "server: the final pass got its slot and started (finalStarted - finalQueued = its wait behind other work)",
         ["recognised"] = "server: final recogniser pass done, transcript sent to the speaker",
         ["translated"] = "server: translation done (per language)",
         ["captionQueued"] = "server: final caption serialised and queued to listeners",

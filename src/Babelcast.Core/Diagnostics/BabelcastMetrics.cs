@@ -23,6 +23,9 @@ public sealed class BabelcastMetrics
     public const string ListenersInstrument = "babelcast_listeners";
     public const string ShedLevelInstrument = "babelcast_shed_level";
     public const string FanoutInstrument = "babelcast_fanout_seconds";
+    public const string SchedulerWaitInstrument = "babelcast_scheduler_wait_seconds";
+    public const string SchedulerPromotedInstrument = "babelcast_scheduler_promoted";
+    public const string SchedulerQueuedInstrument = "babelcast_scheduler_queued";
 
     /// <summary>Stage latencies run from a few milliseconds (a cached translation) to seconds (a long phrase).</summary>
     public static readonly IReadOnlyList<double> StageBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
@@ -34,10 +37,17 @@ public sealed class BabelcastMetrics
     private static readonly string[] KindNames = Enum.GetNames<DeliveryKind>();
 
     private const string KindTag = "kind";
+    /// <summary>A streaming chunk waits milliseconds; a final pass behind others, hundreds of them.</summary>
+    public static readonly IReadOnlyList<double> SchedulerBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2];
+
+    /// <summary>The <c>work</c> tag of each <see cref="WorkPriority"/>, by its value.</summary>
+    private static readonly string[] WorkNames = ["first_final", "final", "streaming", "partial"];
+
     private const string LanguageTag = "language";
     private const string CodeTag = "code";
     private const string EndpointTag = "endpoint";
     private const string StageTag = "stage";
+    private const string WorkTag = "work";
 
     private readonly Counter<long> _phrases;
     private readonly Counter<long> _translations;
@@ -46,8 +56,11 @@ public sealed class BabelcastMetrics
     private readonly Counter<long> _messagesOut;
     private readonly Histogram<double> _stages;
     private readonly Histogram<double> _fanout;
+    private readonly Histogram<double> _schedulerWaits;
+    private readonly Counter<long> _schedulerPromoted;
     private volatile IAudienceSource? _audience;
     private volatile ILoadShedding? _shedding;
+    private volatile WorkScheduler? _scheduler;
 
     public BabelcastMetrics(IMeterFactory meterFactory)
     {
@@ -67,6 +80,11 @@ public sealed class BabelcastMetrics
         Meter.CreateObservableGauge(ListenersInstrument, ObserveListeners, description: "Connected listeners by language");
         Meter.CreateObservableGauge(ShedLevelInstrument, ObserveShedLevel,
             description: "Load shedding level of this node: 0 normal, 1 thinner partials, 2 reduced final pass, 3 streaming text as final");
+        _schedulerWaits = Meter.CreateHistogram(SchedulerWaitInstrument, "s", "Time recognition work waited for a slot of the work scheduler, by class of work",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SchedulerBuckets });
+        _schedulerPromoted = Meter.CreateCounter<long>(SchedulerPromotedInstrument,
+            description: "Recognition work that waited past its class's bound and went ahead of more urgent work, by class of work");
+        Meter.CreateObservableGauge(SchedulerQueuedInstrument, ObserveQueued, description: "Recognition work waiting for a slot of the work scheduler, by class of work");
     }
 
     /// <summary>The meter every instrument belongs to (disposed with the factory).</summary>
@@ -77,6 +95,13 @@ public sealed class BabelcastMetrics
 
     /// <summary>Gives the shedding gauge its source; until then it reports nothing.</summary>
     public void ObserveShedding(ILoadShedding shedding) => _shedding = shedding;
+
+    /// <summary>Gives the scheduler gauge its source; until then it reports nothing.</summary>
+    public void ObserveScheduler(WorkScheduler scheduler) => _scheduler = scheduler;
+
+    public void SchedulerWaited(WorkPriority work, double seconds) => _schedulerWaits.Record(seconds, WorkTagOf(work));
+
+    public void SchedulerPromoted(WorkPriority work) => _schedulerPromoted.Add(1, WorkTagOf(work));
 
     public void PhraseRecognised() => _phrases.Add(1);
 
@@ -101,6 +126,24 @@ public sealed class BabelcastMetrics
 
     private IEnumerable<Measurement<int>> ObserveShedLevel() =>
         _shedding is { } shedding ? [new Measurement<int>((int)shedding.Level)] : [];
+
+    private static KeyValuePair<string, object?> WorkTagOf(WorkPriority work) => new(WorkTag, WorkNames[(int)work]);
+
+    private IEnumerable<Measurement<int>> ObserveQueued()
+    {
+        if (_scheduler is not { } scheduler)
+        {
+            return [];
+        }
+
+        var measurements = new Measurement<int>[WorkNames.Length];
+        for (var i = 0; i < WorkNames.Length; i++)
+        {
+            measurements[i] = new Measurement<int>(scheduler.Queued((WorkPriority)i), WorkTagOf((WorkPriority)i));
+        }
+
+        return measurements;
+    }
 
     private IEnumerable<Measurement<int>> ObserveListeners()
     {

@@ -30,6 +30,13 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
                     var translated = text;
                     if (text.Length > 0 && !string.Equals(language, sourceLanguage, StringComparison.OrdinalIgnoreCase))
                     {
+                        // The least urgent work of the node: it waits its turn behind final passes and streaming chunks,
+                        // briefly, but holds no slot while the translator works (a cold pipe takes a second to start and
+                        // must not block every session's streaming share meanwhile).
+                        using (await context.Scheduler.EnterAsync(WorkPriority.Partial, cancellationToken))
+                        {
+                        }
+
                         var result = await context.Engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
                         if (!result.Success)
                         {

@@ -24,6 +24,15 @@ public sealed class PhraseClock(TimeProvider time, long firstReceived, long spee
         }
     }
 
+    /// <summary>Marks a stage reached earlier (a final pass that started before the phrase was known to be over).</summary>
+    public void Mark(string stage, long timestamp)
+    {
+        lock (_gate)
+        {
+            _marks.TryAdd(stage, timestamp);
+        }
+    }
+
     public double MillisecondsSinceSpeechEnd(long timestamp) => time.GetElapsedTime(speechEnd, timestamp).TotalMilliseconds;
 
     public double ElapsedMs() => time.GetElapsedTime(speechEnd).TotalMilliseconds;

@@ -17,4 +17,5 @@ internal sealed record PipelineContext(
     BabelcastMetrics Metrics,
     TimeProvider Time,
     ILoadShedding Shedding,
+    WorkScheduler Scheduler,
     ILogger Logger);

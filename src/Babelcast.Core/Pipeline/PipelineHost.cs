@@ -35,11 +35,12 @@ public sealed class PipelineHost : IAsyncDisposable
         BabelcastMetrics metrics,
         TimeProvider time,
         ILoadShedding shedding,
+        WorkScheduler scheduler,
         ILogger<PipelineHost> logger)
     {
         _transcripts = transcripts;
         _writer = writer;
-        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, presence, processor, metrics, time, shedding, logger);
+        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, presence, processor, metrics, time, shedding, scheduler, logger);
     }
 
     public IReadOnlyCollection<string> RunningSessions => _running.Keys.ToList();

@@ -36,6 +36,9 @@ internal sealed class SessionPipeline(
     private long _phraseStartMs;
     private long _lastSpeechTimestamp;
     private Task<string>? _headStart;
+    private volatile bool _spoken;
+    private long _finalQueuedAt;
+    private long _finalStartedAt;
 
     /// <summary>The last seq given to a phrase, so that a restarted pipeline never gives one out twice.</summary>
     public long LastSeq => _lastSeq;
@@ -160,21 +163,60 @@ internal sealed class SessionPipeline(
                     _currentSeq = ++_lastSeq;
                     _headStart = null;
                     _lastPartial = string.Empty;
-                    Partial(_recognizer.ProcessChunk(e.Samples));
+                    await StreamAsync(e.Samples, cancellationToken);
                     break;
                 case SegmentEventKind.Audio when _recognizer is not null:
-                    Partial(_recognizer.ProcessChunk(e.Samples));
+                    await StreamAsync(e.Samples, cancellationToken);
                     break;
                 case SegmentEventKind.End when _recognizer is not null:
                     await EndPhraseAsync(e, cancellationToken);
                     break;
                 case SegmentEventKind.TentativeEnd when _recognizer is not null && ShedPolicy.SpeculativeFinal(context.Shedding.Level):
                     _recognizer.SelectFinalPass(ShedPolicy.FinalPass(context.Shedding.Level));
-                    _headStart = _recognizer.DecodeFinalAsync(e.Samples, cancellationToken).AsTask();
+                    _headStart = await StartFinalPassAsync(static (r, samples, ct) => r.DecodeFinalAsync(samples, ct), e.Samples, cancellationToken);
                     break;
                 case SegmentEventKind.Quality:
                     context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.AudioQualityWarning(e.Issue));
                     break;
+            }
+        }
+    }
+
+    /// <summary>Feeds one chunk to the streaming recogniser in its turn: other sessions' final passes go first, briefly.</summary>
+    private async ValueTask StreamAsync(short[] samples, CancellationToken cancellationToken)
+    {
+        using (await context.Scheduler.EnterAsync(WorkPriority.Streaming, cancellationToken))
+        {
+            Partial(_recognizer!.ProcessChunk(samples));
+        }
+    }
+
+    /// <summary>
+    /// Starts a final pass once the <see cref="WorkScheduler"/> gives it a slot (the session's first phrase ahead of
+    /// other sessions' phrases, all of them ahead of streaming work) and holds the slot until the text is ready.
+    /// The loop waits for the slot, not for the text, so that the streaming recogniser is never touched from two threads.
+    /// </summary>
+    private async ValueTask<Task<string>> StartFinalPassAsync(
+        Func<ISpeechRecognizer, ReadOnlyMemory<short>, CancellationToken, ValueTask<string>> pass, ReadOnlyMemory<short> samples, CancellationToken cancellationToken)
+    {
+        _finalQueuedAt = context.Time.GetTimestamp();
+        var lease = await context.Scheduler.EnterAsync(_spoken ? WorkPriority.Final : WorkPriority.FirstPhraseFinal, cancellationToken);
+        _finalStartedAt = context.Time.GetTimestamp();
+        try
+        {
+            return HoldAsync(lease, pass(_recognizer!, samples, cancellationToken));
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+
+        static async Task<string> HoldAsync(WorkLease lease, ValueTask<string> running)
+        {
+            using (lease)
+            {
+                return await running;
             }
         }
     }
@@ -218,10 +260,12 @@ internal sealed class SessionPipeline(
             var level = context.Shedding.Level;
             _recognizer!.SelectFinalPass(ShedPolicy.FinalPass(level));
             var utterance = ShedPolicy.SecondDecode(level) ? e.Samples : ReadOnlyMemory<short>.Empty;
-            text = _recognizer.EndUtteranceAsync(utterance, cancellationToken).AsTask();
+            text = await StartFinalPassAsync(static (r, samples, ct) => r.EndUtteranceAsync(samples, ct), utterance, cancellationToken);
         }
 
         _headStart = null;
+        clock.Mark("finalQueued", _finalQueuedAt);
+        clock.Mark("finalStarted", _finalStartedAt);
         _lastSpeechTimestamp = context.Time.GetTimestamp();
         var hadPartial = _lastPartial.Length > 0;
         _lastPartial = string.Empty;
@@ -254,6 +298,7 @@ internal sealed class SessionPipeline(
         clock.Mark("recognised");
         context.Shedding.ReportFinalDelay(context.Time.GetElapsedTime(e.SpeechEndTimestamp));
         var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
+        _spoken |= text.Length > 0;
         if (text.Length == 0)
         {
             Log.PhraseDiscarded(context.Logger, sessionId);

@@ -7,12 +7,14 @@ namespace Babelcast.Server.Capacity;
 
 public static class CapacityServiceCollectionExtensions
 {
-    /// <summary>Admission of speaking sessions and node-wide load shedding.</summary>
+    /// <summary>Admission of speaking sessions, node-wide load shedding and the order recognition work runs in.</summary>
     public static IServiceCollection AddBabelcastCapacity(this IServiceCollection services)
     {
         services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LoadSheddingOptions>().BindConfiguration(LoadSheddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ILoadShedding, LoadShedder>();
+        services.AddOptions<WorkSchedulerOptions>().BindConfiguration(WorkSchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<WorkScheduler>();
         services.TryAddSingleton<SpeakingSessions>();
         services.TryAddSingleton<SpeakerCapacityGate>();
         services.TryAddSingleton<SessionCreationCapacity>();

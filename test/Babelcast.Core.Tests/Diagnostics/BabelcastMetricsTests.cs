@@ -33,7 +33,8 @@ public sealed class BabelcastMetricsTests : IDisposable
         Assert.Equal(
             [
                 BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.FanoutInstrument, BabelcastMetrics.ListenersInstrument,
-                BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.ShedLevelInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
+                BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.SchedulerPromotedInstrument, BabelcastMetrics.SchedulerQueuedInstrument,
+                BabelcastMetrics.SchedulerWaitInstrument, BabelcastMetrics.ShedLevelInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
                 BabelcastMetrics.MessagesInInstrument, BabelcastMetrics.MessagesOutInstrument,
             ],
             published.Select(i => i.Name).Order(StringComparer.Ordinal));

@@ -33,7 +33,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         ISpeechSynthesizer? synthesizer = null,
         MemoryTranscriptStore? transcripts = null,
         int phraseQueueCapacity = 16,
-        ILoadShedding? shedding = null)
+        ILoadShedding? shedding = null,
+        WorkScheduler? scheduler = null)
     {
         Broadcaster = broadcaster;
         var options = new PipelineOptions { FinalPassHeadStartMs = 0, TranslatePartials = false, PhraseQueueCapacity = phraseQueueCapacity, StorageRetryInterval = TimeSpan.FromMilliseconds(20) };
@@ -47,7 +48,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
         Writer = new TranscriptWriter(store, broadcaster, metrics, TimeProvider.System, Options.Create(options), NullLogger<TranscriptWriter>.Instance);
         var processor = new PhraseProcessor(engines, broadcaster, broadcaster, Writer, new MemoryPhraseAudioStore(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
-        Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, broadcaster, processor, store, Writer, metrics, TimeProvider.System, shedding ?? new FixedShedding(), NullLogger<PipelineHost>.Instance);
+        Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, broadcaster, processor, store, Writer, metrics, TimeProvider.System, shedding ?? new FixedShedding(),
+            scheduler ?? new WorkScheduler(Options.Create(new WorkSchedulerOptions()), TimeProvider.System, metrics, NullLogger<WorkScheduler>.Instance), NullLogger<PipelineHost>.Instance);
     }
 
     public PipelineHost Host { get; }

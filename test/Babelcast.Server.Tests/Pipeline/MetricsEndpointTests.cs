@@ -51,6 +51,13 @@ public sealed class MetricsEndpointTests(LiveSessionFixture fixture) : IClassFix
         Assert.True(Value(text, "babelcast_translations_total{language=\"es\"}") >= 1, text);
         Assert.True(Value(text, "babelcast_ws_messages_in_total{endpoint=\"speak\"}") >= 1, text);
 
+        // Recognition ran through the work scheduler: chunks as streaming work, a session's first final pass ahead of the rest.
+        Assert.Contains("# TYPE babelcast_scheduler_wait_seconds histogram\n", text, StringComparison.Ordinal);
+        Assert.True(Value(text, "babelcast_scheduler_wait_seconds_count{work=\"streaming\"}") >= 10, text);
+        Assert.True(Value(text, "babelcast_scheduler_wait_seconds_count{work=\"first_final\"}") >= 1, text);
+        Assert.Contains("# TYPE babelcast_scheduler_queued gauge\n", text, StringComparison.Ordinal);
+        Assert.True(Value(text, "babelcast_scheduler_queued{work=\"final\"}") >= 0, text);
+
         // Only Babelcast's own families: no other meter (ASP.NET Core's, another host's) leaks into the scrape.
         Assert.All(Regex.Matches(text, "^# TYPE (\\S+) ", RegexOptions.Multiline), m => Assert.StartsWith("babelcast_", m.Groups[1].Value, StringComparison.Ordinal));
     }
