@@ -148,7 +148,13 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
     }
 
     /// <summary>A front end with this decoder's settings, for computing cepstral means outside the decoder.</summary>
-    public CepstralMeanEstimator CreateMeanEstimator() => CepstralMeanEstimator.Create(NativeMethods.ps_get_config(_handle));
+    public CepstralMeanEstimator CreateMeanEstimator()
+    {
+        lock (CreationGate)
+        {
+            return CepstralMeanEstimator.Create(NativeMethods.ps_get_config(_handle));
+        }
+    }
 
     /// <summary>Leaves any open utterance so that the next user starts clean (live CMN history carries over).</summary>
     public void Reset()
