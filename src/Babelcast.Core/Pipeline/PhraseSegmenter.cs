@@ -120,7 +120,8 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         {
             events.Add(new SegmentEvent(SegmentEventKind.Audio, [.. _chunk]));
             _chunk.Clear();
-            Settle(Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events);
+            // After a tentative end with no speech since, the phrase will be exactly the tentative audio.
+            Settle(_tentativeVoicedEnd == _lastVoicedEnd ? _tentativeLength : Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events);
         }
 
         var longPhrasePause = _phrase.Count >= _softMaxSamples && _silentFrames * 20 >= _pauseCutMs;
