@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Engines.PocketSphinx;
@@ -87,6 +88,32 @@ internal sealed class DecoderPool : IDisposable
             _slots.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Takes an idle decoder without waiting and without loading a model on the caller's thread; false when none is
+    /// idle (a background refill towards <see cref="WarmTarget"/> is started, so a later call may succeed).
+    /// </summary>
+    public bool TryRent([NotNullWhen(true)] out PocketSphinxDecoder? decoder)
+    {
+        decoder = null;
+        if (_disposed || !_slots.Wait(0, CancellationToken.None))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (!_disposed && _idle.TryPop(out decoder))
+            {
+                _ = StartRefill();
+                return true;
+            }
+        }
+
+        _slots.Release();
+        _ = StartRefill();
+        return false;
     }
 
     public void Return(PocketSphinxDecoder decoder)

@@ -34,4 +34,13 @@ internal static partial class Log
 
     [LoggerMessage(3009, LogLevel.Debug, "No warm {Pool} decoder created: all {Capacity} are in use")]
     public static partial void WarmPoolFull(ILogger logger, string pool, int capacity);
+
+    [LoggerMessage(3010, LogLevel.Debug, "No idle incremental final-pass decoder; this phrase is decoded whole when it ends")]
+    public static partial void IncrementalPassUnavailable(ILogger logger);
+
+    [LoggerMessage(3011, LogLevel.Debug, "Incremental final pass finished a phrase of {AudioMs:F0} ms {ElapsedMs:F0} ms after its end: \"{Text}\"")]
+    public static partial void IncrementalPassFinished(ILogger logger, double audioMs, double elapsedMs, string text);
+
+    [LoggerMessage(3012, LogLevel.Warning, "Incremental final pass failed; the phrase is decoded whole")]
+    public static partial void IncrementalPassFailed(ILogger logger, Exception exception);
 }

@@ -11,6 +11,15 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
     // Creating decoders touches sphinxbase's process-wide state (logging, argument parsing): one at a time.
     private static readonly Lock CreationGate = new();
 
+    /// <summary>Cepstral coefficients per frame of the en-us model (and of every model of this library's defaults).</summary>
+    public const int CepstrumLength = 13;
+
+    // sphinxbase 5prealpha's feat_t and cmn_t (x86-64), as its own code reads them (feat_update_stats, cmn_live_set);
+    // checked against the cepstrum length before use, so that another layout disables seeding rather than corrupts.
+    private const int FeatCepSizeOffset = 0x10;
+    private const int FeatCmnOffset = 0x58;
+    private const int CmnVectorLengthOffset = 0x1c;
+
     private readonly DecoderHandle _handle;
 
     private PocketSphinxDecoder(DecoderHandle handle) => _handle = handle;
@@ -96,6 +105,57 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
         return Hypothesis();
     }
 
+    /// <summary>
+    /// Sets the cepstral mean that live normalisation subtracts from the next frames (batch normalisation, a whole
+    /// utterance in one call, computes its own). False when the library's structures are not laid out as expected.
+    /// </summary>
+    public bool TrySetCepstralMean(ReadOnlySpan<float> mean)
+    {
+        if (mean.Length != CepstrumLength)
+        {
+            throw new ArgumentException($"A cepstral mean has {CepstrumLength} values.", nameof(mean));
+        }
+
+        var cmn = CmnStruct();
+        if (cmn == IntPtr.Zero)
+        {
+            return false;
+        }
+
+        fixed (float* values = mean)
+        {
+            NativeMethods.cmn_live_set(cmn, values);
+        }
+
+        return true;
+    }
+
+    /// <summary>The cepstral mean live normalisation uses now (it follows the audio decoded so far).</summary>
+    public bool TryGetCepstralMean(Span<float> mean)
+    {
+        var cmn = CmnStruct();
+        if (cmn == IntPtr.Zero || mean.Length != CepstrumLength)
+        {
+            return false;
+        }
+
+        fixed (float* values = mean)
+        {
+            NativeMethods.cmn_live_get(cmn, values);
+        }
+
+        return true;
+    }
+
+    /// <summary>A front end with this decoder's settings, for computing cepstral means outside the decoder.</summary>
+    public CepstralMeanEstimator CreateMeanEstimator()
+    {
+        lock (CreationGate)
+        {
+            return CepstralMeanEstimator.Create(NativeMethods.ps_get_config(_handle));
+        }
+    }
+
     /// <summary>Leaves any open utterance so that the next user starts clean (live CMN history carries over).</summary>
     public void Reset()
     {
@@ -106,6 +166,18 @@ internal sealed unsafe class PocketSphinxDecoder : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private IntPtr CmnStruct()
+    {
+        var feat = NativeMethods.ps_get_feat(_handle);
+        if (feat == IntPtr.Zero || Marshal.ReadInt32(feat, FeatCepSizeOffset) != CepstrumLength)
+        {
+            return IntPtr.Zero;
+        }
+
+        var cmn = Marshal.ReadIntPtr(feat, FeatCmnOffset);
+        return cmn != IntPtr.Zero && Marshal.ReadInt32(cmn, CmnVectorLengthOffset) == CepstrumLength ? cmn : IntPtr.Zero;
+    }
 
     private static void Check(int result, string function)
     {

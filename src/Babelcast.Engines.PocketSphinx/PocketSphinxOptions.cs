@@ -33,6 +33,21 @@ public sealed class PocketSphinxOptions
     public bool SecondPass { get; set; } = true;
 
     /// <summary>
+    /// True: the final pass of a phrase runs while the phrase is spoken, on audio the segmenter has settled, on a
+    /// decoder rented per phrase from its own pool (one per speaking session, ~110 MiB each), so that the final text is
+    /// ready a few tens of milliseconds after the phrase closes instead of a decoding of the whole phrase later. False:
+    /// the whole phrase is decoded when it closes (or from the final-pass head start). Needs <see cref="SecondPass"/>.
+    /// </summary>
+    public bool IncrementalFinalPass { get; set; } = true;
+
+    /// <summary>
+    /// Settled audio a phrase needs before its incremental final pass starts; its cepstral mean normalises the whole
+    /// phrase (batch normalisation needs the whole phrase, live normalisation from earlier phrases loses words). Shorter
+    /// phrases are decoded whole when they close.
+    /// </summary>
+    public int IncrementalStartMs { get; set; } = 1500;
+
+    /// <summary>
     /// Decoder arguments of the final pass while the node sheds load (<c>FinalPass.Reduced</c>); null or equal to
     /// <see cref="FinalArguments"/> means there is no cheaper pass. Its decoders (~110 MiB each) are created on first use.
     /// </summary>

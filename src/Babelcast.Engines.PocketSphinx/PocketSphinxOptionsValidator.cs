@@ -27,6 +27,12 @@ internal sealed class PocketSphinxOptionsValidator : IValidateOptions<PocketSphi
         {
             failures.Add($"{PocketSphinxOptions.SectionName}:{nameof(options.WarmDecoders)} must be between 0 and MaxStreamingDecoders ({options.MaxStreamingDecoders}) (was {options.WarmDecoders}).");
         }
+
+        if (options.IncrementalStartMs is < 100 or > 60_000)
+        {
+            failures.Add($"{PocketSphinxOptions.SectionName}:{nameof(options.IncrementalStartMs)} must be between 100 and 60000 (was {options.IncrementalStartMs}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

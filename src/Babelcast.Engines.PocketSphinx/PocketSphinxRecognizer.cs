@@ -7,7 +7,8 @@ namespace Babelcast.Engines.PocketSphinx;
 /// its cheaper twin while the node sheds load) or, without a second pass, from the streaming decoder as the phrase
 /// ends. Owned by one session pipeline at a time; disposing returns the decoder to the pool.
 /// </summary>
-internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass? secondPass, SecondPass? reducedPass)
+internal sealed class PocketSphinxRecognizer(
+    DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass? secondPass, SecondPass? reducedPass, IncrementalPass? incremental = null)
     : ISpeechRecognizer
 {
     private string _partial = string.Empty;
@@ -17,12 +18,16 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
 
     private SecondPass? FinalPass => _reduced ? reducedPass : secondPass;
 
+    /// <summary>Completes when the incremental final pass has done the work queued so far.</summary>
+    internal Task IncrementalWork => incremental?.PendingWork ?? Task.CompletedTask;
+
     public void StartUtterance()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         decoder.Reset();
         decoder.StartUtterance();
         _partial = string.Empty;
+        incremental?.Release();
         _earlyFinal = null; // Speech resumed after a tentative end: that early result is not awaited any more.
     }
 
@@ -43,6 +48,15 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         return _partial;
     }
 
+    public void ProcessSettled(ReadOnlySpan<short> samples)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_reduced && secondPass is not null)
+        {
+            incremental?.Append(samples);
+        }
+    }
+
     public async ValueTask<string> EndUtteranceAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -54,6 +68,8 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         }
 
         _partial = string.Empty;
+        var early = _reduced || utterance.IsEmpty ? null : incremental?.TryFinish(utterance);
+        incremental?.Release();
         if (FinalPass is not { } pass)
         {
             _earlyFinal?.TrySetResult(streamingText);
@@ -61,8 +77,13 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
             return streamingText;
         }
 
-        return utterance.IsEmpty
-            ? streamingText
+        if (utterance.IsEmpty)
+        {
+            return streamingText;
+        }
+
+        return early is not null
+            ? await FinishOrDecodeAsync(early, pass, utterance, streamingText, cancellationToken)
             : await pass.DecodeAsync(utterance, streamingText, cancellationToken);
     }
 
@@ -71,13 +92,21 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (FinalPass is { } pass)
         {
-            return pass.DecodeAsync(utterance, _partial, cancellationToken);
+            var early = _reduced ? null : incremental?.TryFinish(utterance);
+            return early is not null
+                ? FinishOrDecodeAsync(early, pass, utterance, _partial, cancellationToken)
+                : pass.DecodeAsync(utterance, _partial, cancellationToken);
         }
 
         // One pass: nothing to decode early; the result is the streaming decoder's when the phrase ends.
         _earlyFinal ??= new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         return new ValueTask<string>(_earlyFinal.Task.WaitAsync(cancellationToken));
     }
+
+    /// <summary>The incremental pass's text, or (if its native work failed) the phrase decoded whole.</summary>
+    private static async ValueTask<string> FinishOrDecodeAsync(
+        Task<string?> early, SecondPass pass, ReadOnlyMemory<short> utterance, string fallback, CancellationToken cancellationToken) =>
+        await early.WaitAsync(cancellationToken) ?? await pass.DecodeAsync(utterance, fallback, cancellationToken);
 
     public void SelectFinalPass(FinalPass pass) => _reduced = pass == Core.Recognition.FinalPass.Reduced;
 
@@ -87,6 +116,7 @@ internal sealed class PocketSphinxRecognizer(DecoderPool streamingPool, PocketSp
         {
             _disposed = true;
             _earlyFinal?.TrySetCanceled();
+            incremental?.Release();
             streamingPool.Return(decoder);
         }
 

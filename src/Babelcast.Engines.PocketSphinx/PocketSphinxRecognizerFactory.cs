@@ -21,10 +21,16 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     private readonly SecondPass? _secondPass;
     private readonly DecoderPool? _reducedPool;
     private readonly SecondPass? _reducedPass;
+    private readonly DecoderPool? _incrementalPool;
+    private readonly int _incrementalStartSamples;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
 
     public PocketSphinxRecognizerFactory(IOptions<PocketSphinxOptions> options, ILogger<PocketSphinxRecognizerFactory> logger, TimeProvider timeProvider)
     {
         var settings = options.Value;
+        _logger = logger;
+        _timeProvider = timeProvider;
         _unavailableReason = ModelAvailability.Problem(settings);
         if (_unavailableReason is null)
         {
@@ -52,6 +58,15 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
                 "reduced-second-pass", settings.FinalDecoders, () => PocketSphinxDecoder.Create(reducedArguments, settings.NativeLogFile), logger, timeProvider);
             _reducedPass = new SecondPass(_reducedPool, logger, timeProvider);
         }
+
+        if (settings.SecondPass && settings.IncrementalFinalPass)
+        {
+            // One per speaking session at most; a warm one is always kept so that a phrase never waits for a model.
+            _incrementalPool = new DecoderPool(
+                "incremental", settings.MaxStreamingDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider,
+                Math.Max(1, settings.WarmDecoders));
+            _incrementalStartSamples = settings.IncrementalStartMs * 16;
+        }
     }
 
     public string Name => EngineName;
@@ -62,10 +77,13 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
 
     internal DecoderPool FinalPool => _finalPool;
 
+    /// <summary>The pool of the incremental final pass (<see cref="PocketSphinxOptions.IncrementalFinalPass"/>), if on.</summary>
+    internal DecoderPool? IncrementalPool => _incrementalPool;
+
     /// <summary>Streaming decoders ready to rent without loading a model.</summary>
     public int ReadyDecoders => _streamingPool.Idle;
 
-    /// <summary>Fills both pools up to <see cref="PocketSphinxOptions.WarmDecoders"/> idle decoders (in the background).</summary>
+    /// <summary>Fills the pools up to <see cref="PocketSphinxOptions.WarmDecoders"/> idle decoders (in the background).</summary>
     public async ValueTask PrewarmAsync(string language, CancellationToken cancellationToken)
     {
         if (_unavailableReason is not null || !IsEnglish(language))
@@ -73,7 +91,10 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
             return;
         }
 
-        await Task.WhenAll(_streamingPool.EnsureWarmAsync(cancellationToken), _finalPool.EnsureWarmAsync(cancellationToken));
+        await Task.WhenAll(
+            _streamingPool.EnsureWarmAsync(cancellationToken),
+            _finalPool.EnsureWarmAsync(cancellationToken),
+            _incrementalPool?.EnsureWarmAsync(cancellationToken) ?? Task.CompletedTask);
     }
 
     /// <summary>The pool of the cheaper final pass, if <see cref="PocketSphinxOptions.ReducedFinalArguments"/> sets one.</summary>
@@ -95,7 +116,8 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         }
 
         var decoder = await _streamingPool.RentAsync(cancellationToken);
-        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass, _reducedPass);
+        var incremental = _incrementalPool is null ? null : new IncrementalPass(_incrementalPool, _incrementalStartSamples, _logger, _timeProvider);
+        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass, _reducedPass, incremental);
     }
 
     public void Dispose()
@@ -103,6 +125,7 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         _streamingPool.Dispose();
         _finalPool.Dispose();
         _reducedPool?.Dispose();
+        _incrementalPool?.Dispose();
     }
 
     public ValueTask DisposeAsync()

@@ -2,7 +2,10 @@ using Babelcast.Core.Recognition;
 
 namespace Babelcast.Engines.PocketSphinx.Tests;
 
-/// <summary>The cheaper final pass a loaded node asks for: its own lazily created decoders, or none when not configured.</summary>
+/// <summary>
+/// The cheaper final pass a loaded node asks for: its own lazily created decoders, or none when not configured.
+/// No warm decoders: a background refill of the final pool would race the counts below.
+/// </summary>
 public sealed class ReducedFinalPassTests
 {
     private const string Cheaper = "-fwdflat no -bestpath no -maxhmmpf 3000 -maxwpf 10";
@@ -10,7 +13,7 @@ public sealed class ReducedFinalPassTests
     [Fact]
     public async Task EndUtterance_ReducedSelected_DecodesOnTheReducedPoolOnly()
     {
-        using var factory = Engine.CreateFactory(o => (o.FinalArguments, o.ReducedFinalArguments) = ("-fwdflat no -bestpath no", Cheaper));
+        using var factory = Engine.CreateFactory(o => (o.FinalArguments, o.ReducedFinalArguments, o.WarmDecoders) = ("-fwdflat no -bestpath no", Cheaper, 0));
         await using var recognizer = await factory.RentAsync("en", CancellationToken.None);
 
         recognizer.SelectFinalPass(FinalPass.Reduced);
@@ -29,7 +32,7 @@ public sealed class ReducedFinalPassTests
     [InlineData("-fwdflat no -bestpath no")]
     public async Task EndUtterance_NoCheaperSetting_ReducedUsesTheFinalPool(string? reducedArguments)
     {
-        using var factory = Engine.CreateFactory(o => (o.FinalArguments, o.ReducedFinalArguments) = ("-fwdflat no -bestpath no", reducedArguments));
+        using var factory = Engine.CreateFactory(o => (o.FinalArguments, o.ReducedFinalArguments, o.WarmDecoders) = ("-fwdflat no -bestpath no", reducedArguments, 0));
         await using var recognizer = await factory.RentAsync("en", CancellationToken.None);
 
         recognizer.SelectFinalPass(FinalPass.Reduced);

@@ -36,6 +36,7 @@ public sealed class RegistrationTests
     [InlineData("StreamingArguments", "-ds")]
     [InlineData("FinalArguments", "fwdflat no")]
     [InlineData("FinalArguments", "-hmm /tmp/model")]
+    [InlineData("IncrementalStartMs", "50")]
     public async Task AddPocketSphinxRecognizer_InvalidOption_FailsValidation(string key, string value)
     {
         await using var provider = Build(new() { ["Babelcast:Recognition:PocketSphinx:" + key] = value });

@@ -41,6 +41,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
     private int _lastVoicedEnd;
     private int _tentativeVoicedEnd = -1;
     private int _tentativeLength;
+    private int _settled;
     private long _firstReceived;
     private long _speechEnd;
 
@@ -119,6 +120,8 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         {
             events.Add(new SegmentEvent(SegmentEventKind.Audio, [.. _chunk]));
             _chunk.Clear();
+            // After a tentative end with no speech since, the phrase will be exactly the tentative audio.
+            Settle(_tentativeVoicedEnd == _lastVoicedEnd ? _tentativeLength : Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16)), events);
         }
 
         var longPhrasePause = _phrase.Count >= _softMaxSamples && _silentFrames * 20 >= _pauseCutMs;
@@ -134,6 +137,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
             // Probably the end of the phrase: the final pass may start on exactly the audio the phrase will have.
             _tentativeVoicedEnd = _lastVoicedEnd;
             _tentativeLength = Math.Min(_phrase.Count, _lastVoicedEnd + (TailMs * 16));
+            Settle(_tentativeLength, events);
             events.Add(new SegmentEvent(SegmentEventKind.TentativeEnd, _phrase.GetRange(0, _tentativeLength).ToArray()));
         }
         else if (_phrase.Count >= options.MaxPhraseMs * 16)
@@ -155,6 +159,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         }
 
         _chunk.Clear();
+        _settled = 0;
         _silentFrames = 0;
         // A pre-roll's voiced frames are its last OnsetFrames (the onset run); a cut's remainder keeps its own flags.
         var frames = _phraseLevels.Count;
@@ -175,6 +180,7 @@ public sealed class PhraseSegmenter(PipelineOptions options)
             _chunk.Clear();
         }
 
+        Settle(length, events);
         var audio = _phrase.GetRange(0, length).ToArray();
         var voicedFrames = _phraseVoiced.Take(length / Frame).Count(v => v);
         var voicedLevels = _phraseLevels.Take(length / Frame).OrderDescending().Take(Math.Max(1, voicedFrames)).ToList();
@@ -194,6 +200,16 @@ public sealed class PhraseSegmenter(PipelineOptions options)
         _phrase.Clear();
         _phraseLevels.Clear();
         _phraseVoiced.Clear();
+    }
+
+    /// <summary>Gives out the phrase's audio up to <paramref name="length"/> as settled, if it was not yet.</summary>
+    private void Settle(int length, List<SegmentEvent> events)
+    {
+        if (length > _settled)
+        {
+            events.Add(new SegmentEvent(SegmentEventKind.Settled, _phrase.GetRange(_settled, length - _settled).ToArray()));
+            _settled = length;
+        }
     }
 
     private void CutAtQuietest(long received, List<SegmentEvent> events)

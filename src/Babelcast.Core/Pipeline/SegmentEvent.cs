@@ -21,6 +21,14 @@ public enum SegmentEventKind
     /// it will have if no speech follows, so the final pass can start early.
     /// </summary>
     TentativeEnd,
+
+    /// <summary>
+    /// Audio of the current phrase that is sure to belong to it whatever follows (speech so far plus the tail the phrase
+    /// keeps after its last voiced frame), continuing the previous settled audio from the phrase's first sample; it
+    /// always covers a <see cref="TentativeEnd"/>'s audio before that event, and an <see cref="End"/>'s unless a
+    /// maximum-length cut shortened the phrase. Lets the final pass run while the phrase is spoken.
+    /// </summary>
+    Settled,
 }
 
 public sealed record SegmentEvent(SegmentEventKind Kind, short[] Samples)

@@ -168,6 +168,9 @@ internal sealed class SessionPipeline(
                 case SegmentEventKind.Audio when _recognizer is not null:
                     await StreamAsync(e.Samples, cancellationToken);
                     break;
+                case SegmentEventKind.Settled when _recognizer is not null && ShedPolicy.SpeculativeFinal(context.Shedding.Level):
+                    _recognizer.ProcessSettled(e.Samples);
+                    break;
                 case SegmentEventKind.End when _recognizer is not null:
                     await EndPhraseAsync(e, cancellationToken);
                     break;

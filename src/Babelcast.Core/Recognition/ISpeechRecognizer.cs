@@ -25,6 +25,16 @@ public interface ISpeechRecognizer : IAsyncDisposable
     ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Audio of the current utterance that is sure to belong to its phrase (the segmenter settles it once it knows),
+    /// in order from the phrase's first sample, so that an engine can run its final pass while the phrase is spoken.
+    /// The audio later given to <see cref="EndUtteranceAsync"/> or <see cref="DecodeFinalAsync"/> starts with it.
+    /// Engines without such a pass ignore it.
+    /// </summary>
+    void ProcessSettled(ReadOnlySpan<short> samples)
+    {
+    }
+
+    /// <summary>
     /// Chooses the settings of the final passes that follow (a loaded node asks for <see cref="FinalPass.Reduced"/>).
     /// Engines without a cheaper setting ignore it.
     /// </summary>

@@ -47,6 +47,41 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(PocketSphinxLibrary)]
     public static partial IntPtr ps_get_hyp(IntPtr decoder, out int bestScore);
 
+    /// <summary>The decoder's configuration, borrowed (valid while the decoder lives; not retained).</summary>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial IntPtr ps_get_config(DecoderHandle decoder);
+
+    /// <summary>The decoder's feature computation (feat_t), borrowed.</summary>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial IntPtr ps_get_feat(DecoderHandle decoder);
+
+    /// <summary>Creates a front end (fe_t) from a configuration, which it retains.</summary>
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial FrontEndHandle fe_init_auto_r(IntPtr config);
+
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial int fe_free(IntPtr frontEnd);
+
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial int fe_start_utt(FrontEndHandle frontEnd);
+
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial int fe_get_output_size(FrontEndHandle frontEnd);
+
+    /// <summary>
+    /// Turns samples into cepstra; advances the sample pointer and count, and sets the frame count to the frames
+    /// written (at most the count given in). mfcc_t is float in Debian's build.
+    /// </summary>
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial int fe_process_frames(FrontEndHandle frontEnd, short** samples, nuint* sampleCount, float** cepstra, int* frameCount, int* frameIndex);
+
+    /// <summary>Sets the live cepstral mean of a cmn_t (and its history to 500 frames of that mean).</summary>
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial void cmn_live_set(IntPtr cmn, float* mean);
+
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial void cmn_live_get(IntPtr cmn, float* mean);
+
     /// <summary>Replaces the process-wide log sink; a null callback silences sphinxbase entirely.</summary>
     [LibraryImport(SphinxBaseLibrary)]
     public static partial void err_set_callback(IntPtr callback, IntPtr userData);

@@ -18,6 +18,9 @@ internal sealed class ScriptedRecognizerFactory(Func<int, string> script, params
 
     public Counter Finished { get; } = new();
 
+    /// <summary>Per finished phrase: the settled audio its recogniser was given, and the phrase's audio.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(short[] Settled, short[] Utterance)> Ends { get; } = new();
+
     public ValueTask<ISpeechRecognizer> RentAsync(string language, CancellationToken cancellationToken)
     {
         var rental = Interlocked.Increment(ref _rentals);
