@@ -28,6 +28,11 @@ internal sealed class PocketSphinxOptionsValidator : IValidateOptions<PocketSphi
             failures.Add($"{PocketSphinxOptions.SectionName}:{nameof(options.WarmDecoders)} must be between 0 and MaxStreamingDecoders ({options.MaxStreamingDecoders}) (was {options.WarmDecoders}).");
         }
 
+        if (options.IncrementalDecoders < 0 || options.IncrementalDecoders > options.MaxStreamingDecoders)
+        {
+            failures.Add($"{PocketSphinxOptions.SectionName}:{nameof(options.IncrementalDecoders)} must be between 0 (one per core) and MaxStreamingDecoders ({options.MaxStreamingDecoders}) (was {options.IncrementalDecoders}).");
+        }
+
         if (options.IncrementalStartMs is < 100 or > 60_000)
         {
             failures.Add($"{PocketSphinxOptions.SectionName}:{nameof(options.IncrementalStartMs)} must be between 100 and 60000 (was {options.IncrementalStartMs}).");

@@ -61,10 +61,12 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
 
         if (settings.SecondPass && settings.IncrementalFinalPass)
         {
-            // One per speaking session at most; a warm one is always kept so that a phrase never waits for a model.
+            // Capped per node (a phrase finding none idle is decoded whole); a warm one is always kept so that a phrase
+            // never waits for a model.
+            var incrementalDecoders = Math.Min(settings.EffectiveIncrementalDecoders, settings.MaxStreamingDecoders);
             _incrementalPool = new DecoderPool(
-                "incremental", settings.MaxStreamingDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider,
-                Math.Max(1, settings.WarmDecoders));
+                "incremental", incrementalDecoders, () => PocketSphinxDecoder.Create(finalArguments, settings.NativeLogFile), logger, timeProvider,
+                Math.Min(incrementalDecoders, Math.Max(1, settings.WarmDecoders)));
             _incrementalStartSamples = settings.IncrementalStartMs * 16;
         }
     }
