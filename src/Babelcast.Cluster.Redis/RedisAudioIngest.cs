@@ -181,7 +181,7 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
     /// <summary>Appends one item (null: the end-of-log marker), retrying until Redis takes it: frames are never skipped.</summary>
     private async Task<long> AppendAsync(string sessionId, long seq, IngestItem? item, CancellationToken cancellationToken)
     {
-        var keys = new[] { _keys.Ingest(sessionId), _keys.IngestClosed(sessionId) };
+        var keys = new[] { _keys.Ingest(sessionId), _keys.IngestClosed(sessionId), _keys.IngestWriters(sessionId) };
         var wake = _keys.IngestWake(sessionId);
         for (var failures = 0; ; failures++)
         {
@@ -196,6 +196,7 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
+                // The script may have run and only its reply been lost: the retry is recognised by the writer's seq.
                 var retry = Backoff(failures + 1);
                 Log.IngestAppendFailed(_logger, sessionId, (long)retry.TotalMilliseconds, ex);
                 await Task.Delay(retry, _time, cancellationToken).ConfigureAwait(false);
@@ -229,7 +230,7 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
         {
             var database = await _connection.GetDatabaseAsync(_stopping.Token).ConfigureAwait(false);
             await database.KeyDeleteAsync(
-                [_keys.Ingest(sessionId), _keys.IngestClosed(sessionId), _keys.Checkpoint(sessionId)])
+                [_keys.Ingest(sessionId), _keys.IngestClosed(sessionId), _keys.IngestWriters(sessionId), _keys.Checkpoint(sessionId)])
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)

@@ -31,6 +31,9 @@ internal sealed class RedisKeys(string prefix)
 
     public RedisKey Ingest(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest";
 
+    /// <summary>The last seq appended by each writer (a hash), so that a retried append is not appended twice.</summary>
+    public RedisKey IngestWriters(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest-writers";
+
     /// <summary>Set once the session's ingest is completed: later appends are refused.</summary>
     public RedisKey IngestClosed(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest-closed";
 

@@ -17,7 +17,9 @@ internal sealed class RedisSessionLease : ISessionLease, IDisposable
         SessionId = sessionId;
         Generation = generation;
         Owner = owner;
-        _deadline = time.CreateTimer(static state => ((RedisSessionLease)state!).MarkLost(), this, validFor, Timeout.InfiniteTimeSpan);
+        // An acquisition that took longer than the lease's trusted time yields a lease that is lost at once.
+        var due = validFor < TimeSpan.Zero ? TimeSpan.Zero : validFor;
+        _deadline = time.CreateTimer(static state => ((RedisSessionLease)state!).MarkLost(), this, due, Timeout.InfiniteTimeSpan);
     }
 
     public string SessionId { get; }

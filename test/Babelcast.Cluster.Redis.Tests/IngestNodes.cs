@@ -10,7 +10,7 @@ internal sealed class IngestNodes(RedisFixture redis) : IAsyncDisposable
 
     public RedisClusterOptions Options { get; } = new()
     {
-        ConnectionString = redis.Server.ConnectionString + ",connectTimeout=2000,syncTimeout=1000,asyncTimeout=1000",
+        ConnectionString = redis.Server.ConnectionString + ",connectTimeout=5000",
         KeyPrefix = "i" + Guid.NewGuid().ToString("N")[..12],
         IngestPollInterval = TimeSpan.FromMilliseconds(200),
     };

@@ -29,7 +29,7 @@ internal sealed class LeaseNode : IAsyncDisposable
 
     public static RedisClusterOptions OptionsFor(RedisFixture redis, TimeSpan lease, TimeSpan margin, TimeSpan renew) => new()
     {
-        ConnectionString = redis.Server.ConnectionString + ",connectTimeout=2000,syncTimeout=1000,asyncTimeout=1000",
+        ConnectionString = redis.Server.ConnectionString + ",connectTimeout=5000",
         KeyPrefix = "t" + Guid.NewGuid().ToString("N")[..12],
         LeaseDuration = lease,
         FencingMargin = margin,

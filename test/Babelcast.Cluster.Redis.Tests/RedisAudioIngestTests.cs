@@ -99,6 +99,27 @@ public sealed class RedisAudioIngestTests(RedisFixture redis) : IAsyncLifetime
         Assert.Equal([IngestKind.Audio, IngestKind.Pause], received.Select(item => item.Kind));
     }
 
+    [Fact]
+    public async Task An_append_retried_after_its_reply_was_lost_is_appended_once()
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        await using (connection)
+        {
+            var prefix = _nodes.Options.KeyPrefix;
+            RedisKey[] keys = [$"{prefix}:{{s1}}:ingest", $"{prefix}:{{s1}}:ingest-closed", $"{prefix}:{{s1}}:ingest-writers"];
+            var wake = RedisChannel.Literal($"{prefix}:{{s1}}:ingest-wake");
+            var frame = IngestEntry.AppendArguments(Frame(7), seq: 1, "writer-a", TimeProvider.System, 1000, wake);
+
+            var first = (long)await connection.GetDatabase().ScriptEvaluateAsync(IngestScripts.Append, keys, frame);
+            var retried = (long)await connection.GetDatabase().ScriptEvaluateAsync(IngestScripts.Append, keys, frame);
+            var next = (long)await connection.GetDatabase().ScriptEvaluateAsync(
+                IngestScripts.Append, keys, IngestEntry.AppendArguments(Frame(8), seq: 2, "writer-a", TimeProvider.System, 1000, wake));
+
+            Assert.Equal((1L, 0L, 1L), (first, retried, next));
+            Assert.Equal(2, await connection.GetDatabase().StreamLengthAsync(keys[0]));
+        }
+    }
+
     private async Task WaitForLengthAsync(long length, CancellationToken cancellationToken)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);

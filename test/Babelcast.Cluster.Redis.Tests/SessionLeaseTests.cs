@@ -36,7 +36,7 @@ public sealed class SessionLeaseTests(RedisFixture redis)
     [Fact]
     public async Task An_unrenewed_lease_is_given_up_locally_before_redis_expires_it_and_the_next_owner_fences_the_old()
     {
-        var options = Options(leaseMs: 1000, marginMs: 400, renewMs: 200);
+        var options = Options(leaseMs: 2000, marginMs: 800, renewMs: 300);
         await using var a = new LeaseNode("node-a", options);
         await using var b = new LeaseNode("node-b", options);
         var old = await a.Leases.TryAcquireAsync("s1", CancellationToken.None);
@@ -58,14 +58,14 @@ public sealed class SessionLeaseTests(RedisFixture redis)
     [Fact]
     public async Task Renewals_keep_a_lease_well_past_its_duration()
     {
-        var options = Options(leaseMs: 600, marginMs: 200, renewMs: 150);
+        var options = Options(leaseMs: 1500, marginMs: 300, renewMs: 200);
         await using var a = new LeaseNode("node-a", options);
         await using var b = new LeaseNode("node-b", options);
         var lease = await a.Leases.TryAcquireAsync("s1", CancellationToken.None);
         Assert.NotNull(lease);
 
         var held = Stopwatch.StartNew();
-        while (held.Elapsed < TimeSpan.FromSeconds(2))
+        while (held.Elapsed < TimeSpan.FromSeconds(4))
         {
             await a.Leases.RenewAllAsync(CancellationToken.None);
             await Task.Delay(options.LeaseRenewInterval);
@@ -148,6 +148,14 @@ public sealed class SessionLeaseTests(RedisFixture redis)
 
         Assert.All(held, lease => Assert.True(lease.IsLost));
         Assert.True(handover.Elapsed < TimeSpan.FromSeconds(1), $"handover took {handover.Elapsed}");
+    }
+
+    [Fact]
+    public void A_lease_whose_acquisition_outlasted_its_trusted_time_is_lost_at_once()
+    {
+        using var lease = new RedisSessionLease("s1", 1, "node-a/1", TimeSpan.FromMilliseconds(-300), TimeProvider.System);
+
+        Assert.True(SpinWait.SpinUntil(() => lease.IsLost, Wait));
     }
 
     private static RedisKey KeyOf(RedisClusterOptions options, string sessionId, string name) => $"{options.KeyPrefix}:{{{sessionId}}}:{name}";
