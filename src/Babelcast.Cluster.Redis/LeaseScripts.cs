@@ -29,13 +29,13 @@ internal static class LeaseScripts
         """;
 
     /// <summary>
-    /// KEYS: lease, checkpoint, ingest stream. ARGV: owner value, stream id. Writes the checkpoint and trims the stream
-    /// before it only while the lease is ours; 0 when fenced off.
+    /// KEYS: lease, checkpoint, ingest stream. ARGV: owner value, checkpoint (a stream id, optionally followed by
+    /// <c>|seq</c>). Writes the checkpoint and trims the stream before its id only while the lease is ours; 0 when fenced off.
     /// </summary>
     public const string Commit = """
         if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
         redis.call('SET', KEYS[2], ARGV[2])
-        redis.call('XTRIM', KEYS[3], 'MINID', ARGV[2])
+        redis.call('XTRIM', KEYS[3], 'MINID', string.match(ARGV[2], '^[^|]+'))
         return 1
         """;
 }

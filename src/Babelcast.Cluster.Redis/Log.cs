@@ -45,4 +45,16 @@ internal static partial class Log
 
     [LoggerMessage(9533, LogLevel.Information, "Bus connection to Redis restored; {Sessions} sessions' listeners resynced from the store")]
     public static partial void BusRestored(ILogger logger, int sessions);
+
+    [LoggerMessage(9540, LogLevel.Information, "Session {SessionId}: pipeline started under lease generation {Generation}, reading after {Position} from seq {Seq}")]
+    public static partial void OwnedSessionStarted(ILogger logger, string sessionId, long generation, string position, long seq);
+
+    [LoggerMessage(9541, LogLevel.Information, "Session {SessionId}: log finished under lease generation {Generation}")]
+    public static partial void OwnedSessionFinished(ILogger logger, string sessionId, long generation);
+
+    [LoggerMessage(9542, LogLevel.Warning, "Session {SessionId}: checkpoint after phrase {Seq} could not be written; the next phrase's covers it")]
+    public static partial void CheckpointFailed(ILogger logger, string sessionId, long seq, Exception exception);
+
+    [LoggerMessage(9543, LogLevel.Warning, "Session {SessionId}: no worker finished the phrase in progress within {TimeoutMs} ms; the session ends anyway")]
+    public static partial void EndNotFinished(ILogger logger, string sessionId, long timeoutMs);
 }

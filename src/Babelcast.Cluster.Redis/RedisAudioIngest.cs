@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Babelcast.Core.Cluster;
 using Babelcast.Core.Ingest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,7 +128,7 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
     private async Task<RedisValue> StartPositionAsync(IDatabase database, string sessionId, CancellationToken cancellationToken)
     {
         var checkpoint = await database.StringGetAsync(_keys.Checkpoint(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return checkpoint.IsNull ? (RedisValue)"0-0" : checkpoint;
+        return checkpoint.IsNull ? (RedisValue)IngestCheckpoint.Start : IngestCheckpoint.Parse(checkpoint.ToString()).Position;
     }
 
     /// <summary>Tells the writers on other nodes how far the reader got, one message per writer seen in the batch.</summary>

@@ -45,6 +45,12 @@ public sealed class RedisClusterOptions : IValidatableObject
     /// </summary>
     public TimeSpan PresenceHeartbeat { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long ending a session waits for the worker to deliver the phrase in progress before the end goes out anyway
+    /// (the worker is gone, or none has claimed the session yet).
+    /// </summary>
+    public TimeSpan EndTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
@@ -65,6 +71,11 @@ public sealed class RedisClusterOptions : IValidatableObject
         if (IngestPollInterval < TimeSpan.FromMilliseconds(10) || IngestPollInterval > TimeSpan.FromSeconds(5))
         {
             yield return new ValidationResult($"{Section}:{nameof(IngestPollInterval)} must be between 10 ms and 5 s.", [nameof(IngestPollInterval)]);
+        }
+
+        if (EndTimeout < TimeSpan.Zero || EndTimeout > TimeSpan.FromMinutes(2))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(EndTimeout)} must be between 0 and 2 minutes.", [nameof(EndTimeout)]);
         }
 
         if (LeaseDuration < TimeSpan.FromMilliseconds(200) || LeaseDuration > TimeSpan.FromMinutes(5))

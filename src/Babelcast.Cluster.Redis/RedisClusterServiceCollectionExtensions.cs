@@ -1,6 +1,7 @@
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Ingest;
+using Babelcast.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -28,6 +29,30 @@ public static class RedisClusterServiceCollectionExtensions
         services.TryAddSingleton<RedisHealthCheck>();
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "redis", sp => sp.GetRequiredService<RedisHealthCheck>(), HealthStatus.Unhealthy, [HealthTag]));
+        return services;
+    }
+
+    /// <summary>
+    /// Cluster mode on Redis, as one registration: the bus, the ingest, the pipelines seen from the live path
+    /// (<see cref="ISessionPipelines"/>: announce, end in order) and, on a node that runs pipelines
+    /// (<paramref name="runsPipelines"/>: role <c>all</c> or <c>worker</c>), the claim loop with the pipeline runner.
+    /// Registered before the embedded defaults, which are added with TryAdd. Needs an <see cref="ILocalDelivery"/>.
+    /// </summary>
+    public static IServiceCollection AddRedisCluster(this IServiceCollection services, bool runsPipelines)
+    {
+        services.AddRedisBroadcasting();
+        services.AddRedisIngest();
+        services.AddRedisSessionLeases();
+        services.AddOptions<SessionClaimOptions>().BindConfiguration(SessionClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RedisSessionPlacement>();
+        services.TryAddSingleton<RedisSessionPipelines>();
+        services.TryAddSingleton<ISessionPipelines>(sp => sp.GetRequiredService<RedisSessionPipelines>());
+        if (runsPipelines)
+        {
+            services.TryAddSingleton<IOwnedSessionRunner, PipelineSessionRunner>();
+            services.AddHostedService<SessionClaimService>();
+        }
+
         return services;
     }
 

@@ -42,4 +42,10 @@ internal sealed class RedisKeys(string prefix)
 
     /// <summary>The reader publishes "writer:seq" of the last entries it took, so that writers on any node free capacity.</summary>
     public RedisChannel IngestConsumed(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:ingest-consumed");
+
+    /// <summary>Set (with an expiry) once a worker has finished the session's log, i.e. delivered its last phrase.</summary>
+    public RedisKey Finished(string sessionId) => $"{prefix}:{{{sessionId}}}:finished";
+
+    /// <summary>Published when a worker has finished the session's log, so that the node ending the session stops waiting.</summary>
+    public RedisChannel FinishedChannel(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:finished");
 }

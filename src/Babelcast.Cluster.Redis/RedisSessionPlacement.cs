@@ -16,6 +16,7 @@ public sealed class RedisSessionPlacement(
     TimeProvider time)
 {
     private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
+    private static readonly TimeSpan FinishedKeep = TimeSpan.FromHours(1);
     private readonly SessionClaimOptions _claim = claimOptions.Value;
 
     public int Capacity => _claim.EffectiveMaxSessions;
@@ -42,6 +43,59 @@ public sealed class RedisSessionPlacement(
     {
         var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         await database.SetRemoveAsync(_keys.ActiveSessions, sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a worker holds the session or it waits for one (an end must then wait for the phrase in progress).</summary>
+    public async Task<bool> IsPlacedAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        return await database.KeyExistsAsync(_keys.Lease(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false)
+            || await database.SetContainsAsync(_keys.ActiveSessions, sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The worker delivered the session's last phrase: the session needs no worker any more, and its end may go out.</summary>
+    public async Task FinishAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        await database.SetRemoveAsync(_keys.ActiveSessions, sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await database.StringSetAsync(_keys.Finished(sessionId), 1, FinishedKeep).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await database.PublishAsync(_keys.FinishedChannel(sessionId), 1).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until a worker has finished the session's log, at most <paramref name="timeout"/>; false when it did not.
+    /// Everything the worker published before it finished has then gone through Redis ahead of what the caller publishes next.
+    /// </summary>
+    public async Task<bool> WaitFinishedAsync(string sessionId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var subscriber = await connection.GetSubscriberAsync(cancellationToken).ConfigureAwait(false);
+        var wake = new WakeSignal();
+        var channel = _keys.FinishedChannel(sessionId);
+        await subscriber.SubscribeAsync(channel, (_, _) => wake.Set()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var database = await connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+            var started = time.GetTimestamp();
+            while (true)
+            {
+                if (await database.KeyExistsAsync(_keys.Finished(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return true;
+                }
+
+                var left = timeout - time.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                await wake.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(left.TotalMilliseconds, 250)), time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await subscriber.UnsubscribeAsync(channel).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One claim round: takes active sessions that no node holds, while this node has room.</summary>

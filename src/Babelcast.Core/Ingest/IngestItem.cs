@@ -19,5 +19,11 @@ public enum IngestKind
 /// </summary>
 public readonly record struct IngestItem(IngestKind Kind, ReadOnlyMemory<byte> Audio, long ReceivedTimestamp)
 {
+    /// <summary>
+    /// Where the item sits in a durable ingest log (a Redis stream id), so that the pipeline can commit a checkpoint
+    /// after a finished phrase; null in the in-process log, which has no replay.
+    /// </summary>
+    public string? Position { get; init; }
+
     public static IngestItem Control(IngestKind kind, long timestamp) => new(kind, ReadOnlyMemory<byte>.Empty, timestamp);
 }

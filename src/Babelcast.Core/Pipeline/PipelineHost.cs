@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Capacity;
+using Babelcast.Core.Cluster;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Protocol;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Babelcast.Core.Pipeline;
 
 /// <summary>Runs one <see cref="SessionPipeline"/> per live session, each on its own task.</summary>
-public sealed class PipelineHost : IAsyncDisposable
+public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
 {
     /// <summary>Restarts of one session's pipeline after failures before the session is left without one.</summary>
     internal const int MaxRestarts = 3;
@@ -64,52 +65,96 @@ public sealed class PipelineHost : IAsyncDisposable
 
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _running[sessionId] = new Running(done.Task);
-            _ = Task.Run(() => SuperviseAsync(sessionId, sourceLanguage, paused, lastSeq, done), CancellationToken.None);
+            _ = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await SuperviseAsync(sessionId, sourceLanguage, paused, lastSeq, null, _shutdown.Token);
+                    }
+                    finally
+                    {
+                        _running.TryRemove(sessionId, out _);
+                        _context.Ingest.Remove(sessionId);
+                        done.TrySetResult();
+                    }
+                },
+                CancellationToken.None);
         }
     }
 
+    ValueTask ISessionPipelines.StartAsync(string sessionId, string sourceLanguage, bool paused, CancellationToken cancellationToken) =>
+        EnsureStartedAsync(sessionId, sourceLanguage, paused, cancellationToken);
+
     /// <summary>
-    /// Runs the session's pipeline until it ends. A pipeline that fails (a stage's loop threw, which per-phrase handling
-    /// should make impossible) is reported and started again on the same ingest log, up to <see cref="MaxRestarts"/> times,
-    /// so that the session does not go silent until the speaker reconnects.
+    /// Runs the session's pipeline on behalf of a cluster lease, on the caller's task, until the session's log ends (true)
+    /// or <paramref name="cancellationToken"/> is cancelled (false: the lease was lost or the node stops, and the log is
+    /// left for the next owner). <paramref name="checkpoint"/> is called, in order, after each delivered phrase.
     /// </summary>
-    private async Task SuperviseAsync(string sessionId, string sourceLanguage, bool paused, long lastSeq, TaskCompletionSource done)
+    public async Task<bool> RunOwnedAsync(
+        string sessionId, string sourceLanguage, long lastSeq, Func<IngestCheckpoint, CancellationToken, ValueTask> checkpoint, CancellationToken cancellationToken)
     {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (!_running.TryAdd(sessionId, new Running(done.Task)))
+            {
+                throw new InvalidOperationException($"Session {sessionId} already has a pipeline on this node.");
+            }
+        }
+
         try
         {
-            for (var restart = 0; ; restart++)
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token, cancellationToken);
+            var ended = await SuperviseAsync(sessionId, sourceLanguage, false, lastSeq, checkpoint, linked.Token);
+            if (ended)
             {
-                using var pipeline = new SessionPipeline(sessionId, sourceLanguage, paused, lastSeq, _context);
-                try
-                {
-                    await pipeline.RunAsync(_shutdown.Token);
-                    return;
-                }
-                catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    Log.PipelineFailed(_context.Logger, sessionId, ex);
-                    _context.Metrics.Error(ErrorCodes.PipelineStageFailed);
-                    _context.Broadcaster.SendToSpeaker(sessionId, ConnectionMessages.Error(
-                        ErrorCodes.PipelineStageFailed, "The translation pipeline failed; phrases in progress were dropped."));
-                    if (restart >= MaxRestarts)
-                    {
-                        return;
-                    }
-
-                    (paused, lastSeq) = (pipeline.Paused, pipeline.LastSeq);
-                    Log.PipelineRestarted(_context.Logger, sessionId, restart + 1);
-                }
+                _context.Ingest.Remove(sessionId);
             }
+
+            return ended;
         }
         finally
         {
             _running.TryRemove(sessionId, out _);
-            _context.Ingest.Remove(sessionId);
             done.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Runs the session's pipeline until its log ends (true) or the token is cancelled (false). A pipeline that fails (a
+    /// stage's loop threw, which per-phrase handling should make impossible) is reported and started again on the same
+    /// ingest log, up to <see cref="MaxRestarts"/> times, so that the session does not go silent until the speaker reconnects.
+    /// </summary>
+    private async Task<bool> SuperviseAsync(
+        string sessionId, string sourceLanguage, bool paused, long lastSeq, Func<IngestCheckpoint, CancellationToken, ValueTask>? checkpoint, CancellationToken token)
+    {
+        for (var restart = 0; ; restart++)
+        {
+            using var pipeline = new SessionPipeline(sessionId, sourceLanguage, paused, lastSeq, _context, checkpoint);
+            try
+            {
+                await pipeline.RunAsync(token);
+                return true;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                Log.PipelineFailed(_context.Logger, sessionId, ex);
+                _context.Metrics.Error(ErrorCodes.PipelineStageFailed);
+                _context.Broadcaster.SendToSpeaker(sessionId, ConnectionMessages.Error(
+                    ErrorCodes.PipelineStageFailed, "The translation pipeline failed; phrases in progress were dropped."));
+                if (restart >= MaxRestarts)
+                {
+                    return false;
+                }
+
+                (paused, lastSeq) = (pipeline.Paused, pipeline.LastSeq);
+                Log.PipelineRestarted(_context.Logger, sessionId, restart + 1);
+            }
         }
     }
 

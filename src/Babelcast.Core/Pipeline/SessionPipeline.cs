@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Babelcast.Core.Audio;
 using Babelcast.Core.Capacity;
+using Babelcast.Core.Cluster;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Recognition;
@@ -20,11 +21,12 @@ internal sealed class SessionPipeline(
     string sourceLanguage,
     bool startPaused,
     long lastSeq,
-    PipelineContext context) : IDisposable
+    PipelineContext context,
+    Func<IngestCheckpoint, CancellationToken, ValueTask>? checkpoint = null) : IDisposable
 {
     private readonly PhraseSegmenter _segmenter = new(context.Options);
     private readonly List<SegmentEvent> _events = [];
-    private readonly Channel<RecognizedPhrase> _phrases = Bounded<RecognizedPhrase>(context.Options.PhraseQueueCapacity);
+    private readonly Channel<QueuedPhrase> _phrases = Bounded<QueuedPhrase>(context.Options.PhraseQueueCapacity);
     private readonly Channel<PendingPhrase> _pending = Bounded<PendingPhrase>(context.Options.PhraseQueueCapacity);
     private readonly PartialCaptionPublisher _partials = new(sessionId, sourceLanguage, context);
     private readonly StageSupervisor _stages = new(sessionId, context);
@@ -39,6 +41,9 @@ internal sealed class SessionPipeline(
     private volatile bool _spoken;
     private long _finalQueuedAt;
     private long _finalStartedAt;
+
+    /// <summary>The ingest position of the item being handled (null for a log without replay).</summary>
+    private string? _position;
 
     /// <summary>The last seq given to a phrase, so that a restarted pipeline never gives one out twice.</summary>
     public long LastSeq => _lastSeq;
@@ -59,6 +64,7 @@ internal sealed class SessionPipeline(
             {
                 await foreach (var item in context.Ingest.ReadAllAsync(sessionId, token))
                 {
+                    _position = item.Position;
                     if (!await TryHandleAsync(item, token))
                     {
                         break;
@@ -272,7 +278,7 @@ internal sealed class SessionPipeline(
         _lastSpeechTimestamp = context.Time.GetTimestamp();
         var hadPartial = _lastPartial.Length > 0;
         _lastPartial = string.Empty;
-        await _pending.Writer.WriteAsync(new PendingPhrase(_currentSeq, e, clock, text, hadPartial), cancellationToken);
+        await _pending.Writer.WriteAsync(new PendingPhrase(_currentSeq, e, clock, text, hadPartial, _position), cancellationToken);
     }
 
     private async Task FinalisePhrasesAsync(CancellationToken cancellationToken)
@@ -296,7 +302,7 @@ internal sealed class SessionPipeline(
 
     private async Task FinaliseAsync(PendingPhrase pending, CancellationToken cancellationToken)
     {
-        var (seq, e, clock, textTask, hadPartial) = pending;
+        var (seq, e, clock, textTask, hadPartial, position) = pending;
         var raw = await textTask;
         clock.Mark("recognised");
         context.Shedding.ReportFinalDelay(context.Time.GetElapsedTime(e.SpeechEndTimestamp));
@@ -315,7 +321,8 @@ internal sealed class SessionPipeline(
 
         context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
         var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
-        await _phrases.Writer.WriteAsync(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), cancellationToken);
+        await _phrases.Writer.WriteAsync(
+            new QueuedPhrase(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), position), cancellationToken);
     }
 
     /// <summary>Tells the speaker and the listeners that a phrase they saw partials of has no final text.</summary>
@@ -325,11 +332,14 @@ internal sealed class SessionPipeline(
         _partials.Publish(seq, string.Empty, startMs);
     }
 
-    private sealed record PendingPhrase(long Seq, SegmentEvent Segment, PhraseClock Clock, Task<string> Text, bool HadPartial);
+    private sealed record PendingPhrase(long Seq, SegmentEvent Segment, PhraseClock Clock, Task<string> Text, bool HadPartial, string? Position);
+
+    /// <summary>A recognised phrase and the ingest position of the item that ended it (where a new owner would resume).</summary>
+    private sealed record QueuedPhrase(RecognizedPhrase Phrase, string? Position);
 
     private async Task ProcessPhrasesAsync(CancellationToken cancellationToken)
     {
-        await foreach (var phrase in _phrases.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var (phrase, position) in _phrases.Reader.ReadAllAsync(cancellationToken))
         {
             try
             {
@@ -339,6 +349,12 @@ internal sealed class SessionPipeline(
             {
                 // Languages fail one by one inside the processor; this is the rest (storage, a bug): drop the phrase.
                 _stages.Report(StageSupervisor.Processing, phrase.Seq, ex);
+            }
+
+            // Delivered (or given up): a new owner starts after it. Phrases without text commit nothing; the next one covers them.
+            if (checkpoint is not null && position is not null)
+            {
+                await checkpoint(new IngestCheckpoint(position, phrase.Seq), cancellationToken);
             }
         }
     }

@@ -123,6 +123,9 @@ public static class ErrorCodes
     /// </summary>
     public const string StorageUnavailable = "STORAGE_UNAVAILABLE";
 
+    /// <summary>A cluster node cannot reach the cluster's Redis, so it cannot take a speaker's audio (close 1013, retry).</summary>
+    public const string ClusterUnavailable = "CLUSTER_UNAVAILABLE";
+
     /// <summary>Metric only: the translator returned a failure; the phrase gets no text in that language.</summary>
     public const string TranslationFailed = "TRANSLATION_FAILED";
 

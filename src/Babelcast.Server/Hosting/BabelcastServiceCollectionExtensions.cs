@@ -30,8 +30,9 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastAuth(configuration);
         services.AddBabelcastRateLimits();
         services.AddBabelcastSessions();
-        services.AddBabelcastLive();
+        // The bus first: a cluster bus replaces the live path's embedded ingest and pipelines, which are added with TryAdd.
         services.AddBabelcastBroadcasting(configuration);
+        services.AddBabelcastLive();
         services.AddBabelcastCapacity();
         services.AddBabelcastHealth();
         return new BabelcastBuilder(services);

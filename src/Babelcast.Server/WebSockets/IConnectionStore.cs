@@ -13,6 +13,9 @@ internal interface IConnectionStore
     /// <summary>Sessions with a runtime (a speaker or listeners) on this node.</summary>
     IReadOnlyCollection<string> SessionIds { get; }
 
+    /// <summary>Raised with the session id whenever a connection of the session comes, leaves or changes language.</summary>
+    event Action<string>? ConnectionsChanged;
+
     SessionRuntime GetOrAdd(SessionRecord session);
 
     SessionRuntime? Find(string sessionId);

@@ -31,8 +31,11 @@ internal sealed class ListenerHub : IConnectionStore, IAudienceSource
 
     public IReadOnlyCollection<string> SessionIds => _sessions.Keys.ToList();
 
+    /// <inheritdoc />
+    public event Action<string>? ConnectionsChanged;
+
     public SessionRuntime GetOrAdd(SessionRecord session) =>
-        _sessions.GetOrAdd(session.Id, _ => new SessionRuntime(session.Id, session.SourceLanguage, session.Status));
+        _sessions.GetOrAdd(session.Id, _ => new SessionRuntime(session.Id, session.SourceLanguage, session.Status, OnChanged));
 
     public SessionRuntime? Find(string sessionId) => _sessions.GetValueOrDefault(sessionId);
 
@@ -74,8 +77,11 @@ internal sealed class ListenerHub : IConnectionStore, IAudienceSource
         if (runtime.TryRetire())
         {
             _sessions.TryRemove(new KeyValuePair<string, SessionRuntime>(runtime.SessionId, runtime));
+            OnChanged(runtime.SessionId);
         }
     }
+
+    private void OnChanged(string sessionId) => ConnectionsChanged?.Invoke(sessionId);
 
     /// <summary>Read at metrics collection time, not on the fan-out path.</summary>
     public IReadOnlyDictionary<string, int> ListenersByLanguage()

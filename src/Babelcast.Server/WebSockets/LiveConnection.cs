@@ -55,6 +55,18 @@ internal sealed class LiveConnection
 
     public Guid Id { get; } = Guid.NewGuid();
 
+    /// <summary>The seq of the last caption this connection was given, so that a resync replays only what came after it.</summary>
+    public long LastFinalSeq
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastFinalSeq;
+            }
+        }
+    }
+
     public WebSocket Socket { get; }
 
     public string SessionId { get; }

@@ -17,7 +17,7 @@ internal sealed class LiveSessions(
     IConnectionStore connections,
     IBroadcaster broadcaster,
     IListenerPresence presence,
-    PipelineHost pipelines,
+    ISessionPipelines pipelines,
     IAudioIngest ingest,
     BabelcastMetrics metrics,
     TimeProvider time,

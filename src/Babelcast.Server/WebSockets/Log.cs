@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(5009, LogLevel.Warning, "Session {SessionId}: storing the {What} failed; the live session goes on without it")]
     public static partial void StoreWriteFailed(ILogger logger, string sessionId, string what, Exception exception);
+
+    [LoggerMessage(5010, LogLevel.Warning, "Session {SessionId}: resyncing a listener from the store failed; it catches up with its next resume")]
+    public static partial void ResyncFailed(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(5011, LogLevel.Error, "Session {SessionId}: the speaker was refused, the cluster cannot take the session's audio")]
+    public static partial void ClusterUnavailable(ILogger logger, string sessionId, Exception exception);
 }

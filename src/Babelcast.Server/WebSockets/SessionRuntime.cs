@@ -7,7 +7,7 @@ namespace Babelcast.Server.WebSockets;
 /// The live state of one session on this node: its speaker socket and its listeners indexed by language.
 /// Membership changes take the lock; fan-out reads immutable per-language arrays without locking.
 /// </summary>
-internal sealed class SessionRuntime(string sessionId, string sourceLanguage, SessionStatus status)
+internal sealed class SessionRuntime(string sessionId, string sourceLanguage, SessionStatus status, Action<string>? changed = null)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, LiveConnection> _listeners = [];
@@ -79,8 +79,10 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
 
             _listeners[listener.Id] = listener;
             AddTo(listener.Language!, listener);
-            return JoinResult.Added;
         }
+
+        changed?.Invoke(sessionId);
+        return JoinResult.Added;
     }
 
     /// <summary>
@@ -102,16 +104,23 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
 
     public bool RemoveListener(LiveConnection listener)
     {
+        bool removed;
         lock (_gate)
         {
-            var removed = _listeners.Remove(listener.Id);
+            removed = _listeners.Remove(listener.Id);
             if (removed)
             {
                 RemoveFrom(listener.Language!, listener);
             }
-
-            return removed;
         }
+
+        // Outside the lock: the cluster bus reads the counts when told.
+        if (removed)
+        {
+            changed?.Invoke(sessionId);
+        }
+
+        return removed;
     }
 
     public void ChangeLanguage(LiveConnection listener, string language)
@@ -126,6 +135,8 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
 
             listener.Language = language;
         }
+
+        changed?.Invoke(sessionId);
     }
 
     /// <summary>Makes <paramref name="speaker"/> the session's speaker unless it ended or retired; <paramref name="replaced"/> is the one it replaces.</summary>
@@ -141,8 +152,10 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
 
             replaced = Speaker;
             Speaker = speaker;
-            return JoinResult.Added;
         }
+
+        changed?.Invoke(sessionId);
+        return JoinResult.Added;
     }
 
     public bool ClearSpeaker(LiveConnection speaker)
@@ -155,8 +168,10 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
             }
 
             Speaker = null;
-            return true;
         }
+
+        changed?.Invoke(sessionId);
+        return true;
     }
 
     /// <summary>Marks the runtime ended; no listener can join afterwards.</summary>

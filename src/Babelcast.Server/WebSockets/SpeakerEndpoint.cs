@@ -23,7 +23,7 @@ internal sealed class SpeakerEndpoint(
     IConnectionStore connections,
     ILiveSessions live,
     AudienceStatus audience,
-    PipelineHost pipelines,
+    ISessionPipelines pipelines,
     RecognizerWarmup warmup,
     IAudioIngest ingest,
     ILanguageCatalog languages,
@@ -98,7 +98,11 @@ internal sealed class SpeakerEndpoint(
         else
         {
             _ = warmup.Warm(session.Id, session.SourceLanguage, "speaker connected");
-            await pipelines.EnsureStartedAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
+            if (!await TryStartPipelineAsync(socket, session, runtime, me, ct))
+            {
+                return;
+            }
+
             if (runtime.Ended)
             {
                 // Ended while the pipeline was starting: the end stopped only what ran before this one.
@@ -129,6 +133,28 @@ internal sealed class SpeakerEndpoint(
             await CloseAsync(socket);
             connections.RemoveIfIdle(runtime);
             Log.SpeakerLeft(logger, session.Id);
+        }
+    }
+
+    /// <summary>
+    /// A node that cannot arrange a pipeline for the session (the cluster's Redis is unreachable) refuses the speaker
+    /// rather than take audio that nobody would process; its client retries, through another node if it has one.
+    /// </summary>
+    private async Task<bool> TryStartPipelineAsync(WebSocket socket, SessionRecord session, SessionRuntime runtime, LiveConnection me, CancellationToken ct)
+    {
+        try
+        {
+            await pipelines.StartAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ClusterUnavailable(logger, session.Id, ex);
+            runtime.ClearSpeaker(me);
+            connections.RemoveIfIdle(runtime);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.ClusterUnavailable,
+                "The server cannot take this session's audio right now (its cluster is unreachable); try again shortly.", ct, 5, status: SocketRefusal.TryAgainLater);
+            return false;
         }
     }
 

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Babelcast.Core.Ingest;
+using Babelcast.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Babelcast.Cluster.Redis;
+
+/// <summary>
+/// The live path's view of pipelines in a cluster: a speaker's connection announces the session to the workers
+/// (whichever has room claims it), and the session's end goes into the ingest log, in order after the last frame, and
+/// waits until the owning worker has delivered the phrase in progress, so that listeners hear the end last.
+/// </summary>
+public sealed class RedisSessionPipelines(
+    RedisSessionPlacement placement,
+    IAudioIngest ingest,
+    PipelineHost host,
+    IOptions<RedisClusterOptions> options,
+    TimeProvider time,
+    ILogger<RedisSessionPipelines> logger) : ISessionPipelines
+{
+    private readonly ConcurrentDictionary<string, byte> _announced = new(StringComparer.Ordinal);
+
+    /// <summary>Sessions whose pipelines run on this node, and those this node announced (their speakers are here).</summary>
+    public IReadOnlyCollection<string> RunningSessions => host.RunningSessions.Union(_announced.Keys).ToList();
+
+    public async ValueTask StartAsync(string sessionId, string sourceLanguage, bool paused, CancellationToken cancellationToken)
+    {
+        await placement.AnnounceAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        _announced[sessionId] = 0;
+    }
+
+    public async ValueTask EndAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        _announced.TryRemove(sessionId, out _);
+        var placed = await placement.IsPlacedAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        ingest.TryWrite(sessionId, IngestItem.Control(IngestKind.End, time.GetTimestamp()));
+        ingest.Complete(sessionId);
+        if (placed && !await placement.WaitFinishedAsync(sessionId, options.Value.EndTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            Log.EndNotFinished(logger, sessionId, (long)options.Value.EndTimeout.TotalMilliseconds);
+        }
+
+        await placement.WithdrawAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        ingest.Remove(sessionId);
+    }
+}

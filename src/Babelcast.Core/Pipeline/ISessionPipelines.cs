@@ -1,0 +1,18 @@
+namespace Babelcast.Core.Pipeline;
+
+/// <summary>
+/// Where sessions' pipelines run, as the live path sees it: on this node (<see cref="PipelineHost"/>, the embedded
+/// default), or on whichever cluster worker claims the session. The speaker's connection starts a session's pipeline
+/// and the session's end stops it, after the phrase in progress has been delivered.
+/// </summary>
+public interface ISessionPipelines
+{
+    /// <summary>Sessions whose pipelines this node runs or has started.</summary>
+    IReadOnlyCollection<string> RunningSessions { get; }
+
+    /// <summary>Makes sure a pipeline runs for the session (idempotent). Throws when that cannot be arranged.</summary>
+    ValueTask StartAsync(string sessionId, string sourceLanguage, bool paused, CancellationToken cancellationToken);
+
+    /// <summary>Ends the session's pipeline once the phrase in progress has been delivered.</summary>
+    ValueTask EndAsync(string sessionId, CancellationToken cancellationToken);
+}
