@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Testing;
 using Babelcast.Testing.Host;
@@ -43,13 +41,13 @@ public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelp
     {
         var gatewayA = nodes["gateway-a"];
         var gatewayB = nodes["gateway-b"];
-        var token = await TokenAsync(gatewayA);
-        var sessionId = await CreateSessionAsync(gatewayA, token);
+        var token = await ClusterClient.TokenAsync(gatewayA);
+        var sessionId = await ClusterClient.CreateSessionAsync(gatewayA, token);
 
         await using var speaker = await ProtocolClient.ConnectAsync(gatewayA.WebSocketUri($"/ws/speak?sessionId={sessionId}&token={token}"));
         await speaker.WaitForTypeAsync("connected", Wait);
-        await using var es = await JoinAsync(gatewayA, sessionId, "es");
-        await using var fr = await JoinAsync(gatewayB, sessionId, "fr");
+        await using var es = await ClusterClient.JoinAsync(gatewayA, sessionId, "es");
+        await using var fr = await ClusterClient.JoinAsync(gatewayB, sessionId, "fr");
 
         var clips = TestData.RealClips().Take(8).ToList();
         var audio = clips.SelectMany(c => Wav.Read16kMono(c.File).Concat(new short[16000])).Concat(new short[32000]).ToArray();
@@ -98,6 +96,9 @@ public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelp
             Assert.Equal(stored.Select(p => p.Seq), captions);
         }
 
+        // Nothing delivered twice under another seq: no two stored phrases share four words in a row.
+        ClusterClient.AssertNoRepeatedPhrase(stored.Select(p => p.Text).ToList());
+
         // The phrases around each failover were recognised again from their start, not lost: the whole text holds.
         var reference = string.Join(' ', clips.Select(c => c.Reference));
         var heard = string.Join(' ', stored.Select(p => p.Text));
@@ -106,31 +107,5 @@ public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelp
         Assert.True(errors * 2 < WordErrorRate.WordCount(reference), $"recognised \"{heard}\"");
         Assert.True(resumedAfterKill < TimeSpan.FromSeconds(10), $"captions resumed {resumedAfterKill} after the kill");
         Assert.True(handover < TimeSpan.FromSeconds(5), $"handed over {handover} after SIGTERM");
-    }
-
-    private static async Task<string> TokenAsync(NodeProcess node)
-    {
-        using var client = new HttpClient { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = ClusterFixture.AdminPassword });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return doc.RootElement.GetProperty("accessToken").GetString()!;
-    }
-
-    private static async Task<string> CreateSessionAsync(NodeProcess node, string token)
-    {
-        using var client = new HttpClient { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        using var response = await client.PostAsJsonAsync("/api/sessions", new { sourceLanguage = "en" });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return doc.RootElement.GetProperty("sessionId").GetString()!;
-    }
-
-    private static async Task<ProtocolClient> JoinAsync(NodeProcess node, string sessionId, string language)
-    {
-        var listener = await ProtocolClient.ConnectAsync(node.WebSocketUri($"/ws/listen?sessionId={sessionId}&targetLanguage={language}"));
-        await listener.WaitForTypeAsync("sessionJoined", Wait);
-        return listener;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
-        Redis = await RedisServer.StartAsync(CancellationToken.None);
+        Redis = await RedisServer.StartAsync(CancellationToken.None, persistent: true);
         RedisClient = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",abortConnect=false");
     }
 

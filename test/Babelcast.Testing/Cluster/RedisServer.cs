@@ -16,29 +16,36 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly string _directory;
     private Process? _process;
 
-    private RedisServer(string directory, int port)
+    private readonly bool _persistent;
+
+    private RedisServer(string directory, int port, bool persistent)
     {
         _directory = directory;
         Port = port;
+        _persistent = persistent;
     }
 
     public int Port { get; }
 
     public string ConnectionString => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
 
-    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a server; a <paramref name="persistent"/> one keeps an append-only file (as production Redis should), so
+    /// that a graceful <see cref="StopAsync"/> and a restart keep its data set.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken, bool persistent = false)
     {
         if (!File.Exists(Executable))
         {
             throw new InvalidOperationException($"{Executable} is missing: install Debian's redis-server package (scripts/setup.sh does).");
         }
 
-        var server = new RedisServer(Directory.CreateTempSubdirectory("babelcast-redis-").FullName, FreePort());
+        var server = new RedisServer(Directory.CreateTempSubdirectory("babelcast-redis-").FullName, FreePort(), persistent);
         await server.RestartAsync(cancellationToken).ConfigureAwait(false);
         return server;
     }
 
-    /// <summary>Starts the server again after <see cref="Kill"/> (same port, empty data set).</summary>
+    /// <summary>Starts the server again after <see cref="Kill"/> or <see cref="StopAsync"/> (same port; an empty data set unless persistent).</summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
         Kill();
@@ -51,7 +58,7 @@ public sealed class RedisServer : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "",
-                     "--appendonly", "no", "--dir", _directory, "--daemonize", "no",
+                     "--appendonly", _persistent ? "yes" : "no", "--dir", _directory, "--daemonize", "no",
                  })
         {
             info.ArgumentList.Add(argument);
@@ -63,6 +70,19 @@ public sealed class RedisServer : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitForPongAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>SIGTERM, as an operator's restart does: a persistent server writes its data set out first.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_process is { HasExited: false })
+        {
+            await SignalAsync("-TERM", cancellationToken).ConfigureAwait(false);
+            await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _process?.Dispose();
+        _process = null;
     }
 
     /// <summary>SIGKILL: Redis disappears without a goodbye, as in a crash.</summary>
