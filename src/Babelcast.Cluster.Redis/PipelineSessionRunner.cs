@@ -32,7 +32,7 @@ public sealed class PipelineSessionRunner(
 
         var start = await StartAsync(lease, cancellationToken).ConfigureAwait(false);
         Log.OwnedSessionStarted(logger, sessionId, lease.Generation, start.Position, start.Seq);
-        var ended = await host.RunOwnedAsync(sessionId, session.SourceLanguage, start.Seq, (checkpoint, ct) => CommitAsync(lease, checkpoint, ct), cancellationToken)
+        var ended = await host.RunOwnedAsync(sessionId, session.SourceLanguage, start, (checkpoint, ct) => CommitAsync(lease, checkpoint, ct), cancellationToken)
             .ConfigureAwait(false);
         if (ended)
         {

@@ -4,30 +4,28 @@ namespace Babelcast.Core.Cluster;
 
 /// <summary>
 /// How far a session's pipeline got, committed after each finished phrase: the ingest position of the item that
-/// ended the phrase, and the last seq given out at that moment. A node that takes the session over reads the log after
-/// <see cref="Position"/> and numbers phrases from <see cref="Seq"/>, so a phrase that was delivered but not yet
-/// committed is recognised again under its own seq, which listeners and the store already drop as a duplicate.
+/// ended the phrase, the last seq given out at that moment, and the session's media time there. A node that takes the
+/// session over reads the log after <see cref="Position"/>, numbers phrases from <see cref="Seq"/> and times them from
+/// <see cref="Ms"/>, so a phrase that was delivered but not yet committed is recognised again under its own seq (which
+/// listeners and the store drop as a duplicate) and transcript times go on where they were.
 /// </summary>
-public readonly record struct IngestCheckpoint(string Position, long Seq)
+public readonly record struct IngestCheckpoint(string Position, long Seq, long Ms = 0)
 {
     private const char Separator = '|';
 
     /// <summary>The start of a log, before any item.</summary>
     public const string Start = "0-0";
 
-    public string Format() => Position + Separator + Seq.ToString(CultureInfo.InvariantCulture);
+    public string Format() => string.Create(CultureInfo.InvariantCulture, $"{Position}{Separator}{Seq}{Separator}{Ms}");
 
-    /// <summary>Reads a stored checkpoint; a bare position (no seq) reads as seq 0.</summary>
+    /// <summary>Reads a stored checkpoint; missing or unreadable numbers (a bare position) read as 0.</summary>
     public static IngestCheckpoint Parse(string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(value);
-        var at = value.LastIndexOf(Separator);
-        if (at < 0)
-        {
-            return new IngestCheckpoint(value, 0);
-        }
+        var parts = value.Split(Separator);
+        return new IngestCheckpoint(parts[0], Number(parts, 1), Number(parts, 2));
 
-        var seq = long.TryParse(value.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        return new IngestCheckpoint(value[..at], seq);
+        static long Number(string[] parts, int index) =>
+            parts.Length > index && long.TryParse(parts[index], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
     }
 }

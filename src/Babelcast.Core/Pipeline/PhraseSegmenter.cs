@@ -35,6 +35,20 @@ public sealed class PhraseSegmenter(PipelineOptions options)
     private readonly List<short> _chunk = [];
     private int _frameFill;
     private long _samplesSeen;
+
+    /// <summary>Audio pushed so far (at 16 kHz) counted from the session's start: phrase times are measured on it.</summary>
+    public long SamplesSeen => _samplesSeen;
+
+    /// <summary>Continues a session's media clock (a new owner resuming after a checkpoint); only before the first push.</summary>
+    public void StartAt(long samples)
+    {
+        if (_samplesSeen != 0 || _frameFill != 0)
+        {
+            throw new InvalidOperationException("The segmenter's clock can only be set before audio is pushed.");
+        }
+
+        _samplesSeen = Math.Max(0, samples);
+    }
     private bool _inPhrase;
     private long _phraseStartSample;
     private int _silentFrames;

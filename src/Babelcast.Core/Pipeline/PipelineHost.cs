@@ -89,10 +89,11 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
     /// <summary>
     /// Runs the session's pipeline on behalf of a cluster lease, on the caller's task, until the session's log ends (true)
     /// or <paramref name="cancellationToken"/> is cancelled (false: the lease was lost or the node stops, and the log is
-    /// left for the next owner). <paramref name="checkpoint"/> is called, in order, after each delivered phrase.
+    /// left for the next owner). Phrases are numbered and timed on from <paramref name="start"/>;
+    /// <paramref name="checkpoint"/> is called, in order, after each delivered phrase.
     /// </summary>
     public async Task<bool> RunOwnedAsync(
-        string sessionId, string sourceLanguage, long lastSeq, Func<IngestCheckpoint, CancellationToken, ValueTask> checkpoint, CancellationToken cancellationToken)
+        string sessionId, string sourceLanguage, IngestCheckpoint start, Func<IngestCheckpoint, CancellationToken, ValueTask> checkpoint, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
@@ -106,7 +107,7 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token, cancellationToken);
-            var ended = await SuperviseAsync(sessionId, sourceLanguage, false, lastSeq, checkpoint, linked.Token);
+            var ended = await SuperviseAsync(sessionId, sourceLanguage, false, start.Seq, checkpoint, linked.Token, start.Ms);
             if (ended)
             {
                 _context.Ingest.Remove(sessionId);
@@ -127,11 +128,12 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
     /// ingest log, up to <see cref="MaxRestarts"/> times, so that the session does not go silent until the speaker reconnects.
     /// </summary>
     private async Task<bool> SuperviseAsync(
-        string sessionId, string sourceLanguage, bool paused, long lastSeq, Func<IngestCheckpoint, CancellationToken, ValueTask>? checkpoint, CancellationToken token)
+        string sessionId, string sourceLanguage, bool paused, long lastSeq, Func<IngestCheckpoint, CancellationToken, ValueTask>? checkpoint, CancellationToken token,
+        long startMs = 0)
     {
         for (var restart = 0; ; restart++)
         {
-            using var pipeline = new SessionPipeline(sessionId, sourceLanguage, paused, lastSeq, _context, checkpoint);
+            using var pipeline = new SessionPipeline(sessionId, sourceLanguage, paused, lastSeq, _context, checkpoint, startMs);
             try
             {
                 await pipeline.RunAsync(token);

@@ -22,7 +22,8 @@ internal sealed class SessionPipeline(
     bool startPaused,
     long lastSeq,
     PipelineContext context,
-    Func<IngestCheckpoint, CancellationToken, ValueTask>? checkpoint = null) : IDisposable
+    Func<IngestCheckpoint, CancellationToken, ValueTask>? checkpoint = null,
+    long startMs = 0) : IDisposable
 {
     private readonly PhraseSegmenter _segmenter = new(context.Options);
     private readonly List<SegmentEvent> _events = [];
@@ -52,6 +53,11 @@ internal sealed class SessionPipeline(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (startMs > 0)
+        {
+            _segmenter.StartAt(startMs * 16);
+        }
+
         Log.PipelineStarted(context.Logger, sessionId, sourceLanguage);
         using var link = _stages.Link(cancellationToken);
         var token = _stages.Token;
@@ -278,7 +284,7 @@ internal sealed class SessionPipeline(
         _lastSpeechTimestamp = context.Time.GetTimestamp();
         var hadPartial = _lastPartial.Length > 0;
         _lastPartial = string.Empty;
-        await _pending.Writer.WriteAsync(new PendingPhrase(_currentSeq, e, clock, text, hadPartial, _position), cancellationToken);
+        await _pending.Writer.WriteAsync(new PendingPhrase(_currentSeq, e, clock, text, hadPartial, Checkpoint()), cancellationToken);
     }
 
     private async Task FinalisePhrasesAsync(CancellationToken cancellationToken)
@@ -332,10 +338,14 @@ internal sealed class SessionPipeline(
         _partials.Publish(seq, string.Empty, startMs);
     }
 
-    private sealed record PendingPhrase(long Seq, SegmentEvent Segment, PhraseClock Clock, Task<string> Text, bool HadPartial, string? Position);
+    private sealed record PendingPhrase(long Seq, SegmentEvent Segment, PhraseClock Clock, Task<string> Text, bool HadPartial, IngestCheckpoint? Position);
 
-    /// <summary>A recognised phrase and the ingest position of the item that ended it (where a new owner would resume).</summary>
-    private sealed record QueuedPhrase(RecognizedPhrase Phrase, string? Position);
+    /// <summary>A recognised phrase and where a new owner would resume after it (null for a log without replay).</summary>
+    private sealed record QueuedPhrase(RecognizedPhrase Phrase, IngestCheckpoint? Position);
+
+    /// <summary>Where this phrase's end leaves the session: the item that ended it, its seq, the media time after the item.</summary>
+    private IngestCheckpoint? Checkpoint() =>
+        _position is null ? null : new IngestCheckpoint(_position, _currentSeq, _segmenter.SamplesSeen / 16);
 
     private async Task ProcessPhrasesAsync(CancellationToken cancellationToken)
     {
@@ -352,9 +362,9 @@ internal sealed class SessionPipeline(
             }
 
             // Delivered (or given up): a new owner starts after it. Phrases without text commit nothing; the next one covers them.
-            if (checkpoint is not null && position is not null)
+            if (checkpoint is not null && position is { } resumeAt)
             {
-                await checkpoint(new IngestCheckpoint(position, phrase.Seq), cancellationToken);
+                await checkpoint(resumeAt, cancellationToken);
             }
         }
     }

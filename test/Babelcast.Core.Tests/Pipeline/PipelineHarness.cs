@@ -24,6 +24,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public const string SessionId = "calm-otter-123";
 
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private int _written;
     private readonly InProcessAudioIngest _ingest = new(Options.Create(new IngestOptions { QueueCapacity = 100_000 }));
 
     public PipelineHarness(
@@ -64,7 +65,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public async Task StartAsync() => await Host.EnsureStartedAsync(SessionId, "en", paused: false, CancellationToken.None);
 
     /// <summary>Speaks <paramref name="count"/> phrases into the session's ingest log (all of it at once).</summary>
-    public void Speak(int count)
+    public void Speak(int count, bool positioned = false)
     {
         var audio = new List<short[]> { TestAudio.WhiteNoise(1, -70, seed: 3) };
         for (var i = 0; i < count; i++)
@@ -75,14 +76,24 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
         foreach (var frame in TestAudio.Frames(TestAudio.Concat([.. audio]), 1600))
         {
+            _written++;
             var bytes = new byte[frame.Length * 2];
             for (var i = 0; i < frame.Length; i++)
             {
                 BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), frame[i]);
             }
 
-            Assert.Equal(IngestWriteResult.Accepted, _ingest.TryWrite(SessionId, new IngestItem(IngestKind.Audio, bytes, TimeProvider.System.GetTimestamp())));
+            var item = new IngestItem(IngestKind.Audio, bytes, TimeProvider.System.GetTimestamp()) { Position = positioned ? $"{_written}-0" : null };
+            Assert.Equal(IngestWriteResult.Accepted, _ingest.TryWrite(SessionId, item));
         }
+    }
+
+    /// <summary>Closes the session's log with an end marker, as the node ending a session does; does not wait.</summary>
+    public void CloseLog()
+    {
+        var end = IngestItem.Control(IngestKind.End, TimeProvider.System.GetTimestamp()) with { Position = $"{++_written}-0" };
+        _ingest.TryWrite(SessionId, end);
+        _ingest.Complete(SessionId);
     }
 
     /// <summary>Ends the session and waits until every phrase has been delivered.</summary>
