@@ -26,6 +26,7 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
     private readonly ConcurrentDictionary<string, IngestWriter> _writers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task> _consumedSubscription;
+    private int _disposed;
 
     /// <summary>Names this instance's writers in the stream, so that the reader's progress reports reach the right one.</summary>
     private readonly string _writerId = Guid.NewGuid().ToString("N");
@@ -244,8 +245,14 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(MaxRetry.TotalMilliseconds, 25 * Math.Pow(2, Math.Min(failures, 10))));
 
+    /// <summary>Idempotent: the container disposes this once as itself and once as <see cref="IAudioIngest"/>.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         var pumps = _writers.Values.Select(writer => writer.Pump ?? Task.CompletedTask).ToArray();
         await Task.WhenAll(pumps).ConfigureAwait(false);

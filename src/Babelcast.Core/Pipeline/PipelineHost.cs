@@ -23,6 +23,7 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
     private readonly ITranscriptStore _transcripts;
     private readonly TranscriptWriter _writer;
     private readonly Lock _gate = new();
+    private int _disposed;
 
     public PipelineHost(
         IOptions<PipelineOptions> options,
@@ -175,8 +176,14 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
         }
     }
 
+    /// <summary>Idempotent: the container disposes this once as itself and once as <see cref="ISessionPipelines"/>.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _shutdown.CancelAsync();
         await Task.WhenAll(_running.Values.Select(r => r.Completion)).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         _shutdown.Dispose();
