@@ -55,6 +55,6 @@ internal static partial class Log
     [LoggerMessage(9542, LogLevel.Warning, "Session {SessionId}: checkpoint after phrase {Seq} could not be written; the next phrase's covers it")]
     public static partial void CheckpointFailed(ILogger logger, string sessionId, long seq, Exception exception);
 
-    [LoggerMessage(9543, LogLevel.Warning, "Session {SessionId}: no worker finished the phrase in progress within {TimeoutMs} ms; the session ends anyway")]
+    [LoggerMessage(9543, LogLevel.Warning, "Session {SessionId}: no worker finished the phrase in progress within {TimeoutMs} ms; the session ends now and its remaining phrases are stored when a worker gets to them")]
     public static partial void EndNotFinished(ILogger logger, string sessionId, long timeoutMs);
 }

@@ -17,6 +17,7 @@ public sealed class PipelineSessionRunner(
     ITranscriptStore transcripts,
     ISessionLeases leases,
     RedisSessionPlacement placement,
+    ISessionWarmup warmup,
     ILogger<PipelineSessionRunner> logger) : IOwnedSessionRunner
 {
     public async Task RunAsync(ISessionLease lease, CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ public sealed class PipelineSessionRunner(
             return;
         }
 
+        warmup.WarmFor(sessionId, session.SourceLanguage);
         var start = await StartAsync(lease, cancellationToken).ConfigureAwait(false);
         Log.OwnedSessionStarted(logger, sessionId, lease.Generation, start.Position, start.Seq);
         var ended = await host.RunOwnedAsync(sessionId, session.SourceLanguage, start, (checkpoint, ct) => CommitAsync(lease, checkpoint, ct), cancellationToken)

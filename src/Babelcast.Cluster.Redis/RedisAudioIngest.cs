@@ -51,6 +51,18 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
 
     public void Complete(string sessionId) => Writer(sessionId).Complete();
 
+    /// <summary>
+    /// Drops this node's writer of a completed log but leaves the log in Redis, for a reader on another node that has not
+    /// finished it yet (it deletes the log when it has).
+    /// </summary>
+    public void Forget(string sessionId)
+    {
+        if (_writers.TryRemove(sessionId, out var writer))
+        {
+            writer.Complete();
+        }
+    }
+
     public void Remove(string sessionId)
     {
         if (_writers.TryRemove(sessionId, out var writer))

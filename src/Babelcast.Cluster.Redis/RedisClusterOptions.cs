@@ -49,7 +49,7 @@ public sealed class RedisClusterOptions : IValidatableObject
     /// How long ending a session waits for the worker to deliver the phrase in progress before the end goes out anyway
     /// (the worker is gone, or none has claimed the session yet).
     /// </summary>
-    public TimeSpan EndTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan EndTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Babelcast.Cluster.Redis;
@@ -8,13 +9,13 @@ namespace Babelcast.Cluster.Redis;
 /// Redis answers a PING within a second; reports the round trip and, on a worker, the sessions held against its
 /// capacity. Unhealthy takes the node out of rotation, so that no speaker is accepted whose audio it could not pass on.
 /// </summary>
-internal sealed class RedisHealthCheck(RedisConnection connection, RedisSessionLeases leases, TimeProvider time) : IHealthCheck
+internal sealed class RedisHealthCheck(RedisConnection connection, RedisSessionLeases leases, IOptions<SessionClaimOptions> placement, TimeProvider time) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object> { ["heldSessions"] = leases.HeldCount };
+        var data = new Dictionary<string, object> { ["heldSessions"] = leases.HeldCount, ["sessionCapacity"] = placement.Value.EffectiveMaxSessions };
         try
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -13,7 +13,7 @@ namespace Babelcast.Cluster.Redis;
 /// </summary>
 public sealed class RedisSessionPipelines(
     RedisSessionPlacement placement,
-    IAudioIngest ingest,
+    RedisAudioIngest ingest,
     PipelineHost host,
     IOptions<RedisClusterOptions> options,
     TimeProvider time,
@@ -38,7 +38,11 @@ public sealed class RedisSessionPipelines(
         ingest.Complete(sessionId);
         if (placed && !await placement.WaitFinishedAsync(sessionId, options.Value.EndTimeout, cancellationToken).ConfigureAwait(false))
         {
+            // The owner is far behind, or gone and not yet replaced: the end goes out now, but the log stays announced
+            // and whole, so that a worker still stores every phrase up to the end marker and then cleans it up.
             Log.EndNotFinished(logger, sessionId, (long)options.Value.EndTimeout.TotalMilliseconds);
+            ingest.Forget(sessionId);
+            return;
         }
 
         await placement.WithdrawAsync(sessionId, cancellationToken).ConfigureAwait(false);

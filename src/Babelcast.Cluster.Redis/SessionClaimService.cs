@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Babelcast.Core.Cluster;
+using Babelcast.Core.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed class SessionClaimService(
     RedisSessionLeases leases,
     RedisConnection connection,
     IOwnedSessionRunner runner,
+    BabelcastMetrics metrics,
     IOptions<SessionClaimOptions> options,
     TimeProvider time,
     ILogger<SessionClaimService> logger) : BackgroundService
@@ -26,6 +28,9 @@ public sealed class SessionClaimService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A worker's load as the operator's dashboards and load decisions see it.
+        metrics.Meter.CreateObservableGauge("babelcast_cluster_sessions_held", () => leases.HeldCount, description: "Sessions whose pipelines this worker runs");
+        metrics.Meter.CreateObservableGauge("babelcast_cluster_session_capacity", () => placement.Capacity, description: "Sessions this worker runs at most (Babelcast:Cluster:Placement:MaxSessions)");
         var subscriber = await connection.GetSubscriberAsync(stoppingToken).ConfigureAwait(false);
         await subscriber.SubscribeAsync(placement.Announcements, (_, _) => _wake.Set()).ConfigureAwait(false);
         try

@@ -12,12 +12,13 @@ public sealed class RedisHealthCheckTests(RedisFixture redis)
         var options = LeaseNode.OptionsFor(redis, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
         await using var node = new LeaseNode("a", options);
         await using var connection = new RedisConnection(Microsoft.Extensions.Options.Options.Create(options));
-        var check = new RedisHealthCheck(connection, node.Leases, TimeProvider.System);
+        var check = new RedisHealthCheck(connection, node.Leases, Microsoft.Extensions.Options.Options.Create(new SessionClaimOptions { MaxSessions = 4 }), TimeProvider.System);
         Assert.NotNull(await node.Leases.TryAcquireAsync("s1", CancellationToken.None));
 
         var healthy = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
         Assert.Equal(HealthStatus.Healthy, healthy.Status);
         Assert.Equal(1, healthy.Data["heldSessions"]);
+        Assert.Equal(4, healthy.Data["sessionCapacity"]);
 
         await redis.Server.FreezeAsync(CancellationToken.None);
         try

@@ -11,6 +11,7 @@ internal sealed class WorkerNode : IAsyncDisposable, IOwnedSessionRunner
     private readonly LeaseRenewalService _renewal;
     private readonly SessionClaimService _claims;
     private readonly RedisConnection _connection;
+    private readonly TestMeterFactory _meters = new();
     private bool _stopped;
 
     public WorkerNode(string id, RedisClusterOptions options, int maxSessions)
@@ -26,7 +27,7 @@ internal sealed class WorkerNode : IAsyncDisposable, IOwnedSessionRunner
         Placement = new RedisSessionPlacement(_connection, _node.Leases, claim, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
         _renewal = new LeaseRenewalService(_node.Leases, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
         _claims = new SessionClaimService(
-            Placement, _node.Leases, _connection, this, claim, TimeProvider.System, NullLogger<SessionClaimService>.Instance);
+            Placement, _node.Leases, _connection, this, new Core.Diagnostics.BabelcastMetrics(_meters), claim, TimeProvider.System, NullLogger<SessionClaimService>.Instance);
     }
 
     public RedisSessionPlacement Placement { get; }
@@ -81,5 +82,21 @@ internal sealed class WorkerNode : IAsyncDisposable, IOwnedSessionRunner
         _renewal.Dispose();
         await _node.DisposeAsync();
         await _connection.DisposeAsync();
+        _meters.Dispose();
     }
+}
+
+/// <summary>Meters for one test node, disposed with it.</summary>
+internal sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+{
+    private readonly List<System.Diagnostics.Metrics.Meter> _meters = [];
+
+    public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
+    {
+        var meter = new System.Diagnostics.Metrics.Meter(options);
+        _meters.Add(meter);
+        return meter;
+    }
+
+    public void Dispose() => _meters.ForEach(m => m.Dispose());
 }

@@ -29,6 +29,8 @@ public static class BroadcastingServiceCollectionExtensions
         services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
         services.TryAddSingleton<ILocalDelivery, NodeDelivery>();
+        services.TryAddSingleton<NodeRole>();
+        services.TryAddSingleton<Core.Cluster.ISessionWarmup, NodeSessionWarmup>();
         var bus = configuration[ClusterOptions.Section + ":" + nameof(ClusterOptions.Bus)] ?? InProcessBus;
         var role = configuration[ClusterOptions.Section + ":" + nameof(ClusterOptions.Role)] ?? AllRole;
         if (string.Equals(bus, InProcessBus, StringComparison.OrdinalIgnoreCase))

@@ -28,12 +28,46 @@ internal static class HealthResponseWriter
             w.WriteString("status", Name(entry.Status));
             w.WriteString("description", entry.Description);
             w.WriteNumber("durationMs", (long)entry.Duration.TotalMilliseconds);
+            if (entry.Data.Count > 0)
+            {
+                WriteData(w, entry.Data);
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndObject();
         w.WriteEndObject();
         await w.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary>A check's figures (e.g. a cluster worker's held sessions and capacity): numbers as numbers, the rest as text.</summary>
+    private static void WriteData(Utf8JsonWriter w, IReadOnlyDictionary<string, object> data)
+    {
+        w.WriteStartObject("data");
+        foreach (var (key, value) in data)
+        {
+            switch (value)
+            {
+                case int i:
+                    w.WriteNumber(key, i);
+                    break;
+                case long l:
+                    w.WriteNumber(key, l);
+                    break;
+                case double d:
+                    w.WriteNumber(key, d);
+                    break;
+                case bool b:
+                    w.WriteBoolean(key, b);
+                    break;
+                default:
+                    w.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        w.WriteEndObject();
     }
 
     private static string Name(HealthStatus status) => status switch

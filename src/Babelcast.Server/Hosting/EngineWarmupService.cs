@@ -10,12 +10,19 @@ namespace Babelcast.Server.Hosting;
 /// pool of ready decoders filled, and runs one tiny phrase through translation, synthesis and encoding so that their
 /// code paths are compiled before the first session's phrase needs them.
 /// </summary>
-internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog languages, TranslationWarmup phrases, TimeProvider time, ILogger<EngineWarmupService> logger)
+internal sealed class EngineWarmupService(
+    EngineSet engines, ILanguageCatalog languages, TranslationWarmup phrases, Broadcasting.NodeRole role, TimeProvider time, ILogger<EngineWarmupService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        if (!role.RunsPipelines)
+        {
+            // A gateway recognises and translates nothing: its CPU goes to sockets.
+            return;
+        }
+
         // The listener side does not wait for the recogniser: its first phrase runs while the models load.
         var phrasesWarm = languages.Sources.Select(s => WarmOnePhraseAsync(s.Code)).ToList();
         foreach (var source in languages.Sources)

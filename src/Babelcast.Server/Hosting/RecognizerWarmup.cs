@@ -7,13 +7,13 @@ namespace Babelcast.Server.Hosting;
 /// fills its pool of ready decoders in the background, so that the first phrase does not load a model (seconds of CPU
 /// on a busy machine). Fire and forget, bounded by <see cref="Limit"/> and the host's shutdown; never fails a request.
 /// </summary>
-internal sealed class RecognizerWarmup(EngineSet engines, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmup> logger)
+internal sealed class RecognizerWarmup(EngineSet engines, Broadcasting.NodeRole role, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<RecognizerWarmup> logger)
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    /// <summary>Starts the warm-up and returns it (callers on a request path do not wait for it).</summary>
+    /// <summary>Starts the warm-up and returns it (callers on a request path do not wait for it); none on a gateway.</summary>
     public Task Warm(string sessionId, string language, string reason) =>
-        Task.Run(() => RunAsync(sessionId, language, reason, lifetime.ApplicationStopping), CancellationToken.None);
+        role.RunsPipelines ? Task.Run(() => RunAsync(sessionId, language, reason, lifetime.ApplicationStopping), CancellationToken.None) : Task.CompletedTask;
 
     private async Task RunAsync(string sessionId, string language, string reason, CancellationToken stopping)
     {

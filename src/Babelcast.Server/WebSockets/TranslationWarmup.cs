@@ -10,7 +10,7 @@ namespace Babelcast.Server.WebSockets;
 /// synthesiser's voice and the encoder, so that the session's first phrase pays for none of them. Runs in the
 /// background, bounded by <see cref="Limit"/> and the host's shutdown; a failure is logged, never the join's.
 /// </summary>
-internal sealed class TranslationWarmup(EngineSet engines, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<TranslationWarmup> logger)
+internal sealed class TranslationWarmup(EngineSet engines, Broadcasting.NodeRole role, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<TranslationWarmup> logger)
 {
     /// <summary>Bound on one language's warm-up (a cold pivot pipeline on a busy machine takes seconds).</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
@@ -23,8 +23,14 @@ internal sealed class TranslationWarmup(EngineSet engines, IHostApplicationLifet
     /// <summary>Whether a warm-up of the pair has finished with every stage ready.</summary>
     public bool IsWarm(string source, string target) => _warm.ContainsKey((Key(source), Key(target)));
 
-    /// <summary>Starts the pair's warm-up unless one is running (a listener's join does not wait for it).</summary>
-    public void Warm(string source, string target) => _ = Begin(source, target);
+    /// <summary>Starts the pair's warm-up unless one is running (a listener's join does not wait for it); none on a gateway.</summary>
+    public void Warm(string source, string target)
+    {
+        if (role.RunsPipelines)
+        {
+            _ = Begin(source, target);
+        }
+    }
 
     /// <summary>Starts the pair's warm-up unless one is running, and returns it; it never throws.</summary>
     public Task Begin(string source, string target)

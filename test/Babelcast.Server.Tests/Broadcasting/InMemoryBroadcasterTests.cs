@@ -97,11 +97,34 @@ public sealed class InMemoryBroadcasterTests : IDisposable
         }
     }
 
-    private ServiceProvider Services(string? bus)
+    [Theory]
+    [InlineData("inproc", "gateway", "needs Babelcast:Cluster:Bus = redis")]
+    [InlineData("inproc", "worker", "needs Babelcast:Cluster:Bus = redis")]
+    [InlineData("redis", "janitor", "'janitor' is not a known role; valid: all, gateway, worker")]
+    public void AddBabelcastBroadcasting_ImpossibleRole_StopsTheStartNamingTheKey(string bus, string role, string expected)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(bus is null ? [] : [new KeyValuePair<string, string?>("Babelcast:Cluster:Bus", bus)])
-            .Build();
+        using var services = Services(bus, role);
+
+        var validation = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ClusterOptions>>().Value);
+
+        Assert.Contains("Babelcast:Cluster:Role", validation.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
+    }
+
+    private ServiceProvider Services(string? bus, string? role = null)
+    {
+        var settings = new List<KeyValuePair<string, string?>>();
+        if (bus is not null)
+        {
+            settings.Add(new("Babelcast:Cluster:Bus", bus));
+        }
+
+        if (role is not null)
+        {
+            settings.Add(new("Babelcast:Cluster:Role", role));
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<Babelcast.Server.WebSockets.IConnectionStore>(_c.Hub);
         services.AddBabelcastBroadcasting(configuration);

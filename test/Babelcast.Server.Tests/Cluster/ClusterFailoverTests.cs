@@ -57,6 +57,16 @@ public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelp
         var first = await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final, Wait);
         await speaker.WaitForAsync(m => m.Type == "transcript" && !m.Final && m.Seq > first.Seq && m.Text().Length > 0, Wait);
         var killed = await deployment.OwnerAsync(sessionId) ?? throw new InvalidOperationException("nobody owns the session");
+        // The owner shows its load where operators look: /metrics and the readiness output.
+        using (var http = new HttpClient { BaseAddress = nodes[killed.Node].BaseUri, Timeout = TimeSpan.FromSeconds(30) })
+        {
+            var metrics = await http.GetStringAsync(new Uri("metrics", UriKind.Relative));
+            Assert.Matches(@"(?m)^babelcast_cluster_sessions_held(\{[^}]*\})? 1$", metrics);
+            Assert.Matches(@"(?m)^babelcast_cluster_session_capacity(\{[^}]*\})? [1-9][0-9]*$", metrics);
+            var health = await http.GetStringAsync(new Uri("healthz", UriKind.Relative));
+            Assert.Contains("\"heldSessions\":1", health, StringComparison.Ordinal);
+        }
+
         var messagesBeforeKill = speaker.Messages.Count;
         var clock = Stopwatch.StartNew();
         nodes[killed.Node].Kill();
