@@ -25,6 +25,9 @@ public sealed class RedisSessionLeases(
     /// <summary>Sessions this node holds right now.</summary>
     public int HeldCount => _held.Count;
 
+    /// <summary>Whether this node still holds a lease on the session (its key may have expired in Redis before the local deadline).</summary>
+    public bool Holds(string sessionId) => _held.ContainsKey(sessionId);
+
     public async ValueTask<ISessionLease?> TryAcquireAsync(string sessionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);

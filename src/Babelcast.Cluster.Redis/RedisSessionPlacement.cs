@@ -113,7 +113,8 @@ public sealed class RedisSessionPlacement(
         foreach (var member in active)
         {
             var sessionId = member.ToString();
-            if (!await database.KeyExistsAsync(_keys.Lease(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false))
+            // Still ours until its local deadline fires (e.g. Redis restarted and the key expired first): not free.
+            if (!leases.Holds(sessionId) && !await database.KeyExistsAsync(_keys.Lease(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false))
             {
                 free.Add(sessionId);
             }

@@ -44,8 +44,9 @@ public sealed class SessionClaimService(
                         _running[lease.SessionId] = RunAsync(lease, stoppingToken);
                     }
                 }
-                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // One failed round must not stop the node: the next announcement or scan tries again.
                     Log.ClaimFailed(logger, ex);
                 }
 
