@@ -7,6 +7,7 @@ namespace Babelcast.Server.Tests.Bench;
 /// bench process against the real server, and checks its reports, so that the harness cannot rot; the full runs are
 /// manual (docs/benchmarks.md).
 /// </summary>
+[Collection(SoloCollection.Name)]
 public sealed class BenchSmokeTests : IDisposable
 {
     private static readonly string[] LatencyMeasures = ["endToFinalTranscript", "endToFinalCaption", "endToFirstAudioByte", "partialCaptionLag"];

@@ -13,7 +13,7 @@ namespace Babelcast.Server.Tests.Cluster;
 /// phrase reaches every listener exactly once and in order, as the store has it.
 /// </summary>
 [Trait("Category", "Cluster")]
-[Collection("real-engines")]
+[Collection(SoloCollection.Name)]
 public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

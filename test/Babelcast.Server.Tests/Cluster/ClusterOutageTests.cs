@@ -10,7 +10,7 @@ namespace Babelcast.Server.Tests.Cluster;
 /// gateway with <c>resume{afterSeq}</c>. No final phrase is lost or repeated at any listener.
 /// </summary>
 [Trait("Category", "Cluster")]
-[Collection("real-engines")]
+[Collection(SoloCollection.Name)]
 public sealed class ClusterOutageTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
