@@ -19,6 +19,7 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
 
     private readonly ConcurrentDictionary<string, Running> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
+    private int _disposed;
     private readonly PipelineContext _context;
     private readonly ITranscriptStore _transcripts;
     private readonly TranscriptWriter _writer;
@@ -177,6 +178,12 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and as ISessionPipelines (a factory), so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _shutdown.CancelAsync();
         await Task.WhenAll(_running.Values.Select(r => r.Completion)).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         _shutdown.Dispose();
