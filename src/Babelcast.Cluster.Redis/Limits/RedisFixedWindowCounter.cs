@@ -36,9 +36,7 @@ public sealed class RedisFixedWindowCounter : IFixedWindowCounter
 
         try
         {
-            var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-            var result = (RedisResult[])(await database.ScriptEvaluateAsync(
-                    LimitScripts.CountInWindow, [(RedisKey)(_prefix + limit + ":" + partition)], [(long)window.TotalMilliseconds])
+            var result = (RedisResult[])(await CountAsync(_prefix + limit + ":" + partition, window, cancellationToken)
                 .WaitAsync(RedisFallback.Budget, _time, cancellationToken).ConfigureAwait(false))!;
             _fallback.Succeeded();
             var count = (long)result[0];
@@ -49,5 +47,12 @@ public sealed class RedisFixedWindowCounter : IFixedWindowCounter
             _fallback.Failed(ex);
             return _local.TryAcquire(limit, partition, permitLimit, window);
         }
+    }
+
+    // The budget covers connecting too: a node that starts while Redis is away must not wait out the connect timeout.
+    private async Task<RedisResult> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        return await database.ScriptEvaluateAsync(LimitScripts.CountInWindow, [(RedisKey)key], [(long)window.TotalMilliseconds]).ConfigureAwait(false);
     }
 }

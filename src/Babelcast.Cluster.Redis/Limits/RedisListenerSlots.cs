@@ -134,8 +134,7 @@ public sealed class RedisListenerSlots : IListenerSlots
     {
         try
         {
-            var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-            var result = await database.ScriptEvaluateAsync(script, [(RedisKey)Key(sessionId)], arguments)
+            var result = await RunAsync(script, Key(sessionId), arguments, cancellationToken)
                 .WaitAsync(RedisFallback.Budget, _time, cancellationToken).ConfigureAwait(false);
             _fallback.Succeeded();
             return (long)result;
@@ -145,6 +144,13 @@ public sealed class RedisListenerSlots : IListenerSlots
             _fallback.Failed(ex);
             return null;
         }
+    }
+
+    // The budget covers connecting too: a node that starts while Redis is away must not wait out the connect timeout.
+    private async Task<RedisResult> RunAsync(string script, string key, RedisValue[] arguments, CancellationToken cancellationToken)
+    {
+        var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        return await database.ScriptEvaluateAsync(script, [(RedisKey)key], arguments).ConfigureAwait(false);
     }
 
     // Under the holding's gate: a holding at 0 leaves the table, and whoever waited on it takes a fresh one.
