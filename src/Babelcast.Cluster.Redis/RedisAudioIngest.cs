@@ -25,6 +25,7 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
     private readonly RedisKeys _keys;
     private readonly ConcurrentDictionary<string, IngestWriter> _writers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly Lazy<Task> _consumedSubscription;
 
     /// <summary>Names this instance's writers in the stream, so that the reader's progress reports reach the right one.</summary>
@@ -246,6 +247,12 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and as IAudioIngest (a factory), so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         var pumps = _writers.Values.Select(writer => writer.Pump ?? Task.CompletedTask).ToArray();
         await Task.WhenAll(pumps).ConfigureAwait(false);
