@@ -1,3 +1,4 @@
+using Babelcast.Cluster.Redis.Limits;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Ingest;
@@ -33,8 +34,8 @@ public static class RedisClusterServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Cluster mode on Redis, as one registration: the bus, the ingest, the pipelines seen from the live path
-    /// (<see cref="ISessionPipelines"/>: announce, end in order) and, on a node that runs pipelines
+    /// Cluster mode on Redis, as one registration: the bus, the ingest, rate limits and the listener cap counted across
+    /// nodes, the pipelines seen from the live path (<see cref="ISessionPipelines"/>: announce, end in order) and, on a node that runs pipelines
     /// (<paramref name="runsPipelines"/>: role <c>all</c> or <c>worker</c>), the claim loop with the pipeline runner.
     /// Registered before the embedded defaults, which are added with TryAdd. Needs an <see cref="ILocalDelivery"/>.
     /// </summary>
@@ -43,6 +44,7 @@ public static class RedisClusterServiceCollectionExtensions
         services.AddRedisBroadcasting();
         services.AddRedisIngest();
         services.AddRedisSessionLeases();
+        services.AddRedisLimits();
         services.AddOptions<SessionClaimOptions>().BindConfiguration(SessionClaimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<RedisSessionPlacement>();
         services.TryAddSingleton<RedisSessionPipelines>();

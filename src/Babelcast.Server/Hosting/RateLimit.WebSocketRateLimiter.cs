@@ -1,21 +1,19 @@
+using Babelcast.Core.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Hosting;
 
-internal sealed class WebSocketRateLimiter : IWebSocketRateLimiter
+internal sealed class WebSocketRateLimiter(IFixedWindowCounter counter, IOptions<RateLimitOptions> options) : IWebSocketRateLimiter
 {
-    private readonly RateLimitFixedWindowCounter _connect;
-    private readonly RateLimitFixedWindowCounter _join;
+    public const string ConnectLimit = "ws-connect";
+    public const string JoinLimit = "join";
 
-    public WebSocketRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
-    {
-        _connect = new RateLimitFixedWindowCounter(options.Value.WebSocketConnect, time);
-        _join = new RateLimitFixedWindowCounter(options.Value.Join, time);
-    }
+    public ValueTask<FixedWindowDecision> AcquireConnectAsync(string ip, CancellationToken cancellationToken) =>
+        Count(ConnectLimit, ip, options.Value.WebSocketConnect, cancellationToken);
 
-    public bool TryAcquireConnect(string ip, out TimeSpan retryAfter) => _connect.TryAcquire(Key(ip), out retryAfter);
+    public ValueTask<FixedWindowDecision> AcquireJoinAsync(string ip, CancellationToken cancellationToken) =>
+        Count(JoinLimit, ip, options.Value.Join, cancellationToken);
 
-    public bool TryAcquireJoin(string ip, out TimeSpan retryAfter) => _join.TryAcquire(Key(ip), out retryAfter);
-
-    private static string Key(string ip) => string.IsNullOrEmpty(ip) ? "unknown" : ip;
+    private ValueTask<FixedWindowDecision> Count(string limit, string ip, RateLimitWindow window, CancellationToken cancellationToken) =>
+        counter.TryAcquireAsync(limit, string.IsNullOrEmpty(ip) ? "unknown" : ip, window.PermitLimit, window.Window, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Babelcast.Core.Limits;
 using Babelcast.Core.Protocol;
 using Babelcast.Server.Endpoints;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,11 +11,16 @@ namespace Babelcast.Server.Hosting;
 
 public static class RateLimitServiceCollectionExtensions
 {
-    /// <summary>Rate limits: endpoint policies for tokens (per IP) and session creation (per speaker), and <see cref="IWebSocketRateLimiter"/>.</summary>
+    /// <summary>
+    /// Rate limits: endpoint policies for tokens (per IP) and session creation (per speaker), and <see cref="IWebSocketRateLimiter"/>,
+    /// all counted by the registered <see cref="IFixedWindowCounter"/> (in process unless a cluster backend replaces it).
+    /// </summary>
     public static IServiceCollection AddBabelcastRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
+        // A cluster backend replaces the counter (the bus is registered after this), so that every limit counts on all nodes.
+        services.TryAddSingleton<IFixedWindowCounter>(sp => new InProcessFixedWindowCounter(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IWebSocketRateLimiter, WebSocketRateLimiter>();
         services.AddRateLimiter(options =>
         {

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Babelcast.Core.Limits;
 using Babelcast.Server.Auth;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,10 @@ namespace Babelcast.Server.Hosting;
 /// Session creation per speaker. Anonymous requests are not limited here: the endpoint answers them 401
 /// without doing any work, and a forged token must not use up a real speaker's quota.
 /// </summary>
-internal sealed class RateLimitSessionCreatePolicy(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
+internal sealed class RateLimitSessionCreatePolicy(IFixedWindowCounter counter, IOptions<RateLimitOptions> options, TimeProvider time) : IRateLimiterPolicy<string>
 {
+    public const string Limit = "session-create";
+
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
@@ -21,7 +24,6 @@ internal sealed class RateLimitSessionCreatePolicy(IOptions<RateLimitOptions> op
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
-        var window = options.Value.SessionCreate;
-        return RateLimitPartition.GetFixedWindowLimiter("user:" + userId, _ => window.ToLimiterOptions());
+        return RateLimitPartition.Get("user:" + userId, key => new RateLimitCountedLimiter(counter, Limit, key, options.Value.SessionCreate, time));
     }
 }

@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace Babelcast.Server.Hosting;
 
 /// <summary>At most <see cref="PermitLimit"/> requests per <see cref="Window"/> and partition.</summary>
@@ -8,12 +6,4 @@ public sealed class RateLimitWindow
     public int PermitLimit { get; set; }
 
     public TimeSpan Window { get; set; }
-
-    internal FixedWindowRateLimiterOptions ToLimiterOptions() => new()
-    {
-        PermitLimit = PermitLimit,
-        Window = Window,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 }

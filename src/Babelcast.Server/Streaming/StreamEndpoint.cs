@@ -1,5 +1,6 @@
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Languages;
+using Babelcast.Core.Limits;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Endpoints;
@@ -19,6 +20,7 @@ internal sealed class StreamEndpoint(
     ISessionStore sessions,
     IWebSocketRateLimiter rateLimiter,
     IConnectionStore connections,
+    IListenerSlots slots,
     AudienceStatus audience,
     ILanguageCatalog languages,
     TranslationWarmup warmup,
@@ -45,9 +47,16 @@ internal sealed class StreamEndpoint(
         var socket = new StreamSocket();
         var live = liveOptions.Value;
         var me = new LiveConnection(socket, session!.Id, language, live.ListenerQueueCapacity, live.SendQueueMaxBytes, metrics, "stream");
-        var (runtime, joined) = connections.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
+        var cap = sessionOptions.Value.MaxListenersPerSession;
+        var placed = await slots.TryTakeAsync(session.Id, cap, ct);
+        var (runtime, joined) = placed ? connections.AddListener(session, me, cap) : (connections.GetOrAdd(session), JoinResult.Full);
         if (joined != JoinResult.Added)
         {
+            if (placed)
+            {
+                slots.Release(session.Id);
+            }
+
             connections.RemoveIfIdle(runtime);
             await (joined == JoinResult.Ended ? Ended() : Full()).ExecuteAsync(context);
             return;
@@ -80,6 +89,7 @@ internal sealed class StreamEndpoint(
         finally
         {
             runtime.RemoveListener(me);
+            slots.Release(session.Id);
             audience.Push(runtime);
             me.CompleteSending();
             await writer;
@@ -100,9 +110,15 @@ internal sealed class StreamEndpoint(
     private async Task<(SessionRecord?, string?, IResult?)> AdmitAsync(HttpContext context, string id, string targetLanguage, CancellationToken ct)
     {
         var ip = RateLimitPartitions.ClientIp(context);
-        if (!rateLimiter.TryAcquireConnect(ip, out var retry) || !rateLimiter.TryAcquireJoin(ip, out retry))
+        var limited = await rateLimiter.AcquireConnectAsync(ip, ct);
+        if (limited.Acquired)
         {
-            var seconds = (int)Math.Ceiling(retry.TotalSeconds);
+            limited = await rateLimiter.AcquireJoinAsync(ip, ct);
+        }
+
+        if (!limited.Acquired)
+        {
+            var seconds = (int)Math.Ceiling(limited.RetryAfter.TotalSeconds);
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return (null, null, Problems.Create(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimitExceeded,
                 "Too many joins; try again later.", new Dictionary<string, object?> { ["retryAfter"] = seconds }));

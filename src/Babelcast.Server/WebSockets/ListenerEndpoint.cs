@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Languages;
+using Babelcast.Core.Limits;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Server.Hosting;
@@ -15,6 +16,7 @@ internal sealed class ListenerEndpoint(
     ISessionStore sessions,
     IWebSocketRateLimiter rateLimiter,
     IConnectionStore connections,
+    IListenerSlots slots,
     AudienceStatus audience,
     ILanguageCatalog languages,
     ListenerReplay replay,
@@ -48,9 +50,17 @@ internal sealed class ListenerEndpoint(
         };
         me.Enqueue(Delivery.Control(Joined(session, connections.GetOrAdd(session), language)));
         me.HoldForReplay();
-        var (runtime, joined) = connections.AddListener(session, me, sessionOptions.Value.MaxListenersPerSession);
+        // The cap counts every node's listeners (embedded: this node's store is exact, and the slots take every place).
+        var cap = sessionOptions.Value.MaxListenersPerSession;
+        var placed = await slots.TryTakeAsync(session.Id, cap, ct);
+        var (runtime, joined) = placed ? connections.AddListener(session, me, cap) : (connections.GetOrAdd(session), JoinResult.Full);
         if (joined != JoinResult.Added)
         {
+            if (placed)
+            {
+                slots.Release(session.Id);
+            }
+
             connections.RemoveIfIdle(runtime);
             var ended = joined == JoinResult.Ended;
             await refusal.RefuseAsync(socket, Path, ended ? ErrorCodes.SessionEnded : ErrorCodes.SessionFull,
@@ -82,6 +92,7 @@ internal sealed class ListenerEndpoint(
         finally
         {
             runtime.RemoveListener(me);
+            slots.Release(session.Id);
             audience.Push(runtime);
             me.CompleteSending();
             await writer;
@@ -136,9 +147,15 @@ internal sealed class ListenerEndpoint(
     private async Task<(SessionRecord, string)?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
     {
         var ip = RateLimitPartitions.ClientIp(context);
-        if (!rateLimiter.TryAcquireConnect(ip, out var retry) || !rateLimiter.TryAcquireJoin(ip, out retry))
+        var limited = await rateLimiter.AcquireConnectAsync(ip, ct);
+        if (limited.Acquired)
         {
-            await refusal.RefuseAsync(socket, Path, ErrorCodes.RateLimitExceeded, "Too many joins; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
+            limited = await rateLimiter.AcquireJoinAsync(ip, ct);
+        }
+
+        if (!limited.Acquired)
+        {
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.RateLimitExceeded, "Too many joins; try again later.", ct, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds), status: SocketRefusal.TryAgainLater);
             return null;
         }
 

@@ -1,4 +1,5 @@
 using Babelcast.Core.Ingest;
+using Babelcast.Core.Limits;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
@@ -19,6 +20,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<IAudioIngest, InProcessAudioIngest>();
         services.TryAddSingleton<ListenerHub>();
         services.TryAddSingleton<IConnectionStore>(sp => sp.GetRequiredService<ListenerHub>());
+        services.TryAddSingleton<IListenerSlots, LocalListenerSlots>();
         services.TryAddSingleton<AudienceStatus>();
         services.TryAddSingleton<TranscriptWriter>();
         services.TryAddSingleton<PhraseProcessor>();

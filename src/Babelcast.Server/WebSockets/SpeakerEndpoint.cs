@@ -173,9 +173,9 @@ internal sealed class SpeakerEndpoint(
 
     private async Task<SessionRecord?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
     {
-        if (!rateLimiter.TryAcquireConnect(RateLimitPartitions.ClientIp(context), out var retry))
+        if (await rateLimiter.AcquireConnectAsync(RateLimitPartitions.ClientIp(context), ct) is { Acquired: false } limited)
         {
-            await refusal.RefuseAsync(socket, Path, ErrorCodes.RateLimitExceeded, "Too many connections; try again later.", ct, (int)Math.Ceiling(retry.TotalSeconds), status: SocketRefusal.TryAgainLater);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.RateLimitExceeded, "Too many connections; try again later.", ct, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds), status: SocketRefusal.TryAgainLater);
             return null;
         }
 

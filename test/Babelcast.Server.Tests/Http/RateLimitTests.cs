@@ -56,15 +56,19 @@ public sealed class RateLimitTests
         });
         var limiter = server.Services.GetRequiredService<IWebSocketRateLimiter>();
 
-        Assert.True(limiter.TryAcquireConnect("10.0.0.1", out _));
-        Assert.True(limiter.TryAcquireConnect("10.0.0.1", out _));
-        Assert.False(limiter.TryAcquireConnect("10.0.0.1", out var connectWait));
-        Assert.InRange(connectWait, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
-        Assert.True(limiter.TryAcquireConnect("10.0.0.2", out _));
+        var none = CancellationToken.None;
+        Assert.True((await limiter.AcquireConnectAsync("10.0.0.1", none)).Acquired);
+        Assert.True((await limiter.AcquireConnectAsync("10.0.0.1", none)).Acquired);
+        var connect = await limiter.AcquireConnectAsync("10.0.0.1", none);
+        Assert.False(connect.Acquired);
+        Assert.InRange(connect.RetryAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
+        Assert.True((await limiter.AcquireConnectAsync("10.0.0.2", none)).Acquired);
 
-        Assert.True(limiter.TryAcquireJoin("10.0.0.1", out var none));
-        Assert.Equal(TimeSpan.Zero, none);
-        Assert.False(limiter.TryAcquireJoin("10.0.0.1", out var joinWait));
-        Assert.InRange(joinWait, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30));
+        var first = await limiter.AcquireJoinAsync("10.0.0.1", none);
+        Assert.True(first.Acquired);
+        Assert.Equal(TimeSpan.Zero, first.RetryAfter);
+        var join = await limiter.AcquireJoinAsync("10.0.0.1", none);
+        Assert.False(join.Acquired);
+        Assert.InRange(join.RetryAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30));
     }
 }

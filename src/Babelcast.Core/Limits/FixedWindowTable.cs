@@ -1,19 +1,19 @@
 using System.Collections.Concurrent;
 
-namespace Babelcast.Server.Hosting;
+namespace Babelcast.Core.Limits;
 
 /// <summary>
 /// Fixed windows per key on the injected clock. System.Threading.RateLimiting reads the real clock, which a test
 /// cannot move: a test of "retry after N s" would have to sleep N s.
 /// </summary>
-internal sealed class RateLimitFixedWindowCounter(RateLimitWindow window, TimeProvider time)
+internal sealed class FixedWindowTable(TimeSpan window, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     private readonly Lock _pruneGate = new();
-    private DateTimeOffset _nextPrune = time.GetUtcNow() + window.Window;
+    private DateTimeOffset _nextPrune = time.GetUtcNow() + window;
 
-    /// <summary>Counts one request for <paramref name="key"/>; false, with the time until its window ends, when over the limit.</summary>
-    public bool TryAcquire(string key, out TimeSpan retryAfter)
+    /// <summary>Counts one request for <paramref name="key"/>; refused, with the time until its window ends, when over the limit.</summary>
+    public FixedWindowDecision TryAcquire(string key, int permitLimit)
     {
         var now = time.GetUtcNow();
         PruneIfDue(now);
@@ -22,19 +22,17 @@ internal sealed class RateLimitFixedWindowCounter(RateLimitWindow window, TimePr
         {
             if (now >= slot.WindowEnd)
             {
-                slot.WindowEnd = now + window.Window;
+                slot.WindowEnd = now + window;
                 slot.Count = 0;
             }
 
-            if (slot.Count < window.PermitLimit)
+            if (slot.Count < permitLimit)
             {
                 slot.Count++;
-                retryAfter = TimeSpan.Zero;
-                return true;
+                return FixedWindowDecision.Allowed;
             }
 
-            retryAfter = slot.WindowEnd - now;
-            return false;
+            return FixedWindowDecision.Refused(slot.WindowEnd - now);
         }
     }
 
@@ -49,7 +47,7 @@ internal sealed class RateLimitFixedWindowCounter(RateLimitWindow window, TimePr
                 return;
             }
 
-            _nextPrune = now + window.Window;
+            _nextPrune = now + window;
         }
 
         foreach (var (key, slot) in _slots)
