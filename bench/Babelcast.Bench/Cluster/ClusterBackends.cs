@@ -41,7 +41,7 @@ public sealed class ClusterBackends : IAsyncDisposable
         try
         {
             redis = await RedisServer.StartAsync(cancellationToken);
-            var client = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",abortConnect=false");
+            var client = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",abortConnect=false,allowAdmin=true");
             return new ClusterBackends(postgres, redis, client);
         }
         catch

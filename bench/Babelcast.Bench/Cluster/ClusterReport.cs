@@ -49,6 +49,9 @@ public static class ClusterReport
                 new[] { f.Kill, f.Stop }.OfType<FailoverResult>().Select(x => (IReadOnlyList<string>)[
                     x.Signal, $"{x.FromNode} -> {x.ToNode ?? "nobody"}", Markdown.Ms(x.LeaseMovedMs), Markdown.Ms(x.OldOwnerExitedMs), Markdown.Ms(x.SpeakerTranscriptMs),
                     Markdown.Ms(x.FirstCaptionAnyMs), Markdown.Ms(x.FirstCaptionMs), Markdown.Ms(x.FirstFinalCaptionMs) + (x.Note is null ? string.Empty : $" ({x.Note})")])));
+            sb.Append("\nNext caption by language: ").AppendJoin("; ", new[] { f.Kill, f.Stop }.OfType<FailoverResult>().Select(x =>
+                x.Signal + " " + string.Join(", ", x.FirstCaptionByLanguage.Select(kv => $"{kv.Key} {Markdown.Ms(kv.Value)}")))).Append(
+                ". The standby worker joined after the latency run and had run no session; listener joins warm the translators of the node they join (here the gateway), so a new owner may start its translators for the session's languages on its first phrase: compare the speaker's next transcript (recognition resumed) with the listeners' next caption.\n");
             sb.Append(CultureInfo.InvariantCulture, $"\nAcross both failovers: {f.FinalsAtSpeaker} final phrases at the speaker; {f.MissingFinalCaptions} final captions missing and {f.DuplicateFinalCaptions} doubled at the listeners.\n");
         }
 

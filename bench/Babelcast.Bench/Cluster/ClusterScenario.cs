@@ -136,7 +136,7 @@ public static class ClusterScenario
 
     private static async Task<ServerProcess> StartNodeAsync(BenchOptions options, string dll, IReadOnlyDictionary<string, string> deployment, string role, string name, ILogger logger, CancellationToken cancellationToken)
     {
-        var node = await ServerProcess.StartAsync(dll, ClusterSettings.For(options, deployment, role, name), logger, cancellationToken, healthPath: "/healthz/live");
+        var node = await ServerProcess.StartAsync(dll, ClusterSettings.For(options, deployment, role, name), logger, cancellationToken, healthPath: "/healthz/ready");
         Log.ClusterNodeStarted(logger, name, role, node.ProcessId);
         return node;
     }

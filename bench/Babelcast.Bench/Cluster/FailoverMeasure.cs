@@ -103,7 +103,8 @@ public sealed class FailoverMeasure(ClusterBackends backends, string prefix, IRe
         var (to, movedAt) = await leaseWatch;
         if (movedAt is null)
         {
-            return new FailoverResult(signal, from, null, null, Ms(signalled, exitedAt), null, FirstCaption(listeners, signalled, any: true), null, null, "no other node took the lease within 60 s");
+            return new FailoverResult(signal, from, null, null, Ms(signalled, exitedAt), null, FirstCaption(listeners, signalled, any: true), null, null,
+                new Dictionary<string, double?>(StringComparer.Ordinal), "no other node took the lease within 60 s");
         }
 
         // The new owner's output: what arrived after the lease moved.
@@ -116,7 +117,8 @@ public sealed class FailoverMeasure(ClusterBackends backends, string prefix, IRe
 
         return new FailoverResult(signal, from, to, Ms(signalled, movedAt), Ms(signalled, exitedAt), Ms(signalled, FirstTranscript(speaker, movedAt.Value)),
             FirstCaption(listeners, signalled, any: true) is { } anyAt ? Ms(signalled, anyAt) : null,
-            Slowest(listeners, signalled, movedAt.Value, finalOnly: false), Slowest(listeners, signalled, movedAt.Value, finalOnly: true), null);
+            Slowest(listeners, signalled, movedAt.Value, finalOnly: false), Slowest(listeners, signalled, movedAt.Value, finalOnly: true),
+            listeners.ToDictionary(l => l.Language, l => Ms(signalled, First(l, movedAt.Value, finalOnly: false)), StringComparer.Ordinal), null);
     }
 
     private async Task<(string? Node, long? At)> WatchLeaseAsync(string sessionId, string from, CancellationToken cancellationToken)

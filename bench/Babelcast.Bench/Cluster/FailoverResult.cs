@@ -15,6 +15,7 @@ public sealed record FailoverResult(
     double? FirstCaptionAnyMs,
     double? FirstCaptionMs,
     double? FirstFinalCaptionMs,
+    IReadOnlyDictionary<string, double?> FirstCaptionByLanguage,
     string? Note);
 
 /// <summary>The failover session: a kill -9 of its owner, then a SIGTERM of the next owner, and what the listeners got.</summary>

@@ -26,7 +26,9 @@ public static class LatencyRun
                 rigs.Add(await SpeakerRig.StartAsync(i, api, entry, ClipSet.Program(options, rotate: i * 5), options.Languages, cancellationToken));
             }
 
-            await Task.WhenAll(rigs.Select(r => r.WarmUpAsync(ClipSet.Warmup(options), options.FrameMs, cancellationToken)));
+            // A worker that claims a session starts its translators for the listeners' languages on the warm-up
+            // phrase (the joins warmed the gateway, not the worker): allow it the quiet time that takes on a busy machine.
+            await Task.WhenAll(rigs.Select(r => r.WarmUpAsync(ClipSet.Warmup(options), options.FrameMs, cancellationToken, TimeSpan.FromSeconds(30))));
             Log.Streaming(logger, rigs[0].Program.Clips.Count, rigs[0].Program.DurationSeconds, speakers);
             await Task.WhenAll(rigs.Select(async (r, i) =>
             {
