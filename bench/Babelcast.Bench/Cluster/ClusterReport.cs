@@ -37,9 +37,10 @@ public static class ClusterReport
                 m.Name, Markdown.Ms(r.BusAdded[m.Key].SingleP50), Markdown.Ms(r.BusAdded[m.Key].ClusterP50), Signed(r.BusAdded[m.Key].AddedP50),
                 Markdown.Ms(r.BusAdded[m.Key].SingleP95), Markdown.Ms(r.BusAdded[m.Key].ClusterP95), Signed(r.BusAdded[m.Key].AddedP95)])));
         sb.Append("\n![latency CDF](").Append(svgName).Append(")\n\n");
-        sb.Append(Markdown.Table(["setup", "phrases", "clips with a final", "missing final captions", "missing audio", "speaker errors", "final transcript WER"],
+        sb.Append(Markdown.Table(["setup", "phrases", "clips with a final", "missing final captions", "missing audio", "finals doubled", "lease moves", "speaker errors", "final transcript WER"],
             new[] { r.SingleNode, r.Cluster }.Select(s => (IReadOnlyList<string>)[
-                s.Setup, N(s.FinalPhrases), $"{s.ClipsWithFinal}/{s.ClipsStreamed}", N(s.MissingFinalCaptions), N(s.MissingAudio), N(s.SpeakerErrors), s.FinalTranscriptWer.Brief()])));
+                s.Setup, N(s.FinalPhrases), $"{s.ClipsWithFinal}/{s.ClipsStreamed}", N(s.MissingFinalCaptions), N(s.MissingAudio), N(s.DuplicateFinals),
+                s.LeaseMoves.Count == 0 ? "0" : string.Join("; ", s.LeaseMoves), N(s.SpeakerErrors), s.FinalTranscriptWer.Brief()])));
 
         sb.Append("\n## Failover (the owning worker of a live session, mid-phrase)\n\n");
         if (r.Failover is { } f)

@@ -64,7 +64,7 @@ public static class ClusterScenario
         return await LatencyRun.RunAsync(onPostgres ? "single node (PostgreSQL store, in-process bus)" : "single node (embedded: SQLite, in-process bus)",
             options, node, api, speakers,
             async ct => (new Dictionary<string, ResourceWindow> { ["node"] = sampler.Read() }, onPostgres ? await backendSampler.ReadAsync(speakers, ct) : null),
-            logger, cancellationToken);
+            owner: null, logger, cancellationToken);
     }
 
     private static async Task<(SetupLatency, FailoverRun?)> ClusterAsync(BenchOptions options, string dll, ClusterBackends backends, int speakers, List<string> errors, ILogger logger, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ public static class ClusterScenario
 
                 latency = await LatencyRun.RunAsync($"cluster (1 gateway + {Workers} workers, Redis bus, PostgreSQL store)", options, gateway, api, speakers,
                     async ct => (samplers.ToDictionary(kv => kv.Key, kv => kv.Value.Read(), StringComparer.Ordinal), await backendSampler.ReadAsync(speakers, ct)),
-                    logger, cancellationToken);
+                    session => backends.OwnerAsync(deployment[ClusterSettings.KeyPrefix], session), logger, cancellationToken);
             }
             finally
             {
@@ -150,7 +150,7 @@ public static class ClusterScenario
         var kill = failover?.Kill?.FirstCaptionMs;
         var stop = failover?.Stop?.FirstCaptionMs;
         var lost = cluster.MissingFinalCaptions + (failover?.MissingFinalCaptions ?? 0);
-        var doubled = failover?.DuplicateFinalCaptions ?? 0;
+        var doubled = cluster.DuplicateFinals + (failover?.DuplicateFinalCaptions ?? 0);
         return
         [
             new("Bus added: end of speech to final caption, p50", "<= +10 ms", Markdown.Ms(caption.AddedP50), measured && caption.AddedP50 <= 10),

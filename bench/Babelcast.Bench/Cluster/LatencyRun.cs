@@ -1,7 +1,9 @@
 using Babelcast.Bench.Audio;
+using Babelcast.Bench.Clients;
 using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
 using Babelcast.Bench.Scenarios;
+using Babelcast.Core.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Bench.Cluster;
@@ -16,7 +18,7 @@ public static class LatencyRun
     /// <summary>Runs the speakers; <paramref name="whileOpen"/> reads resources after the last phrase, while the sessions are still live.</summary>
     public static async Task<SetupLatency> RunAsync(
         string setup, BenchOptions options, IBenchServer entry, ApiClient api, int speakers, Func<CancellationToken, Task<(IReadOnlyDictionary<string, ResourceWindow>, BackendWindow?)>> whileOpen,
-        ILogger logger, CancellationToken cancellationToken)
+        Func<string, Task<string?>>? owner, ILogger logger, CancellationToken cancellationToken)
     {
         var rigs = new List<SpeakerRig>();
         try
@@ -30,6 +32,7 @@ public static class LatencyRun
             // phrase (the joins warmed the gateway, not the worker): allow it the quiet time that takes on a busy machine.
             await Task.WhenAll(rigs.Select(r => r.WarmUpAsync(ClipSet.Warmup(options), options.FrameMs, cancellationToken, TimeSpan.FromSeconds(30))));
             Log.Streaming(logger, rigs[0].Program.Clips.Count, rigs[0].Program.DurationSeconds, speakers);
+            await using var watch = new OwnershipWatch(owner, rigs.Select(r => r.SessionId).ToList());
             await Task.WhenAll(rigs.Select(async (r, i) =>
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * i), cancellationToken);
@@ -42,6 +45,7 @@ public static class LatencyRun
             }
 
             var (processes, backends) = await whileOpen(cancellationToken);
+            var moves = await watch.StopAsync();
             var captures = rigs.Select(r => r.Capture()).ToList();
             var rows = captures.SelectMany(PhraseAnalyzer.Analyse).ToList();
             var latency = LatencyMetrics.Latency(rows);
@@ -53,7 +57,7 @@ public static class LatencyRun
             return new SetupLatency(
                 setup, speakers, rigs.Sum(r => r.Program.MeasuredClips.Count()), LatencyMetrics.ClipsCovered(rows),
                 rows.Select(r => (r.Speaker, r.Seq)).Distinct().Count(), rows.Count(r => r.ToCaptionMs is null), rows.Count(r => r.ToAudioMs is null),
-                rigs.Sum(r => r.SpeakerErrors.Count()), TranscriptAccuracy.Sum(captures.Select(TranscriptAccuracy.Of)),
+                rigs.Sum(r => r.SpeakerErrors.Count()), captures.Sum(Duplicates), moves, TranscriptAccuracy.Sum(captures.Select(TranscriptAccuracy.Of)),
                 latency, LatencyMetrics.Stages(rows), processes, backends, rows);
         }
         finally
@@ -63,5 +67,17 @@ public static class LatencyRun
                 await r.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Finals delivered twice under one seq: at the speaker (a replayed phrase) and at each listener.</summary>
+    private static int Duplicates(SpeakerCapture capture)
+    {
+        var speaker = capture.SpeakerMessages.Where(m => m.Type == MessageTypes.Transcript && m.Final).Select(m => m.Seq).ToList();
+        var listeners = capture.Listeners.Sum(l =>
+        {
+            var seqs = l.Snapshot().Where(a => a.Kind == ArrivalKind.FinalCaption && !a.Replay).Select(a => a.Seq).ToList();
+            return seqs.Count - seqs.Distinct().Count();
+        });
+        return speaker.Count - speaker.Distinct().Count() + listeners;
     }
 }

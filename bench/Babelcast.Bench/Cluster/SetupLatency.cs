@@ -15,6 +15,8 @@ public sealed record SetupLatency(
     int MissingFinalCaptions,
     int MissingAudio,
     int SpeakerErrors,
+    int DuplicateFinals,
+    IReadOnlyList<string> LeaseMoves,
     TranscriptAccuracy FinalTranscriptWer,
     IReadOnlyDictionary<string, Stats> Latency,
     IReadOnlyDictionary<string, Stats> Stages,
