@@ -40,7 +40,8 @@ public static class ClusterReport
         sb.Append(Markdown.Table(["setup", "phrases", "clips with a final", "missing final captions", "missing audio", "finals doubled", "lease moves", "speaker errors", "final transcript WER"],
             new[] { r.SingleNode, r.Cluster }.Select(s => (IReadOnlyList<string>)[
                 s.Setup, N(s.FinalPhrases), $"{s.ClipsWithFinal}/{s.ClipsStreamed}", N(s.MissingFinalCaptions), N(s.MissingAudio), N(s.DuplicateFinals),
-                s.LeaseMoves.Count == 0 ? "0" : string.Join("; ", s.LeaseMoves), N(s.SpeakerErrors), s.FinalTranscriptWer.Brief()])));
+                s.LeaseMoves.Count == 0 ? "0" : string.Join("; ", s.LeaseMoves),
+                N(s.SpeakerErrors) + (s.SpeakerErrorCodes.Count == 0 ? string.Empty : $" ({string.Join(", ", s.SpeakerErrorCodes.Select(kv => $"{kv.Key} {kv.Value}"))})"), s.FinalTranscriptWer.Brief()])));
 
         sb.Append("\n## Failover (the owning worker of a live session, mid-phrase)\n\n");
         if (r.Failover is { } f)

@@ -57,7 +57,9 @@ public static class LatencyRun
             return new SetupLatency(
                 setup, speakers, rigs.Sum(r => r.Program.MeasuredClips.Count()), LatencyMetrics.ClipsCovered(rows),
                 rows.Select(r => (r.Speaker, r.Seq)).Distinct().Count(), rows.Count(r => r.ToCaptionMs is null), rows.Count(r => r.ToAudioMs is null),
-                rigs.Sum(r => r.SpeakerErrors.Count()), captures.Sum(Duplicates), moves, TranscriptAccuracy.Sum(captures.Select(TranscriptAccuracy.Of)),
+                rigs.Sum(r => r.SpeakerErrors.Count()),
+                rigs.SelectMany(r => r.SpeakerErrors).GroupBy(e => e.Text(MessageFields.Code), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                captures.Sum(Duplicates), moves, TranscriptAccuracy.Sum(captures.Select(TranscriptAccuracy.Of)),
                 latency, LatencyMetrics.Stages(rows), processes, backends, rows);
         }
         finally

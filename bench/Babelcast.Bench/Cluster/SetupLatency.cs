@@ -15,6 +15,7 @@ public sealed record SetupLatency(
     int MissingFinalCaptions,
     int MissingAudio,
     int SpeakerErrors,
+    IReadOnlyDictionary<string, int> SpeakerErrorCodes,
     int DuplicateFinals,
     IReadOnlyList<string> LeaseMoves,
     TranscriptAccuracy FinalTranscriptWer,
