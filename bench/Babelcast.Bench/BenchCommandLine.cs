@@ -14,10 +14,10 @@ public static class BenchCommandLine
 
     private static readonly Argument<string> Mode = new Argument<string>("mode")
     {
-        Description = "latency: one speaker, per-phrase latency and stages; speakers: lag as speakers are added; fanout: delivery to many listeners; stream: the MP3 stream's extra delay, bytes and CPU; first: the first phrase of fresh sessions.",
+        Description = "latency: one speaker, per-phrase latency and stages; speakers: lag as speakers are added; fanout: delivery to many listeners; stream: the MP3 stream's extra delay, bytes and CPU; first: the first phrase of fresh sessions; cluster: the same speakers against one node and against 1 gateway + 2 workers on a private Redis and PostgreSQL (bus latency, failover, backends per session).",
         Arity = ArgumentArity.ZeroOrOne,
         DefaultValueFactory = _ => "latency",
-    }.AcceptOnlyFromAmong("latency", "speakers", "fanout", "stream", "first");
+    }.AcceptOnlyFromAmong("latency", "speakers", "fanout", "stream", "first", "cluster");
 
     private static readonly Option<bool> Smoke = new("--smoke") { Description = "Seconds, not minutes: the 2 shortest clips, 1-2 speakers, 50 listeners (as the test suite runs it)." };
     private static readonly Option<string> Out = new("--out") { Description = "Directory for the JSON, Markdown and SVG results.", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("bench", "results") };
@@ -40,11 +40,17 @@ public static class BenchCommandLine
     private static readonly Option<string[]> Languages = new("--languages") { Description = "Listener languages, comma-separated (default es,fr,pt).", HelpName = "es,fr,pt", CustomParser = LanguageList };
     private static readonly Option<int> Clips = new("--clips") { Description = "Use only the first N clips (0: all; fanout: 4; smoke: the 2 shortest).", HelpName = "N" };
     private static readonly Option<int[]> Listeners = new("--listeners") { Description = "Listener counts of the fanout steps, comma-separated (default 1000,5000,10000).", HelpName = "N,N", CustomParser = PositiveInts };
-    private static readonly Option<int[]> Speakers = new("--speakers") { Description = "Speaker counts of the speakers steps, comma-separated (default 1,2,3,4,6,8,10,12).", HelpName = "N,N", CustomParser = PositiveInts };
+    private static readonly Option<int[]> Speakers = new("--speakers") { Description = "Speaker counts of the speakers steps, comma-separated (default 1,2,3,4,6,8,10,12); cluster: the first is the number of speakers (default 2, smoke 1).", HelpName = "N,N", CustomParser = PositiveInts };
     private static readonly Option<double> MaxLag = new("--max-lag") { Description = "A speakers step fails when the p90 lag exceeds this many seconds.", HelpName = "SECONDS", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> ConnectConcurrency = Positive(new Option<int>("--connect-concurrency") { Description = "Listener connections opened at once.", HelpName = "N", DefaultValueFactory = _ => 50 });
     private static readonly Option<int> Sessions = Positive(new Option<int>("--sessions") { Description = "first: fresh sessions measured one after another (smoke: 2).", HelpName = "N", DefaultValueFactory = _ => 5 });
     private static readonly Option<int> Busy = NotNegative(new Option<int>("--busy") { Description = "first: other sessions streaming clips meanwhile.", HelpName = "K" });
+    private static readonly Option<string> Baseline = new Option<string>("--baseline")
+    {
+        Description = "cluster: the single node compared with the cluster: postgres (the cluster's PostgreSQL store with the in-process bus, so that the difference is the bus) or embedded (SQLite, the default deployment).",
+        DefaultValueFactory = _ => "postgres",
+    }.AcceptOnlyFromAmong("postgres", "embedded");
+
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Debug logging, and the server's own output." };
     private static readonly Option<string[]> Set = new("--set")
     {
@@ -58,7 +64,7 @@ public static class BenchCommandLine
     {
         var command = new RootCommand("Babelcast benchmark harness: drives the real server over real WebSockets on 127.0.0.1 (see docs/benchmarks.md).")
         {
-            Mode, Smoke, Out, Server, ServerDll, FrameMs, Pause, Gaps, GapSeed, Languages, Clips, Listeners, Speakers, MaxLag, ConnectConcurrency, Sessions, Busy, Verbose, Set,
+            Mode, Smoke, Out, Server, ServerDll, FrameMs, Pause, Gaps, GapSeed, Languages, Clips, Listeners, Speakers, MaxLag, ConnectConcurrency, Sessions, Busy, Baseline, Verbose, Set,
         };
         command.SetAction((result, ct) => run(Bind(result), ct));
         var parsed = command.Parse(args);
@@ -87,6 +93,7 @@ public static class BenchCommandLine
             ConnectConcurrency = result.GetValue(ConnectConcurrency),
             Sessions = result.GetValue(Sessions),
             Busy = result.GetValue(Busy),
+            Baseline = result.GetRequiredValue(Baseline),
             Verbose = result.GetValue(Verbose),
         };
         // A list option that is absent parses as an empty list: keep BenchOptions' defaults then.
@@ -103,7 +110,13 @@ public static class BenchCommandLine
         {
             o.ApplySmokeDefaults(result.GetResult(Listeners) is not null, result.GetResult(Speakers) is not null, result.GetResult(Clips) is not null, result.GetResult(Sessions) is { Implicit: false });
         }
-        else if (o.Scenario == "fanout" && o.Clips == 0)
+
+        if (o.Scenario == "cluster" && result.GetResult(Speakers) is null)
+        {
+            o.SpeakerSteps = [o.Smoke ? 1 : 2]; // one session per worker
+        }
+
+        if (!o.Smoke && o.Scenario == "fanout" && o.Clips == 0)
         {
             o.Clips = 4; // about 35 s of speech per listener count keeps a 10,000-listener run to minutes
         }

@@ -45,6 +45,9 @@ public sealed class BenchOptions
     /// <summary>first: other sessions streaming while the fresh ones are measured.</summary>
     public int Busy { get; set; }
 
+    /// <summary>cluster: the single node compared with the cluster, postgres (PostgreSQL store, in-process bus) or embedded (SQLite).</summary>
+    public string Baseline { get; set; } = "postgres";
+
     public bool Verbose { get; set; }
 
     /// <summary>Extra server settings (<c>--set Babelcast:Pipeline:FinalPassHeadStartMs=0</c>), to compare configurations.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Babelcast.Bench.Cluster;
 using Babelcast.Bench.Hosting;
 using Babelcast.Bench.Measure;
 using Babelcast.Bench.Scenarios;
@@ -22,7 +23,8 @@ public static class BenchRunner
             "fanout" => await FanoutScenario.RunAsync(options, machine, logger, cancellationToken),
             "stream" => await StreamScenario.RunAsync(options, machine, logger, cancellationToken),
             "first" => await FirstPhraseScenario.RunAsync(options, machine, logger, cancellationToken),
-            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers, fanout, stream or first).", nameof(options)),
+            "cluster" => await ClusterScenario.RunAsync(options, machine, logger, cancellationToken),
+            _ => throw new ArgumentException($"Unknown scenario '{options.Scenario}' (latency, speakers, fanout, stream, first or cluster).", nameof(options)),
         };
     }
 
@@ -45,5 +47,6 @@ public static class BenchRunner
         (options.Gaps == "natural" ? $" --gaps natural --gap-seed {options.GapSeed}" : string.Empty) +
         (options.PauseSeconds == 1.5 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" --pause {options.PauseSeconds}")) +
         (options.Scenario == "first" ? $" --sessions {options.Sessions} --busy {options.Busy}" : string.Empty) +
+        (options.Scenario == "cluster" ? $" --speakers {options.SpeakerSteps[0]} --baseline {options.Baseline}" : string.Empty) +
         string.Concat(options.ServerOverrides.Select(kv => $" --set {kv.Key.Replace("__", ":", StringComparison.Ordinal)}={kv.Value}"));
 }

@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(6011, LogLevel.Debug, "Speaker {Speaker} final: {Json}")]
     public static partial void FinalTranscript(ILogger logger, int speaker, string json);
 
+    [LoggerMessage(6012, LogLevel.Information, "Cluster node {Name} ({Role}) started as process {Pid}")]
+    public static partial void ClusterNodeStarted(ILogger logger, string name, string role, int pid);
+
     [LoggerMessage(6050, LogLevel.Warning, "Refused by the server's capacity limit: {Message}")]
     public static partial void SpeakerRefused(ILogger logger, string message);
 }

@@ -30,7 +30,10 @@ public sealed class ServerProcess : IBenchServer
 
     public string AdminPassword => Password;
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, IReadOnlyDictionary<string, string> settings, ILogger logger, CancellationToken cancellationToken)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts the server and waits until <paramref name="healthPath"/> answers 200 (readiness by default; cluster nodes: liveness).</summary>
+    public static async Task<ServerProcess> StartAsync(string serverDll, IReadOnlyDictionary<string, string> settings, ILogger logger, CancellationToken cancellationToken, string healthPath = "/healthz")
     {
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("babelcast-bench-").FullName;
@@ -54,9 +57,45 @@ public sealed class ServerProcess : IBenchServer
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}/"), data);
-        await server.WaitHealthyAsync(cancellationToken);
+        try
+        {
+            await server.WaitHealthyAsync(healthPath, cancellationToken);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         Log.ServerStarted(logger, process.Id, server.BaseUri);
         return server;
+    }
+
+    /// <summary>SIGKILL, as a crash: the node releases nothing.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+    }
+
+    /// <summary>SIGTERM, as systemd stops a unit on a deploy; completes when the process has exited.</summary>
+    public async Task TerminateAsync(CancellationToken cancellationToken)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start"))
+        {
+            await kill.WaitForExitAsync(cancellationToken);
+        }
+
+        await _process.WaitForExitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,7 +116,7 @@ public sealed class ServerProcess : IBenchServer
         }
     }
 
-    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    private async Task WaitHealthyAsync(string healthPath, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
@@ -90,7 +129,7 @@ public sealed class ServerProcess : IBenchServer
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative), cancellationToken);
+                using var response = await http.GetAsync(new Uri(healthPath, UriKind.Relative), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;

@@ -52,15 +52,18 @@ public sealed class SpeakerRig : IAsyncDisposable
         return rig;
     }
 
-    /// <summary>Speaks the warm-up program (loads the recogniser, JIT, translators) and waits for its audio.</summary>
-    public async Task WarmUpAsync(SpeechProgram warmup, int frameMs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Speaks the warm-up program (loads the recogniser, JIT, translators) and waits for its audio, giving up after
+    /// <paramref name="giveUpQuiet"/> (default 10 s) without any message.
+    /// </summary>
+    public async Task WarmUpAsync(SpeechProgram warmup, int frameMs, CancellationToken cancellationToken, TimeSpan? giveUpQuiet = null)
     {
         var streamer = new PacedStreamer(_speaker!, warmup, frameMs);
         await streamer.StreamAsync(cancellationToken);
         _sampleOffset += warmup.Samples.Length;
         await CompletionWaiter.WaitAsync(
             () => NewestFinal() is { } seq && _listeners.All(l => l.Snapshot().Any(a => a.Kind == ArrivalKind.AudioData && a.Seq >= seq)),
-            Received, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), cancellationToken);
+            Received, giveUpQuiet ?? TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), cancellationToken);
     }
 
     public async Task StreamAsync(int frameMs, CancellationToken cancellationToken)

@@ -136,6 +136,53 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.Equal(2, root.GetProperty("targets").GetArrayLength());
     }
 
+    [Fact]
+    [Trait("Category", "Cluster")]
+    public async Task Run_ClusterSmoke_ComparesOneNodeWithGatewayAndWorkers_TimesFailoverAndReadsBackends()
+    {
+        using var json = await RunSmokeAsync("cluster", TimeSpan.FromMinutes(6));
+        var root = json.RootElement;
+
+        Assert.Equal(2, root.GetProperty("workers").GetInt32());
+        Assert.Equal(1, root.GetProperty("speakers").GetInt32());
+        foreach (var setup in new[] { "singleNode", "cluster" })
+        {
+            var s = root.GetProperty(setup);
+            Assert.True(s.GetProperty("latency").GetProperty("endToFinalCaption").GetProperty("count").GetInt32() >= 1, $"{setup}: no caption measured");
+            Assert.Equal(0, s.GetProperty("missingFinalCaptions").GetInt32());
+            AssertScored(s.GetProperty("finalTranscriptWer"));
+        }
+
+        // The bus's added latency is the cluster's figure minus the single node's.
+        var single = root.GetProperty("singleNode").GetProperty("latency").GetProperty("endToFinalCaption").GetProperty("p50").GetDouble();
+        var cluster = root.GetProperty("cluster").GetProperty("latency").GetProperty("endToFinalCaption").GetProperty("p50").GetDouble();
+        Assert.Equal(Math.Round(cluster - single, 1), root.GetProperty("busAdded").GetProperty("endToFinalCaption").GetProperty("addedP50").GetDouble(), 1);
+
+        // Both failovers moved the lease to another worker, and captions came back from it; nothing lost or doubled.
+        var failover = root.GetProperty("failover");
+        foreach (var signal in new[] { "kill", "stop" })
+        {
+            var f = failover.GetProperty(signal);
+            Assert.StartsWith("worker-", f.GetProperty("toNode").GetString(), StringComparison.Ordinal);
+            Assert.NotEqual(f.GetProperty("fromNode").GetString(), f.GetProperty("toNode").GetString());
+            Assert.InRange(f.GetProperty("leaseMovedMs").GetDouble(), 0, 60_000);
+            Assert.InRange(f.GetProperty("firstCaptionMs").GetDouble(), f.GetProperty("leaseMovedMs").GetDouble(), 60_000);
+        }
+
+        Assert.Equal(0, failover.GetProperty("missingFinalCaptions").GetInt32());
+        Assert.Equal(0, failover.GetProperty("duplicateFinalCaptions").GetInt32());
+
+        // Redis is read only for the cluster; PostgreSQL for both (the single node runs on the PostgreSQL store by default).
+        var backends = root.GetProperty("cluster").GetProperty("backends");
+        Assert.True(backends.GetProperty("redis").GetProperty("cpuSeconds").GetDouble() > 0);
+        Assert.True(backends.GetProperty("redis").GetProperty("usedMemoryBytes").GetInt64() > 0);
+        Assert.True(backends.GetProperty("postgres").GetProperty("cpuSeconds").GetDouble() > 0);
+        Assert.True(backends.GetProperty("postgres").GetProperty("pssBytes").GetInt64() > 1024 * 1024);
+        Assert.True(backends.GetProperty("postgres").GetProperty("databaseBytes").GetInt64() > 0);
+        Assert.False(root.GetProperty("singleNode").GetProperty("backends").TryGetProperty("redis", out _));
+        Assert.Equal(3, root.GetProperty("cluster").GetProperty("processes").EnumerateObject().Count());
+    }
+
     /// <summary>The real recogniser gets most words of the short clips right: a scored, plausible word error rate.</summary>
     private static void AssertScored(JsonElement wer)
     {
@@ -144,9 +191,11 @@ public sealed class BenchSmokeTests : IDisposable
     }
 
     /// <summary>Runs <c>MODE --smoke --out DIR</c>; checks the exit code and the report files, and returns the JSON result.</summary>
-    private async Task<JsonDocument> RunSmokeAsync(string mode, params string[] extra)
+    private Task<JsonDocument> RunSmokeAsync(string mode, params string[] extra) => RunSmokeAsync(mode, TimeSpan.FromMinutes(4), extra);
+
+    private async Task<JsonDocument> RunSmokeAsync(string mode, TimeSpan timeout, params string[] extra)
     {
-        var (code, stdout, stderr) = await BenchProcess.RunAsync(TimeSpan.FromMinutes(4), [mode, "--smoke", "--out", _out, .. extra]);
+        var (code, stdout, stderr) = await BenchProcess.RunAsync(timeout, [mode, "--smoke", "--out", _out, .. extra]);
         Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
 
         var markdown = await File.ReadAllTextAsync(Path.Combine(_out, mode + "-smoke.md"));
