@@ -22,6 +22,10 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
         {
             try
             {
+                // The pools (the incremental final pass's too) start loading at once, beside the silence decode below:
+                // the first session often starts as soon as the node is ready, and its first phrase finding the
+                // incremental decoder still unloaded was decoded whole while models loaded around it.
+                var pools = engines.Recognizer.PrewarmAsync(source.Code, stoppingToken).AsTask();
                 await using (var recognizer = await engines.Recognizer.RentAsync(source.Code, stoppingToken))
                 {
                     var silence = new short[8000];
@@ -30,7 +34,7 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
                     await recognizer.EndUtteranceAsync(silence, stoppingToken);
                 }
 
-                await engines.Recognizer.PrewarmAsync(source.Code, stoppingToken);
+                await pools;
                 WarmupLog.RecognizerLoaded(logger, source.Code);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
