@@ -22,19 +22,21 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
         {
             try
             {
-                // The pools (the incremental final pass's too) start loading at once, beside the silence decode below:
-                // the first session often starts as soon as the node is ready, and its first phrase finding the
-                // incremental decoder still unloaded was decoded whole while models loaded around it.
-                var pools = engines.Recognizer.PrewarmAsync(source.Code, stoppingToken).AsTask();
+                // The pools first (loading in parallel), then a phrase long enough for the incremental final pass that
+                // rents from them: each pool refills what the phrase took now, rather than while the first session's
+                // first phrase is decoded (a model load on the same two cores; the incremental pool's was the one
+                // left), and the phrase's code paths are compiled.
+                await engines.Recognizer.PrewarmAsync(source.Code, stoppingToken);
                 await using (var recognizer = await engines.Recognizer.RentAsync(source.Code, stoppingToken))
                 {
-                    var silence = new short[8000];
+                    var quiet = QuietPhrase();
                     recognizer.StartUtterance();
-                    recognizer.ProcessChunk(silence);
-                    await recognizer.EndUtteranceAsync(silence, stoppingToken);
+                    recognizer.ProcessChunk(quiet);
+                    recognizer.ProcessSettled(quiet);
+                    await recognizer.EndUtteranceAsync(quiet, stoppingToken);
                 }
 
-                await pools;
+                await engines.Recognizer.PrewarmAsync(source.Code, stoppingToken);
                 WarmupLog.RecognizerLoaded(logger, source.Code);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -44,6 +46,19 @@ internal sealed class EngineWarmupService(EngineSet engines, ILanguageCatalog la
         }
 
         await Task.WhenAll(phrasesWarm);
+    }
+
+    /// <summary>Two seconds of faint noise (digital silence gives a recogniser nothing to normalise on).</summary>
+    internal static short[] QuietPhrase()
+    {
+        var samples = new short[32_000];
+        var noise = new Random(7);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (short)noise.Next(-64, 65);
+        }
+
+        return samples;
     }
 
     /// <summary>
