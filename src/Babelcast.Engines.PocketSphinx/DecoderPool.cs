@@ -22,13 +22,15 @@ internal sealed class DecoderPool : IDisposable
     private readonly List<PocketSphinxDecoder> _all = [];
     private readonly Lock _gate = new();
     private Task _refill = Task.CompletedTask;
+    private int _warmTarget;
+    private int _rents;
     private volatile bool _disposed;
 
     public DecoderPool(string name, int capacity, Func<PocketSphinxDecoder> create, ILogger logger, TimeProvider timeProvider, int warmTarget = 0)
     {
         _name = name;
         Capacity = capacity;
-        WarmTarget = Math.Clamp(warmTarget, 0, capacity);
+        _warmTarget = Math.Clamp(warmTarget, 0, capacity);
         _create = create;
         _logger = logger;
         _timeProvider = timeProvider;
@@ -38,7 +40,7 @@ internal sealed class DecoderPool : IDisposable
     public int Capacity { get; }
 
     /// <summary>Idle decoders the pool keeps ready (created in the background, never on a renter's path).</summary>
-    public int WarmTarget { get; }
+    public int WarmTarget => Volatile.Read(ref _warmTarget);
 
     /// <summary>Decoders ready to rent at once.</summary>
     public int Idle
@@ -54,6 +56,30 @@ internal sealed class DecoderPool : IDisposable
 
     /// <summary>Decoders created so far (alive or discarded).</summary>
     public int Created { get; private set; }
+
+    /// <summary>Decoders handed to renters so far (for tests).</summary>
+    public int Rents => Volatile.Read(ref _rents);
+
+    /// <summary>
+    /// True if a decoder is idle now. If none is, the pool keeps one ready from now on (loading it in the background),
+    /// so that a pool used only now and then (the reduced final pass of a node that sheds load) never loads a model on
+    /// a phrase's path: its first user takes another pool's warm decoder instead of waiting seconds for this one.
+    /// </summary>
+    public bool IdleOrWarmOne()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _idle.Count > 0)
+            {
+                return !_disposed;
+            }
+
+            _warmTarget = Math.Max(_warmTarget, Math.Min(1, Capacity));
+        }
+
+        _ = StartRefill();
+        return false;
+    }
 
     public async ValueTask<PocketSphinxDecoder> RentAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +97,7 @@ internal sealed class DecoderPool : IDisposable
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 if (_idle.TryPop(out var reused))
                 {
+                    Interlocked.Increment(ref _rents);
                     // Lock is re-entrant: the refill starts under the same gate.
                     _ = StartRefill();
                     return reused;
@@ -80,6 +107,7 @@ internal sealed class DecoderPool : IDisposable
             // Loading a model takes ~0.3 s of CPU (seconds on a busy machine): keep it off the caller's thread. The
             // refill starts after it, so that it does not compete with this renter for the CPU.
             var created = await Task.Run(CreateDecoder, cancellationToken);
+            Interlocked.Increment(ref _rents);
             _ = StartRefill();
             return created;
         }
@@ -106,6 +134,7 @@ internal sealed class DecoderPool : IDisposable
         {
             if (!_disposed && _idle.TryPop(out decoder))
             {
+                Interlocked.Increment(ref _rents);
                 _ = StartRefill();
                 return true;
             }

@@ -108,7 +108,13 @@ internal sealed class PocketSphinxRecognizer(
         Task<string?> early, SecondPass pass, ReadOnlyMemory<short> utterance, string fallback, CancellationToken cancellationToken) =>
         await early.WaitAsync(cancellationToken) ?? await pass.DecodeAsync(utterance, fallback, cancellationToken);
 
-    public void SelectFinalPass(FinalPass pass) => _reduced = pass == Core.Recognition.FinalPass.Reduced;
+    /// <summary>
+    /// The reduced pass only once its decoder is loaded: the first time a node sheds load is when it can least afford a
+    /// model load on a phrase's path (it was the first session's slow phrase, with the start-up warm-up still running),
+    /// so until then the phrase takes the warm accurate pass, incremental result included.
+    /// </summary>
+    public void SelectFinalPass(FinalPass pass) =>
+        _reduced = pass == Core.Recognition.FinalPass.Reduced && (ReferenceEquals(reducedPass, secondPass) || reducedPass?.ReadyOrWarming() != false);
 
     public ValueTask DisposeAsync()
     {

@@ -85,6 +85,9 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     /// <summary>Streaming decoders ready to rent without loading a model.</summary>
     public int ReadyDecoders => _streamingPool.Idle;
 
+    /// <summary>Incremental final-pass decoders ready to rent without loading a model.</summary>
+    public int ReadyIncrementalDecoders => _incrementalPool?.Idle ?? 0;
+
     /// <summary>Fills the pools up to <see cref="PocketSphinxOptions.WarmDecoders"/> idle decoders (in the background).</summary>
     public async ValueTask PrewarmAsync(string language, CancellationToken cancellationToken)
     {

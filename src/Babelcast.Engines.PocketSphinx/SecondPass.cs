@@ -10,6 +10,9 @@ internal sealed class SecondPass(DecoderPool pool, ILogger logger, TimeProvider 
 {
     private const double SamplesPerMillisecond = 16.0;
 
+    /// <summary>True if a decoder is idle; if not, one is made ready in the background (<see cref="DecoderPool.IdleOrWarmOne"/>).</summary>
+    public bool ReadyOrWarming() => pool.IdleOrWarmOne();
+
     public async ValueTask<string> DecodeAsync(ReadOnlyMemory<short> phrase, string fallback, CancellationToken cancellationToken)
     {
         var decoder = await pool.RentAsync(cancellationToken);

@@ -29,12 +29,18 @@ internal sealed class EngineWarmupService(
         {
             try
             {
+                // The pools first (loading in parallel), then a phrase long enough for the incremental final pass that
+                // rents from them: each pool refills what the phrase took now, rather than while the first session's
+                // first phrase is decoded (a model load on the same two cores; the incremental pool's was the one
+                // left), and the phrase's code paths are compiled.
+                await engines.Recognizer.PrewarmAsync(source.Code, stoppingToken);
                 await using (var recognizer = await engines.Recognizer.RentAsync(source.Code, stoppingToken))
                 {
-                    var silence = new short[8000];
+                    var quiet = QuietPhrase();
                     recognizer.StartUtterance();
-                    recognizer.ProcessChunk(silence);
-                    await recognizer.EndUtteranceAsync(silence, stoppingToken);
+                    recognizer.ProcessChunk(quiet);
+                    recognizer.ProcessSettled(quiet);
+                    await recognizer.EndUtteranceAsync(quiet, stoppingToken);
                 }
 
                 await engines.Recognizer.PrewarmAsync(source.Code, stoppingToken);
@@ -47,6 +53,19 @@ internal sealed class EngineWarmupService(
         }
 
         await Task.WhenAll(phrasesWarm);
+    }
+
+    /// <summary>Two seconds of faint noise (digital silence gives a recogniser nothing to normalise on).</summary>
+    internal static short[] QuietPhrase()
+    {
+        var samples = new short[32_000];
+        var noise = new Random(7);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (short)noise.Next(-64, 65);
+        }
+
+        return samples;
     }
 
     /// <summary>

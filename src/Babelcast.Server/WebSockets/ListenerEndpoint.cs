@@ -47,6 +47,7 @@ internal sealed class ListenerEndpoint(
         {
             WantsAudio = WantsAudio(context),
             AbortTransport = context.Abort,
+            Transport = TransportCapture.Of(context),
         };
         me.Enqueue(Delivery.Control(Joined(session, connections.GetOrAdd(session), language)));
         me.HoldForReplay();

@@ -33,6 +33,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<SocketRefusal>();
         services.TryAddSingleton<SpeakerEndpoint>();
         services.TryAddSingleton<ListenerEndpoint>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, WebSocketTransportStartupFilter>());
         services.AddHostedService<AudioRetentionService>();
         services.AddBabelcastStream();
         return services;

@@ -17,12 +17,14 @@ public sealed class LiveConnectionWriteTests : IDisposable
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    [Fact]
-    public void Enqueue_BeforeTheWriterStarts_WritesNothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Enqueue_BeforeTheWriterStarts_WritesNothing(bool framed)
     {
         var stream = new RecordingStream();
-        using var socket = Socket(stream);
-        var connection = Connection(socket, capacity: 16);
+        using var socket = Socket(stream, framed, out var transport);
+        var connection = Connection(socket, capacity: 16, transport);
 
         Assert.True(connection.Enqueue(Caption(1)));
 
@@ -30,12 +32,14 @@ public sealed class LiveConnectionWriteTests : IDisposable
         Assert.Equal(1, connection.Queued);
     }
 
-    [Fact]
-    public async Task WriteLoop_Started_WritesWhatWasQueuedAndThenEachDeliveryBeforeEnqueueReturns()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WriteLoop_Started_WritesWhatWasQueuedAndThenEachDeliveryBeforeEnqueueReturns(bool framed)
     {
         var stream = new RecordingStream();
-        using var socket = Socket(stream);
-        var connection = Connection(socket, capacity: 16);
+        using var socket = Socket(stream, framed, out var transport);
+        var connection = Connection(socket, capacity: 16, transport);
         connection.Enqueue(Caption(1));
         var writer = connection.WriteLoopAsync(CancellationToken.None);
 
@@ -49,10 +53,12 @@ public sealed class LiveConnectionWriteTests : IDisposable
         await writer.WaitAsync(Long);
     }
 
-    [Fact]
-    public void FanOut_ToIdleConnections_AllocatesNothingPerListener()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FanOut_ToIdleConnections_AllocatesNothingPerListener(bool framed)
     {
-        var connections = Enumerable.Range(0, 200).Select(_ => Connection(Socket(new RecordingStream(keep: false)), capacity: 16)).ToList();
+        var connections = Enumerable.Range(0, 200).Select(_ => Connection(Socket(new RecordingStream(keep: false), framed, out var t), capacity: 16, t)).ToList();
         foreach (var c in connections)
         {
             _ = c.WriteLoopAsync(CancellationToken.None);
@@ -60,6 +66,7 @@ public sealed class LiveConnectionWriteTests : IDisposable
         }
 
         var delivery = Audio(2, 14_000);
+        _ = delivery.Wire; // Framed once per delivery, not per listener.
         var before = GC.GetAllocatedBytesForCurrentThread();
         foreach (var c in connections)
         {
@@ -71,12 +78,14 @@ public sealed class LiveConnectionWriteTests : IDisposable
         Assert.All(connections, c => Assert.Equal(0, c.Queued));
     }
 
-    [Fact]
-    public async Task AWaitingWrite_QueuesLaterDeliveriesInOrderAndWritesThemOnRelease()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AWaitingWrite_QueuesLaterDeliveriesInOrderAndWritesThemOnRelease(bool framed)
     {
         var stream = new RecordingStream();
-        using var socket = Socket(stream);
-        var connection = Connection(socket, capacity: 16);
+        using var socket = Socket(stream, framed, out var transport);
+        var connection = Connection(socket, capacity: 16, transport);
         var writer = connection.WriteLoopAsync(CancellationToken.None);
         stream.Hold();
 
@@ -92,12 +101,14 @@ public sealed class LiveConnectionWriteTests : IDisposable
         Assert.Equal(["caption 1", "caption 2", "caption 3"], Texts(stream));
     }
 
-    [Fact]
-    public void AWaitingWrite_OverTheMessageCount_IsTooSlow()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AWaitingWrite_OverTheMessageCount_IsTooSlow(bool framed)
     {
         var stream = new RecordingStream();
-        using var socket = Socket(stream);
-        var connection = Connection(socket, capacity: 4);
+        using var socket = Socket(stream, framed, out var transport);
+        var connection = Connection(socket, capacity: 4, transport);
         _ = connection.WriteLoopAsync(CancellationToken.None);
         stream.Hold();
 
@@ -108,12 +119,14 @@ public sealed class LiveConnectionWriteTests : IDisposable
         stream.Release();
     }
 
-    [Fact]
-    public async Task EndSession_WritesTheQueueThenClosesAndEndsTheWriter()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EndSession_WritesTheQueueThenClosesAndEndsTheWriter(bool framed)
     {
         var stream = new RecordingStream();
-        using var socket = Socket(stream);
-        var connection = Connection(socket, capacity: 16);
+        using var socket = Socket(stream, framed, out var transport);
+        var connection = Connection(socket, capacity: 16, transport);
         var writer = connection.WriteLoopAsync(CancellationToken.None);
         stream.Hold();
         connection.Enqueue(Caption(1));
@@ -126,12 +139,14 @@ public sealed class LiveConnectionWriteTests : IDisposable
         Assert.Equal(["caption 1", "ended", "close"], Texts(stream));
     }
 
-    [Fact]
-    public async Task AFailedWrite_EndsTheWriterAndLaterDeliveriesAreDropped()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AFailedWrite_EndsTheWriterAndLaterDeliveriesAreDropped(bool framed)
     {
         var stream = new RecordingStream { Fail = true };
-        using var socket = Socket(stream);
-        var connection = Connection(socket, capacity: 4);
+        using var socket = Socket(stream, framed, out var transport);
+        var connection = Connection(socket, capacity: 4, transport);
         var writer = connection.WriteLoopAsync(CancellationToken.None);
 
         connection.Enqueue(Caption(1));
@@ -142,13 +157,49 @@ public sealed class LiveConnectionWriteTests : IDisposable
         Assert.False(connection.TooSlow);
     }
 
+    [Fact]
+    public async Task Enqueue_OverATransport_WritesEachDeliveryInOneWrite()
+    {
+        var stream = new RecordingStream();
+        using var socket = Socket(stream, framed: true, out var transport);
+        var connection = Connection(socket, capacity: 16, transport);
+        var writer = connection.WriteLoopAsync(CancellationToken.None);
+
+        connection.Enqueue(Audio(1, 100_000));
+        connection.Enqueue(Caption(2));
+
+        Assert.Equal(2, stream.Writes.Count);
+        Assert.Equal(["header 1", "binary 100000", "caption 2"], Texts(stream));
+        connection.CompleteSending();
+        await writer.WaitAsync(Long);
+    }
+
+    [Fact]
+    public async Task Enqueue_OverATransportAfterTheSocketClosed_WritesNothingAndEndsTheWriter()
+    {
+        var stream = new RecordingStream();
+        using var socket = Socket(stream, framed: true, out var transport);
+        var connection = Connection(socket, capacity: 16, transport);
+        var writer = connection.WriteLoopAsync(CancellationToken.None);
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+
+        connection.Enqueue(Caption(1));
+
+        await writer.WaitAsync(Long);
+        Assert.Equal(["close"], Texts(stream));
+    }
+
     public void Dispose() => _services.Dispose();
 
-    private static WebSocket Socket(Stream stream) =>
-        WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+    /// <summary>A server WebSocket over <paramref name="stream"/>; framed: through a <see cref="WebSocketTransport"/> the connection writes to.</summary>
+    private static WebSocket Socket(Stream stream, bool framed, out WebSocketTransport? transport)
+    {
+        transport = framed ? new WebSocketTransport(stream) : null;
+        return WebSocket.CreateFromStream(transport ?? stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+    }
 
-    private LiveConnection Connection(WebSocket socket, int capacity) =>
-        new(socket, "session", "es", capacity, 1_000_000, new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>()), "listen");
+    private LiveConnection Connection(WebSocket socket, int capacity, WebSocketTransport? transport) =>
+        new(socket, "session", "es", capacity, 1_000_000, new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>()), "listen") { Transport = transport };
 
     private static OutboundFrame Text(string text) => new(Encoding.UTF8.GetBytes(text), false);
 
