@@ -338,11 +338,6 @@ internal sealed class SessionPipeline(
         _partials.Publish(seq, string.Empty, startMs);
     }
 
-    private sealed record PendingPhrase(long Seq, SegmentEvent Segment, PhraseClock Clock, Task<string> Text, bool HadPartial, IngestCheckpoint? Position);
-
-    /// <summary>A recognised phrase and where a new owner would resume after it (null for a log without replay).</summary>
-    private sealed record QueuedPhrase(RecognizedPhrase Phrase, IngestCheckpoint? Position);
-
     /// <summary>Where this phrase's end leaves the session: the item that ended it, its seq, the media time after the item.</summary>
     private IngestCheckpoint? Checkpoint() =>
         _position is null ? null : new IngestCheckpoint(_position, _currentSeq, _segmenter.SamplesSeen / 16);
