@@ -48,7 +48,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var store = transcripts ?? new MemoryTranscriptStore();
         var metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
         Writer = new TranscriptWriter(store, broadcaster, metrics, TimeProvider.System, Options.Create(options), NullLogger<TranscriptWriter>.Instance);
-        var processor = new PhraseProcessor(engines, broadcaster, broadcaster, Writer, new MemoryPhraseAudioStore(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
+        var processor = new PhraseProcessor(engines, broadcaster, broadcaster, Writer, new MemoryPhraseAudioStore(), new Core.Cluster.NoWriteFence(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
         Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, broadcaster, processor, store, Writer, metrics, TimeProvider.System, shedding ?? new FixedShedding(),
             scheduler ?? new WorkScheduler(Options.Create(new WorkSchedulerOptions()), TimeProvider.System, metrics, NullLogger<WorkScheduler>.Instance), NullLogger<PipelineHost>.Instance);
     }
