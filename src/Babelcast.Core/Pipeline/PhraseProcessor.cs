@@ -75,7 +75,7 @@ public sealed class PhraseProcessor(
                 new TranslationRecord(
                     phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow(), fence.GenerationOf(phrase.SessionId)),
                 cancellationToken);
-            var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock);
+            var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock, phrase.Origin);
             Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);
             Observe(clock, "captionSent", collect);
 
