@@ -1,3 +1,4 @@
+using Babelcast.Core.Pipeline;
 using Babelcast.Core.Storage;
 using Npgsql;
 
@@ -9,9 +10,9 @@ namespace Babelcast.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITranscriptStore
 {
-    private const string PhraseColumns = "session_id, seq, source_text, start_ms, end_ms, created_at, timings_json";
+    private const string PhraseColumns = "session_id, seq, source_text, start_ms, end_ms, created_at, timings_json, origin";
     private const string TranslationColumns =
-        "session_id, seq, language, text, source_text, start_ms, end_ms, audio_duration_ms, created_at";
+        "session_id, seq, language, text, source_text, start_ms, end_ms, audio_duration_ms, created_at, origin";
 
     /// <summary>A write under generation 0 (never an owner) always passes; a replaced owner's is refused.</summary>
     private const string Unfenced =
@@ -20,7 +21,7 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
     public async ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken)
     {
         await using var command = await database.CommandAsync($"""
-            INSERT INTO phrases ({PhraseColumns}) SELECT @session, @seq, @source, @startMs, @endMs, @created, @timings
+            INSERT INTO phrases ({PhraseColumns}) SELECT @session, @seq, @source, @startMs, @endMs, @created, @timings, @origin
             WHERE {Unfenced}
             ON CONFLICT (session_id, seq) DO NOTHING;
             """, cancellationToken);
@@ -33,6 +34,7 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
         p.Add("created", PostgresValues.ToUtc(phrase.CreatedAt));
         p.Add(new NpgsqlParameter("timings", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)phrase.TimingsJson ?? DBNull.Value });
         p.Add("generation", phrase.Generation);
+        p.Add("origin", phrase.Origin.StoredName());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -50,7 +52,7 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
     {
         await using var command = await database.CommandAsync($"""
             INSERT INTO translations ({TranslationColumns})
-            SELECT @session, @seq, @language, @text, @source, @startMs, @endMs, @duration, @created
+            SELECT @session, @seq, @language, @text, @source, @startMs, @endMs, @duration, @created, @origin
             WHERE {Unfenced}
             ON CONFLICT (session_id, language, seq) DO NOTHING;
             """, cancellationToken);
@@ -65,6 +67,7 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
         p.Add("duration", translation.AudioDurationMs);
         p.Add("created", PostgresValues.ToUtc(translation.CreatedAt));
         p.Add("generation", translation.Generation);
+        p.Add("origin", translation.Origin.StoredName());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -84,7 +87,8 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
                 reader.GetInt64(3),
                 reader.GetInt64(4),
                 reader.GetInstant(5),
-                reader.GetNullableString(6)));
+                reader.GetNullableString(6),
+                Origin: PhraseOrigins.FromStoredName(reader.GetString(7))));
         }
 
         return phrases;
@@ -167,7 +171,8 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
                 reader.GetInt64(5),
                 reader.GetInt64(6),
                 reader.GetInt32(7),
-                reader.GetInstant(8)));
+                reader.GetInstant(8),
+                Origin: PhraseOrigins.FromStoredName(reader.GetString(9))));
         }
 
         return translations;

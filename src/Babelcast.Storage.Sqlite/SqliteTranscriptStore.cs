@@ -1,3 +1,4 @@
+using Babelcast.Core.Pipeline;
 using Babelcast.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -10,9 +11,9 @@ namespace Babelcast.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
-    private const string PhraseColumns = "session_id, seq, source_text, start_ms, end_ms, created_at, timings_json";
+    private const string PhraseColumns = "session_id, seq, source_text, start_ms, end_ms, created_at, timings_json, origin";
     private const string TranslationColumns =
-        "session_id, seq, language, text, source_text, start_ms, end_ms, audio_duration_ms, created_at";
+        "session_id, seq, language, text, source_text, start_ms, end_ms, audio_duration_ms, created_at, origin";
 
     /// <summary>A write under generation 0 (never an owner) always passes; a replaced owner's is refused.</summary>
     private const string Unfenced =
@@ -23,7 +24,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO phrases ({PhraseColumns}) SELECT $session, $seq, $source, $start, $end, $created, $timings
+            INSERT INTO phrases ({PhraseColumns}) SELECT $session, $seq, $source, $start, $end, $created, $timings, $origin
             WHERE {Unfenced}
             ON CONFLICT (session_id, seq) DO NOTHING;
             """;
@@ -36,6 +37,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         p.Add("$created", SqliteValues.ToUnixMs(phrase.CreatedAt));
         p.Add("$timings", phrase.TimingsJson);
         p.Add("$generation", phrase.Generation);
+        p.Add("$origin", phrase.Origin.StoredName());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -56,7 +58,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO translations ({TranslationColumns})
-            SELECT $session, $seq, $language, $text, $source, $start, $end, $duration, $created
+            SELECT $session, $seq, $language, $text, $source, $start, $end, $duration, $created, $origin
             WHERE {Unfenced}
             ON CONFLICT (session_id, language, seq) DO NOTHING;
             """;
@@ -71,6 +73,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         p.Add("$duration", translation.AudioDurationMs);
         p.Add("$created", SqliteValues.ToUnixMs(translation.CreatedAt));
         p.Add("$generation", translation.Generation);
+        p.Add("$origin", translation.Origin.StoredName());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -91,7 +94,8 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
                 reader.GetInt64(3),
                 reader.GetInt64(4),
                 SqliteValues.FromUnixMs(reader.GetInt64(5)),
-                reader.GetNullableString(6)));
+                reader.GetNullableString(6),
+                Origin: PhraseOrigins.FromStoredName(reader.GetString(7))));
         }
 
         return phrases;
@@ -181,7 +185,8 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
                 reader.GetInt64(5),
                 reader.GetInt64(6),
                 reader.GetInt32(7),
-                SqliteValues.FromUnixMs(reader.GetInt64(8))));
+                SqliteValues.FromUnixMs(reader.GetInt64(8)),
+                Origin: PhraseOrigins.FromStoredName(reader.GetString(9))));
         }
 
         return translations;

@@ -11,6 +11,12 @@ public enum PhraseOrigin
 
 public static class PhraseOrigins
 {
+    /// <summary>The name kept in the store's <c>origin</c> column.</summary>
+    public static string StoredName(this PhraseOrigin origin) => origin == PhraseOrigin.Typed ? "typed" : "speech";
+
+    /// <summary>A stored name back; anything unknown (a newer server's origin) reads as speech, which carries no mark.</summary>
+    public static PhraseOrigin FromStoredName(string? name) => name == "typed" ? PhraseOrigin.Typed : PhraseOrigin.Speech;
+
     /// <summary>The wire name (<c>origin</c> field); null for speech, which carries no field.</summary>
     public static string? WireName(this PhraseOrigin origin) => origin switch
     {

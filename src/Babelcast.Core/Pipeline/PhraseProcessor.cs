@@ -30,7 +30,7 @@ public sealed class PhraseProcessor(
     public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
     {
         await transcripts.AddPhraseAsync(
-            new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null, fence.GenerationOf(phrase.SessionId)),
+            new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null, fence.GenerationOf(phrase.SessionId), phrase.Origin),
             cancellationToken);
         var languages = presence.GetListenerLanguages(phrase.SessionId);
         await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, cancellationToken)));
@@ -47,7 +47,7 @@ public sealed class PhraseProcessor(
     public async Task<IReadOnlyList<Delivery>> CatchUpAsync(PhraseRecord phrase, string sourceLanguage, string language, CancellationToken cancellationToken)
     {
         var recognized = new RecognizedPhrase(phrase.SessionId, sourceLanguage, phrase.Seq, phrase.SourceText, phrase.StartMs, phrase.EndMs,
-            Prosody.Neutral, new PhraseClock(time, time.GetTimestamp(), time.GetTimestamp()));
+            Prosody.Neutral, new PhraseClock(time, time.GetTimestamp(), time.GetTimestamp()), phrase.Origin);
         var deliveries = new List<Delivery>(2);
         await ProcessLanguageAsync(recognized, language, cancellationToken, deliveries);
         return deliveries;
@@ -73,7 +73,7 @@ public sealed class PhraseProcessor(
             Observe(clock, "translated", collect);
             await transcripts.AddTranslationAsync(
                 new TranslationRecord(
-                    phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow(), fence.GenerationOf(phrase.SessionId)),
+                    phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow(), fence.GenerationOf(phrase.SessionId), phrase.Origin),
                 cancellationToken);
             var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock, phrase.Origin);
             Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);

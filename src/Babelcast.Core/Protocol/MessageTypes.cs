@@ -69,6 +69,9 @@ public static class MessageTypes
     /// <summary>Speaker and listener to server: keep the connection alive.</summary>
     public const string Heartbeat = "heartbeat";
 
+    /// <summary>Speaker to server: a line the operator typed, sent out as a phrase.</summary>
+    public const string Typed = "typed";
+
     /// <summary>Listener to server: switch to another target language from the next phrase.</summary>
     public const string ChangeLanguage = "changeLanguage";
 }

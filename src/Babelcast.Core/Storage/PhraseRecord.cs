@@ -1,3 +1,5 @@
+using Babelcast.Core.Pipeline;
+
 namespace Babelcast.Core.Storage;
 
 /// <summary>
@@ -13,4 +15,5 @@ public sealed record PhraseRecord(
     long EndMs,
     DateTimeOffset CreatedAt,
     string? TimingsJson,
-    long Generation = 0);
+    long Generation = 0,
+    PhraseOrigin Origin = PhraseOrigin.Speech);

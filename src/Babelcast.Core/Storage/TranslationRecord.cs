@@ -1,3 +1,5 @@
+using Babelcast.Core.Pipeline;
+
 namespace Babelcast.Core.Storage;
 
 /// <summary>
@@ -14,4 +16,5 @@ public sealed record TranslationRecord(
     long EndMs,
     int AudioDurationMs,
     DateTimeOffset CreatedAt,
-    long Generation = 0);
+    long Generation = 0,
+    PhraseOrigin Origin = PhraseOrigin.Speech);

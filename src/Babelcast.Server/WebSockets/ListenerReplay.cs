@@ -119,7 +119,7 @@ internal sealed class ListenerReplay(
     }
 
     private static Delivery Caption(TranslationRecord t) =>
-        new(DeliveryKind.FinalCaption, t.Seq, [ListenerMessages.Caption(t.Seq, t.Language, t.Text, true, t.SourceText, t.StartMs, t.EndMs, true, null)]);
+        new(DeliveryKind.FinalCaption, t.Seq, [ListenerMessages.Caption(t.Seq, t.Language, t.Text, true, t.SourceText, t.StartMs, t.EndMs, true, null, t.Origin)]);
 
     // Stored audio is constant-bitrate; the client learns the exact duration when it decodes the MP3.
     private static int EstimateDurationMs(byte[] bytes) => bytes.Length * 8 / AudioDefaults.Mp3BitrateKbps;

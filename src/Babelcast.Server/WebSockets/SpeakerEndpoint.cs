@@ -304,9 +304,27 @@ internal sealed class SpeakerEndpoint(
             case MessageTypes.End:
                 await live.EndAsync(me.SessionId, Endpoints.SessionEndpoints.EndedBySpeakerReason, SessionChangeOrigin.Speaker, ct);
                 return false;
+            case MessageTypes.Typed:
+                OnTyped(me, parsed);
+                return true;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 return true;
+        }
+    }
+
+    /// <summary>A typed line joins the session's ingest log, so that it goes out in order with the speech around it.</summary>
+    private void OnTyped(LiveConnection me, ClientMessage parsed)
+    {
+        if (TypedLine.Read(parsed.Root, out var error) is not { } text)
+        {
+            refusal.Report(me, Path, ErrorCodes.InvalidMessage, error!);
+            return;
+        }
+
+        if (ingest.TryWrite(me.SessionId, IngestItem.Typed(text, time.GetTimestamp())) != IngestWriteResult.Accepted)
+        {
+            refusal.Report(me, Path, ErrorCodes.IngestOverloaded, "The server cannot keep up with this session; the typed line was not sent.");
         }
     }
 

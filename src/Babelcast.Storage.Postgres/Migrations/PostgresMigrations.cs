@@ -77,6 +77,11 @@ internal static class PostgresMigrations
                 generation bigint NOT NULL
             );
             """),
+        new(4, "phrase origin", """
+            -- speech, or typed by the operator; translations carry their phrase's, so that a replay can mark them.
+            ALTER TABLE phrases ADD COLUMN origin text NOT NULL DEFAULT 'speech';
+            ALTER TABLE translations ADD COLUMN origin text NOT NULL DEFAULT 'speech';
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -63,6 +63,11 @@ internal static class SqliteMigrations
                 generation INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(4, "phrase origin", """
+            -- speech, or typed by the operator; translations carry their phrase's, so that a replay can mark them.
+            ALTER TABLE phrases ADD COLUMN origin TEXT NOT NULL DEFAULT 'speech';
+            ALTER TABLE translations ADD COLUMN origin TEXT NOT NULL DEFAULT 'speech';
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

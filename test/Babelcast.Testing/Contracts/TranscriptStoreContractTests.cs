@@ -1,3 +1,4 @@
+using Babelcast.Core.Pipeline;
 using Babelcast.Core.Storage;
 using Xunit;
 using static Babelcast.Testing.Contracts.StoreSamples;
@@ -246,6 +247,20 @@ public abstract class TranscriptStoreContractTests
         await store.AddPhraseAsync(Phrase("s-1", 2) with { Generation = 5 }, Ct);
 
         Assert.Equal([2L], (await store.GetPhrasesAsync("s-1", Ct)).Select(p => p.Seq));
+    }
+
+    [Fact]
+    public async Task AddPhraseAndTranslation_TypedOrigin_RoundTripsWhileSpeechStaysSpeech()
+    {
+        var store = await CreateAsync();
+        await store.AddPhraseAsync(Phrase("s-1", 1), Ct);
+        await store.AddPhraseAsync(Phrase("s-1", 2, "Please turn to page twelve.") with { Origin = PhraseOrigin.Typed }, Ct);
+        await store.AddTranslationAsync(Translation("s-1", 1, "es"), Ct);
+        await store.AddTranslationAsync(Translation("s-1", 2, "es") with { Origin = PhraseOrigin.Typed }, Ct);
+
+        Assert.Equal([PhraseOrigin.Speech, PhraseOrigin.Typed], (await store.GetPhrasesAsync("s-1", Ct)).Select(p => p.Origin));
+        Assert.Equal([PhraseOrigin.Speech, PhraseOrigin.Typed], (await store.GetTranslationsAsync("s-1", "es", 0, 10, Ct)).Select(t => t.Origin));
+        Assert.Equal([PhraseOrigin.Speech, PhraseOrigin.Typed], (await store.GetLatestTranslationsAsync("s-1", "es", 5, Ct)).Select(t => t.Origin));
     }
 
     private async Task<ITranscriptStore> CreateAsync()

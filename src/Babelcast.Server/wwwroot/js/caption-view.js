@@ -56,12 +56,13 @@ export class CaptionView {
   }
 
   /** Final text of phrase seq; returns false for a duplicate. */
-  final(seq, text, { replay = false } = {}) {
+  final(seq, text, { replay = false, origin } = {}) {
     if (this.finalSeqs.has(seq)) return false;
     this.finalSeqs.add(seq);
     this.finals.push({ seq, text });
     const line = this.lineFor(seq);
     line.className = replay ? 'final replay' : 'final';
+    if (origin === 'typed') line.classList.add('typed');
     line.textContent = text;
     if (!replay && this.announcer) this.announcer.textContent = text;
     this.afterChange();

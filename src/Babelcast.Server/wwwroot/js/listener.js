@@ -209,7 +209,7 @@ function onMessage(msg) {
       joined = true;
       break;
     case 'caption':
-      if (msg.final) view.final(msg.seq, msg.text, { replay: !!msg.replay });
+      if (msg.final) view.final(msg.seq, msg.text, { replay: !!msg.replay, origin: msg.origin });
       else view.partial(msg.seq, msg.text);
       break;
     case 'audio':

@@ -51,6 +51,7 @@ export class LiveSession {
     $('end-cancel').addEventListener('click', () => $('end-dialog').close(), { signal });
     $('end-confirm').addEventListener('click', () => this.end(), { signal });
     $('new-session').addEventListener('click', () => this.onNewSession(), { signal });
+    $('typed-form').addEventListener('submit', (e) => { e.preventDefault(); this.sendTyped(); }, { signal });
     window.addEventListener('online', () => this.socket.retryNow(), { signal });
     this.syncControls();
     if (!this.token()) {
@@ -105,7 +106,7 @@ export class LiveSession {
         this.flushPending();
         break;
       case 'transcript':
-        if (msg.final) this.view.final(msg.seq, msg.text);
+        if (msg.final) this.view.final(msg.seq, msg.text, { origin: msg.origin });
         else this.view.partial(msg.seq, msg.text);
         break;
       case 'sessionStatus':
@@ -209,6 +210,20 @@ export class LiveSession {
     this.syncControls();
   }
 
+  /** Sends the typed line; it stays in the box if the socket is down, so nothing typed is lost. */
+  sendTyped() {
+    const input = $('typed-text');
+    const text = input.value.trim();
+    if (!text) return;
+    if (this.socket.send({ type: 'typed', text })) {
+      input.value = '';
+      this.banners.clear('typed');
+    } else {
+      this.banners.set('typed', 'Not connected: the line was not sent. It is still in the box; send it again once connected.', 'error');
+    }
+    input.focus();
+  }
+
   toggleMute() {
     const next = !this.muted;
     if (this.socket.send({ type: next ? 'mute' : 'unmute' })) {
@@ -223,6 +238,8 @@ export class LiveSession {
     const ended = this.state === 'ended';
     pause.disabled = ended;
     mute.disabled = ended || !this.socket.isOpen;
+    $('typed-text').disabled = ended;
+    $('typed-send').disabled = ended || !this.socket.isOpen;
     pause.textContent = this.paused ? 'Resume' : 'Pause';
     pause.classList.toggle('on', this.paused);
     mute.textContent = this.muted ? 'Unmute' : 'Mute';
