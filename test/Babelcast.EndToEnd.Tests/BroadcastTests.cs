@@ -136,6 +136,23 @@ public sealed class BroadcastTests(BrowserFixture fixture, LiveBroadcast live) :
 
     [Fact]
     [Step(10)]
+    public async Task Speaker_TypesALine_ListenersSeeItTranslatedAndMarkedTyped()
+    {
+        var b = await live.StartAsync(fixture);
+        await b.Speaker.Page.FillAsync("#typed-text", "Please turn to page twelve.");
+        await b.Speaker.Page.PressAsync("#typed-text", "Enter");
+
+        await b.Spanish.Page.WaitForSelectorAsync("#captions p.final.typed", new() { Timeout = 60_000 });
+        Assert.Contains("página", await b.Spanish.Page.InnerTextAsync("#captions p.final.typed"), StringComparison.OrdinalIgnoreCase);
+        await b.Speaker.Page.WaitForSelectorAsync("#captions p.final.typed", new() { Timeout = 60_000 });
+        Assert.Equal("Please turn to page twelve.", await b.Speaker.Page.InnerTextAsync("#captions p.final.typed"));
+        Assert.Equal(string.Empty, await b.Speaker.Page.InputValueAsync("#typed-text"));
+        await Artifacts.ScreenshotAsync(b.Spanish.Page, "listener-typed-line");
+        await Artifacts.ScreenshotAsync(b.Speaker.Page, "speaker-typed-line");
+    }
+
+    [Fact]
+    [Step(11)]
     public async Task Speaker_EndsSessionWithConfirmation_EveryPageShowsSessionEnded()
     {
         var b = await live.StartAsync(fixture);
@@ -152,7 +169,7 @@ public sealed class BroadcastTests(BrowserFixture fixture, LiveBroadcast live) :
     }
 
     [Fact]
-    [Step(11)]
+    [Step(12)]
     public async Task Pages_WholeBroadcast_RaiseNoScriptErrors()
     {
         var b = await live.StartAsync(fixture);
