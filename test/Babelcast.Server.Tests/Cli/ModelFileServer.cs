@@ -102,7 +102,7 @@ public sealed class ModelFileServer : IAsyncDisposable
             await context.Response.Body.FlushAsync(ct);
             if (mode == ModelServerMode.DropsHalfway)
             {
-                await Task.Delay(100, ct); // let the bytes leave before the reset
+                await Task.Delay(500, ct); // let the client read the bytes before the connection goes
                 context.Abort();
                 return;
             }
