@@ -51,6 +51,11 @@ public sealed class ModelsCommandTests : IAsyncLifetime
         Assert.Contains("installed test", stdout, StringComparison.Ordinal);
         Assert.Contains("100% 4.0 MiB of 4.0 MiB", stderr, StringComparison.Ordinal); // the sparse progress lines off a terminal
         Assert.Equal([""], _server.RangeHeaders);
+
+        (code, stdout, stderr) = await RunAsync("download", "test", "--base-url", _server.BaseUrl, "--catalog", Catalog(Sha256(_server.Content)));
+        Assert.True(code == BabelcastCli.Success, stderr);
+        Assert.Contains("already installed", stdout, StringComparison.Ordinal);
+        Assert.Single(_server.RangeHeaders); // no second request
     }
 
     [Fact]
