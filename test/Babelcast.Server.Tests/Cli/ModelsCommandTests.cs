@@ -98,6 +98,32 @@ public sealed class ModelsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Download_PartialAlreadyComplete_416EndsInVerifiedInstall()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PartialPath)!);
+        await File.WriteAllBytesAsync(PartialPath, _server.Content);
+
+        var (code, _, stderr) = await RunAsync("download", "test", "--base-url", _server.BaseUrl, "--catalog", Catalog(Sha256(_server.Content)));
+
+        Assert.True(code == BabelcastCli.Success, stderr);
+        Assert.Equal([$"bytes={_server.Content.Length}-"], _server.RangeHeaders);
+        Assert.Equal(_server.Content, await File.ReadAllBytesAsync(FinalPath));
+    }
+
+    [Fact]
+    public async Task Download_PartialLongerThanServerFile_StartsAgain()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PartialPath)!);
+        await File.WriteAllBytesAsync(PartialPath, new byte[_server.Content.Length + 10]);
+
+        var (code, _, stderr) = await RunAsync("download", "test", "--base-url", _server.BaseUrl, "--catalog", Catalog(Sha256(_server.Content)));
+
+        Assert.True(code == BabelcastCli.Success, stderr);
+        Assert.Equal([$"bytes={_server.Content.Length + 10}-", ""], _server.RangeHeaders);
+        Assert.Equal(_server.Content, await File.ReadAllBytesAsync(FinalPath));
+    }
+
+    [Fact]
     public async Task Download_ChecksumMismatch_Exits1DeletesPartialInstallsNothing()
     {
         var (code, stdout, stderr) = await RunAsync("download", "test", "--base-url", _server.BaseUrl, "--catalog", Catalog(Sha256([1, 2, 3])));
