@@ -1,14 +1,5 @@
 namespace Babelcast.Server.Models;
 
-internal enum DownloadOutcome
-{
-    Installed,
-    AlreadyInstalled,
-    ChecksumMismatch,
-    Failed,
-    Cancelled,
-}
-
 /// <summary>How a download ended, with the sentence to show; every outcome but a mismatch keeps the partial file.</summary>
 internal sealed record DownloadResult(DownloadOutcome Outcome, string Message)
 {

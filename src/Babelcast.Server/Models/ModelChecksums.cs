@@ -2,16 +2,6 @@ using System.Security.Cryptography;
 
 namespace Babelcast.Server.Models;
 
-/// <summary>The result of checking a file against its table entry.</summary>
-internal enum ModelCheckStatus
-{
-    Ok,
-    Mismatch,
-    UnknownChecksum,
-}
-
-internal sealed record ModelCheck(ModelCheckStatus Status, string Kind, string? Expected, string Actual);
-
 /// <summary>
 /// Hashes a model file (SHA-256 and SHA-1 in one pass) and compares it with the table: SHA-256 when the table has
 /// one, else whisper.cpp's published SHA-1, else nothing to compare with. A known length that differs is a mismatch
