@@ -4,10 +4,10 @@ using System.CommandLine.Help;
 namespace Babelcast.Server.Cli;
 
 /// <summary>
-/// The administrative commands (<c>babelcast users ...</c>), parsed by System.CommandLine. Only a command line whose
+/// The administrative commands (<c>babelcast users ...</c>, <c>babelcast models ...</c>), parsed by System.CommandLine. Only a command line whose
 /// first word is one of these commands (or <c>--help</c>) comes here; any other starts the web server, whose
 /// arguments (<c>--urls</c>, <c>--Babelcast:X=Y</c>) are ASP.NET Core configuration and never seen by this parser.
-/// Exit codes: 0 done, 1 refused (see the command), 2 usage error.
+/// Exit codes: 0 done, 1 refused (see the command), 2 usage error, 130 cancelled (Ctrl+C).
 /// </summary>
 public static class BabelcastCli
 {
@@ -15,7 +15,10 @@ public static class BabelcastCli
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    private static readonly string[] CommandNames = ["users"];
+    /// <summary>Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
+    private static readonly string[] CommandNames = ["users", "models"];
     private static readonly string[] HelpNames = ["--help", "-h", "-?"];
 
     /// <summary>True when <paramref name="args"/> is a CLI command line rather than the server's.</summary>
@@ -25,7 +28,7 @@ public static class BabelcastCli
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var (commandArgs, configurationArgs) = ConfigurationArguments.Split(args, ConfigurationArguments.OptionNames(CreateRoot(null)));
-        var root = CreateRoot(new CliContext(stdin, stdout, stderr, configurationArgs));
+        var root = CreateRoot(new CliContext(stdin, stdout, stderr, configurationArgs, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected));
         var parsed = root.Parse(commandArgs);
         if (parsed.Errors.Count > 0)
         {
@@ -43,10 +46,12 @@ public static class BabelcastCli
     /// </summary>
     private static Command CreateRoot(CliContext? context)
     {
+        context ??= new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, []);
         var root = new Command("babelcast", "Babelcast live speech-translation server. With no command it starts the server (options such as --urls and --Babelcast:Section:Key=value are configuration).")
         {
             new HelpOption { Recursive = true },
-            new UsersCommand(context ?? new CliContext(TextReader.Null, TextWriter.Null, TextWriter.Null, [])),
+            new UsersCommand(context),
+            new ModelsCommand(context),
         };
         return root;
     }

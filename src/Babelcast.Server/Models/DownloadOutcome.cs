@@ -1,0 +1,10 @@
+namespace Babelcast.Server.Models;
+
+internal enum DownloadOutcome
+{
+    Installed,
+    AlreadyInstalled,
+    ChecksumMismatch,
+    Failed,
+    Cancelled,
+}
