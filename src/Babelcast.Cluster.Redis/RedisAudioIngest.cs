@@ -194,7 +194,7 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
                 }
                 else if (result == 2)
                 {
-                    // Not read, so never reported consumed: the next accepted item's report frees its slot too.
+                    writer.Dropped(seq);
                     Log.IngestClientDuplicate(_logger, sessionId, item!.Value.ClientSeq);
                 }
             }
