@@ -45,6 +45,29 @@ public sealed class ClusterFrameNumberingTests(ClusterFixture cluster) : IClassF
         Assert.Equal(30, await LastAppendedAsync(deployment, id));
     }
 
+    [Fact]
+    public async Task TwoLiveSocketsOnTwoGateways_SameFramesAtOnce_EachAppendedOnce()
+    {
+        var deployment = await cluster.NewDeployment();
+        var settings = deployment.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
+        settings["Babelcast:Cluster:Role"] = "gateway";
+        await using var a = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings) { ["Babelcast:Cluster:NodeId"] = "node-a" });
+        await using var b = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings) { ["Babelcast:Cluster:NodeId"] = "node-b" });
+        var token = await a.GetTokenAsync(password: ClusterFixture.AdminPassword);
+        var id = await a.CreateSessionAsync(token);
+
+        // A half-open old socket on a (a node does not see a takeover on another node) and the new one on b both
+        // deliver the same frames: only the append's own check in Redis stands between them.
+        var (old, _) = await SpeakAsync(a, id, token);
+        await using var _ = old;
+        var (current, _) = await SpeakAsync(b, id, token);
+        await using var __ = current;
+        await Task.WhenAll(SendFramesAsync(old, 1, 40), SendFramesAsync(current, 1, 40));
+
+        await WaitForAsync(async () => (await AppendedFramesAsync(deployment, id)).Contains(40));
+        Assert.Equal(Enumerable.Range(1, 40), await AppendedFramesAsync(deployment, id));
+    }
+
     private static async Task<(ProtocolClient Speaker, ReceivedMessage Connected)> SpeakAsync(BabelcastTestServer server, string sessionId, string token)
     {
         var speaker = await Waits.ConnectAsync(server.WebSocketUri($"/ws/speak?sessionId={sessionId}&token={token}&framing=seq"));
