@@ -34,6 +34,7 @@ export class LiveSession {
     this.framesSent = 0;
     this.kept = []; // { seq, pcm, sent }, oldest first
     this.nextSeq = 1;
+    this.lastAudioSeq = 0; // as the last `connected` told it
     this.numberedOnce = false; // the first `connected` numbers on from what the session has (a reloaded page starts at 1)
     this.ready = false;
     this.aborter = new AbortController();
@@ -211,6 +212,7 @@ export class LiveSession {
    * overtook, numbers what it holds on from there.
    */
   resumeFrom(lastAudioSeq) {
+    this.lastAudioSeq = lastAudioSeq;
     if (!this.numberedOnce || lastAudioSeq >= this.nextSeq) {
       this.numberedOnce = true;
       this.kept = this.kept.filter((frame) => !frame.sent);
