@@ -31,7 +31,7 @@ public static class SpeakerMessages
             }
         });
 
-    public static OutboundFrame Transcript(long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock) =>
+    public static OutboundFrame Transcript(long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech) =>
         MessageWriter.Json(MessageTypes.Transcript, w =>
         {
             w.WriteNumber(MessageFields.Seq, seq);
@@ -39,6 +39,7 @@ public static class SpeakerMessages
             w.WriteBoolean(MessageFields.Final, final);
             w.WriteNumber(MessageFields.StartMs, startMs);
             w.WriteNumber(MessageFields.EndMs, endMs);
+            MessageWriter.WriteOrigin(w, origin);
             MessageWriter.WriteTimings(w, clock);
         });
 
