@@ -29,6 +29,7 @@ internal static class IngestEntry
             wake.ToString(),
             writerId,
             seq,
+            item.ClientSeq,
         ];
     }
 

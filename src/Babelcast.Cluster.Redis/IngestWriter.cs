@@ -15,6 +15,9 @@ internal sealed class IngestWriter(int capacity)
     private long _written;
     private long _consumed;
 
+    /// <summary>Seqs above <see cref="_consumed"/> that the append dropped (a speaker frame appended already): never read, never waiting.</summary>
+    private readonly Queue<long> _dropped = new();
+
     public Channel<(long Seq, IngestItem? Item)> Outbox { get; } =
         Channel.CreateUnbounded<(long, IngestItem?)>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -31,7 +34,7 @@ internal sealed class IngestWriter(int capacity)
                 return IngestWriteResult.Closed;
             }
 
-            if (_written - _consumed >= capacity)
+            if (_written - _consumed - _dropped.Count >= capacity)
             {
                 return IngestWriteResult.Full;
             }
@@ -73,6 +76,22 @@ internal sealed class IngestWriter(int capacity)
         lock (_gate)
         {
             _consumed = Math.Max(_consumed, seq);
+            while (_dropped.TryPeek(out var dropped) && dropped <= _consumed)
+            {
+                _dropped.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>The append of item <paramref name="seq"/> found it a duplicate: the reader will never report it taken.</summary>
+    public void Dropped(long seq)
+    {
+        lock (_gate)
+        {
+            if (seq > _consumed)
+            {
+                _dropped.Enqueue(seq);
+            }
         }
     }
 }

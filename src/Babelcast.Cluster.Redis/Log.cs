@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(9510, LogLevel.Warning, "Session {SessionId}: ingest append failed, retrying in {RetryMs} ms (frames wait in order)")]
     public static partial void IngestAppendFailed(ILogger logger, string sessionId, long retryMs, Exception exception);
 
+    [LoggerMessage(9513, LogLevel.Debug, "Session {SessionId}: speaker frame {ClientSeq} was appended already (another connection or node resent it); dropped")]
+    public static partial void IngestClientDuplicate(ILogger logger, string sessionId, long clientSeq);
+
     [LoggerMessage(9511, LogLevel.Warning, "Session {SessionId}: ingest read failed, retrying in {RetryMs} ms")]
     public static partial void IngestReadFailed(ILogger logger, string sessionId, long retryMs, Exception exception);
 

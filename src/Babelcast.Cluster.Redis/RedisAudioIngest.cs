@@ -51,6 +51,13 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
 
     public void Complete(string sessionId) => Writer(sessionId).Complete();
 
+    public async ValueTask<long> LastClientSeqAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var value = await database.HashGetAsync(_keys.IngestWriters(sessionId), IngestScripts.ClientSeqField).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return value.IsNull ? 0 : (long)value;
+    }
+
     /// <summary>
     /// Drops this node's writer of a completed log but leaves the log in Redis, for a reader on another node that has not
     /// finished it yet (it deletes the log when it has).
@@ -180,9 +187,15 @@ public sealed class RedisAudioIngest : IAudioIngest, IAsyncDisposable
         {
             await foreach (var (seq, item) in writer.Outbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (await AppendAsync(sessionId, seq, item, cancellationToken).ConfigureAwait(false) < 0)
+                var result = await AppendAsync(sessionId, seq, item, cancellationToken).ConfigureAwait(false);
+                if (result < 0)
                 {
                     writer.ClosedElsewhere();
+                }
+                else if (result == 2)
+                {
+                    writer.Dropped(seq);
+                    Log.IngestClientDuplicate(_logger, sessionId, item!.Value.ClientSeq);
                 }
             }
         }

@@ -44,7 +44,10 @@ internal sealed class RedisKeys(string prefix)
 
     public RedisKey Ingest(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest";
 
-    /// <summary>The last seq appended by each writer (a hash), so that a retried append is not appended twice.</summary>
+    /// <summary>
+    /// The last seq appended by each writer (a hash), so that a retried append is not appended twice; and, in field
+    /// "client", the speaker client's last appended frame number, so that a resent frame is not appended twice either.
+    /// </summary>
     public RedisKey IngestWriters(string sessionId) => $"{prefix}:{{{sessionId}}}:ingest-writers";
 
     /// <summary>Set once the session's ingest is completed: later appends are refused.</summary>

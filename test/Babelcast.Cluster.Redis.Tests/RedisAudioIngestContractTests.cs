@@ -12,6 +12,8 @@ public sealed class RedisAudioIngestContractTests(RedisFixture redis) : AudioIng
 
     protected override IAudioIngest CreateIngest(int capacity) => _nodes.Create(capacity);
 
+    protected override IAudioIngest CreatePeer(IAudioIngest first, int capacity) => _nodes.Create(capacity);
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _nodes.DisposeAsync();

@@ -45,6 +45,9 @@ public sealed class ReconnectTests(BrowserFixture fixture)
         await speaker.Page.EvaluateAsync("window.babelcast.dropConnection()");
         await speaker.WaitAsync("window.babelcast.reconnects >= 1 && window.babelcast.state === 'live'", TimeSpan.FromSeconds(15), "the speaker to reconnect");
         Assert.Equal(sessionId, (await speaker.HooksAsync()).GetProperty("sessionId").GetString());
+        // It numbers its frames (framing=seq): the server told it how far the session got, and it numbers on from there.
+        var sequence = await speaker.HooksAsync();
+        Assert.InRange(sequence.GetProperty("lastAudioSeq").GetInt64(), 1, sequence.GetProperty("nextAudioSeq").GetInt64() - 1);
         await listener.WaitAsync($"window.babelcast.lastSeq > {captions[^1].Seq}", TimeSpan.FromSeconds(60), "a phrase spoken after the speaker reconnected");
         Assert.True((await speaker.HooksAsync()).GetProperty("transcriptFinals").GetArrayLength() >= speakerFinals);
         BroadcastTests.AssertStrictlyIncreasing(await listener.FinalCaptionsAsync());

@@ -26,6 +26,7 @@ public sealed class BabelcastMetrics
     public const string SchedulerWaitInstrument = "babelcast_scheduler_wait_seconds";
     public const string SchedulerPromotedInstrument = "babelcast_scheduler_promoted";
     public const string SchedulerQueuedInstrument = "babelcast_scheduler_queued";
+    public const string AudioDuplicatesInstrument = "babelcast_audio_frames_duplicate";
 
     /// <summary>Stage latencies run from a few milliseconds (a cached translation) to seconds (a long phrase).</summary>
     public static readonly IReadOnlyList<double> StageBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
@@ -58,6 +59,7 @@ public sealed class BabelcastMetrics
     private readonly Histogram<double> _fanout;
     private readonly Histogram<double> _schedulerWaits;
     private readonly Counter<long> _schedulerPromoted;
+    private readonly Counter<long> _audioDuplicates;
     private volatile IAudienceSource? _audience;
     private volatile ILoadShedding? _shedding;
     private volatile WorkScheduler? _scheduler;
@@ -85,6 +87,8 @@ public sealed class BabelcastMetrics
         _schedulerPromoted = Meter.CreateCounter<long>(SchedulerPromotedInstrument,
             description: "Recognition work that waited past its class's bound and went ahead of more urgent work, by class of work");
         Meter.CreateObservableGauge(SchedulerQueuedInstrument, ObserveQueued, description: "Recognition work waiting for a slot of the work scheduler, by class of work");
+        _audioDuplicates = Meter.CreateCounter<long>(AudioDuplicatesInstrument,
+            description: "Numbered speaker frames dropped because the session had them already (resent after a reconnect)");
     }
 
     /// <summary>The meter every instrument belongs to (disposed with the factory).</summary>
@@ -104,6 +108,8 @@ public sealed class BabelcastMetrics
     public void SchedulerPromoted(WorkPriority work) => _schedulerPromoted.Add(1, WorkTagOf(work));
 
     public void PhraseRecognised() => _phrases.Add(1);
+
+    public void AudioFrameDuplicate() => _audioDuplicates.Add(1);
 
     public void TranslationRequested(string language) => _translations.Add(1, new KeyValuePair<string, object?>(LanguageTag, language));
 

@@ -13,12 +13,40 @@ public sealed class InProcessAudioIngest(IOptions<IngestOptions> options) : IAud
     public IngestWriteResult TryWrite(string sessionId, IngestItem item)
     {
         var log = Get(sessionId);
-        if (log.Channel.Writer.TryWrite(item))
+        if (item.ClientSeq <= 0)
         {
-            return IngestWriteResult.Accepted;
+            return Write(log, item);
         }
 
-        return log.Completed ? IngestWriteResult.Closed : IngestWriteResult.Full;
+        // Two connections of the speaker (the old one still draining, the new one resending) must not both append a frame.
+        lock (log.Gate)
+        {
+            if (item.ClientSeq <= log.LastClientSeq)
+            {
+                return IngestWriteResult.Duplicate;
+            }
+
+            var result = Write(log, item);
+            if (result == IngestWriteResult.Accepted)
+            {
+                log.LastClientSeq = item.ClientSeq;
+            }
+
+            return result;
+        }
+    }
+
+    public ValueTask<long> LastClientSeqAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (!_logs.TryGetValue(sessionId, out var log))
+        {
+            return ValueTask.FromResult(0L);
+        }
+
+        lock (log.Gate)
+        {
+            return ValueTask.FromResult(log.LastClientSeq);
+        }
     }
 
     public async IAsyncEnumerable<IngestItem> ReadAllAsync(string sessionId, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -42,6 +70,16 @@ public sealed class InProcessAudioIngest(IOptions<IngestOptions> options) : IAud
 
     public void Remove(string sessionId) => _logs.TryRemove(sessionId, out _);
 
+    private static IngestWriteResult Write(Log log, IngestItem item)
+    {
+        if (log.Channel.Writer.TryWrite(item))
+        {
+            return IngestWriteResult.Accepted;
+        }
+
+        return log.Completed ? IngestWriteResult.Closed : IngestWriteResult.Full;
+    }
+
     private Log Get(string sessionId) => _logs.GetOrAdd(sessionId, _ => new Log(options.Value.QueueCapacity));
 
     private sealed class Log(int capacity)
@@ -54,5 +92,10 @@ public sealed class InProcessAudioIngest(IOptions<IngestOptions> options) : IAud
         });
 
         public volatile bool Completed;
+
+        public Lock Gate { get; } = new();
+
+        /// <summary>Guarded by <see cref="Gate"/>.</summary>
+        public long LastClientSeq { get; set; }
     }
 }

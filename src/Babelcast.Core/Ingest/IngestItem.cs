@@ -28,6 +28,12 @@ public readonly record struct IngestItem(IngestKind Kind, ReadOnlyMemory<byte> A
     /// </summary>
     public string? Position { get; init; }
 
+    /// <summary>
+    /// The speaker client's number of an audio frame (protocol framing <c>seq</c>: 1, 2, ... per session across
+    /// reconnects), on which the ingest makes the append idempotent; 0 for a frame without one and for markers.
+    /// </summary>
+    public long ClientSeq { get; init; }
+
     public static IngestItem Control(IngestKind kind, long timestamp) => new(kind, ReadOnlyMemory<byte>.Empty, timestamp);
 
     public static IngestItem Typed(string text, long timestamp) => new(IngestKind.Text, System.Text.Encoding.UTF8.GetBytes(text), timestamp);

@@ -8,7 +8,9 @@ namespace Babelcast.Core.Protocol;
 /// <summary>Server messages to the speaker on <c>/ws/speak</c>.</summary>
 public static class SpeakerMessages
 {
-    public static OutboundFrame Connected(string sessionId, SessionStatus status, string sourceLanguage, int sampleRate, bool muted, IEnumerable<string> targetLanguages) =>
+    /// <summary>With <c>lastAudioSeq</c> for a client that numbers its frames: the highest number the session has (0: none).</summary>
+    public static OutboundFrame Connected(
+        string sessionId, SessionStatus status, string sourceLanguage, int sampleRate, bool muted, IEnumerable<string> targetLanguages, long? lastAudioSeq = null) =>
         MessageWriter.Json(MessageTypes.Connected, w =>
         {
             w.WriteString(MessageFields.SessionId, sessionId);
@@ -23,6 +25,10 @@ public static class SpeakerMessages
             }
 
             w.WriteEndArray();
+            if (lastAudioSeq is { } last)
+            {
+                w.WriteNumber(MessageFields.LastAudioSeq, last);
+            }
         });
 
     public static OutboundFrame Transcript(long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech) =>

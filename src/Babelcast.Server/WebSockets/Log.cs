@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(5011, LogLevel.Error, "Session {SessionId}: the speaker was refused, the cluster cannot take the session's audio")]
     public static partial void ClusterUnavailable(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(5020, LogLevel.Information, "Session {SessionId}: the speaker's frames {From} to {To} never arrived (the client dropped them); the audio goes on from {Next}")]
+    public static partial void AudioGap(ILogger logger, string sessionId, long from, long to, long next);
 }

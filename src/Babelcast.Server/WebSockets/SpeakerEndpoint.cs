@@ -66,13 +66,19 @@ internal sealed class SpeakerEndpoint(
 
     private async Task SpeakAsync(HttpContext context, WebSocket socket, SessionRecord session, CancellationToken ct)
     {
+        var framing = SpeakerFraming.For(context.Request.Query[SpeakerFraming.QueryParameter])!;
+        if (framing.IsNumbered && !await TryResumeNumberingAsync(socket, session.Id, framing, ct))
+        {
+            return;
+        }
+
         var me = new LiveConnection(socket, session.Id, null, options.Value.SpeakerQueueCapacity, options.Value.SendQueueMaxBytes, metrics, "speak")
         {
             AbortTransport = context.Abort,
         };
         // Queued before registration (the write loop starts later): an end racing this join then reaches the speaker
         // after `connected`, never instead of it.
-        me.Send(Connected(session, connections.GetOrAdd(session)));
+        me.Send(Connected(session, connections.GetOrAdd(session), framing.IsNumbered ? framing.LastSeq : null));
         var (runtime, joined, previous) = connections.AddSpeaker(session, me);
         if (joined != JoinResult.Added)
         {
@@ -115,7 +121,7 @@ internal sealed class SpeakerEndpoint(
         var writer = me.WriteLoopAsync(ct);
         try
         {
-            await ReceiveLoopAsync(me, runtime, ct);
+            await ReceiveLoopAsync(me, runtime, framing, ct);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
@@ -158,6 +164,26 @@ internal sealed class SpeakerEndpoint(
         }
     }
 
+    /// <summary>
+    /// Reads the session's last accepted frame number for a numbering client. Read before this connection replaces an
+    /// old one, which may still append: the client then resends a little more and the ingest drops what it has.
+    /// </summary>
+    private async Task<bool> TryResumeNumberingAsync(WebSocket socket, string sessionId, SpeakerFraming framing, CancellationToken ct)
+    {
+        try
+        {
+            framing.Resume(await ingest.LastClientSeqAsync(sessionId, ct));
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ClusterUnavailable(logger, sessionId, ex);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.ClusterUnavailable,
+                "The server cannot take this session's audio right now (its cluster is unreachable); try again shortly.", ct, 5, status: SocketRefusal.TryAgainLater);
+            return false;
+        }
+    }
+
     /// <summary>Whether the session is over, so that its speaking place is freed without the reconnect grace.</summary>
     private async Task<bool> IsEndedAsync(string sessionId)
     {
@@ -184,6 +210,12 @@ internal sealed class SpeakerEndpoint(
         if (refusalCode is not null)
         {
             await refusal.RefuseAsync(socket, Path, refusalCode, "A valid sessionId query parameter is required.", ct);
+            return null;
+        }
+
+        if (SpeakerFraming.For(context.Request.Query[SpeakerFraming.QueryParameter]) is null)
+        {
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.InvalidMessage, "The framing query parameter is \"seq\" or absent.", ct);
             return null;
         }
 
@@ -216,7 +248,7 @@ internal sealed class SpeakerEndpoint(
         return session;
     }
 
-    private async Task ReceiveLoopAsync(LiveConnection me, SessionRuntime runtime, CancellationToken ct)
+    private async Task ReceiveLoopAsync(LiveConnection me, SessionRuntime runtime, SpeakerFraming framing, CancellationToken ct)
     {
         var o = options.Value;
         var lastTouch = time.GetTimestamp();
@@ -241,7 +273,7 @@ internal sealed class SpeakerEndpoint(
                     refusal.Report(me, Path, ErrorCodes.MessageTooLarge, $"Text messages are limited to {o.MaxTextMessageBytes} bytes and audio frames to {o.MaxAudioFrameBytes} bytes.");
                     break;
                 case SocketMessageKind.Binary:
-                    OnAudio(me, runtime, message);
+                    OnAudio(me, runtime, framing, message);
                     if (time.GetElapsedTime(lastTouch) > TimeSpan.FromSeconds(30))
                     {
                         lastTouch = time.GetTimestamp();
@@ -260,12 +292,23 @@ internal sealed class SpeakerEndpoint(
         }
     }
 
-    private void OnAudio(LiveConnection me, SessionRuntime runtime, SocketMessage message)
+    private void OnAudio(LiveConnection me, SessionRuntime runtime, SpeakerFraming framing, SocketMessage message)
     {
-        if (message.Length == 0 || message.Length % 2 != 0)
+        if (!framing.TryRead(message.Payload, out var seq, out var pcm))
         {
-            refusal.Report(me, Path, ErrorCodes.InvalidAudioFrame, "Audio frames are 16-bit PCM: a non-empty, even number of bytes.");
+            refusal.Report(me, Path, ErrorCodes.InvalidAudioFrame, framing.Rule);
             return;
+        }
+
+        if (!framing.TryAdvance(seq, out var skipped))
+        {
+            metrics.AudioFrameDuplicate(); // Resent after a reconnect: the session has it.
+            return;
+        }
+
+        if (skipped > 0)
+        {
+            Log.AudioGap(logger, me.SessionId, seq - skipped, seq - 1, seq);
         }
 
         if (runtime.Status != SessionStatus.Active)
@@ -273,8 +316,13 @@ internal sealed class SpeakerEndpoint(
             return; // Paused: audio is not processed until resume.
         }
 
-        var item = new IngestItem(IngestKind.Audio, message.Payload.ToArray(), time.GetTimestamp());
-        if (ingest.TryWrite(me.SessionId, item) != IngestWriteResult.Accepted)
+        var item = new IngestItem(IngestKind.Audio, pcm.ToArray(), time.GetTimestamp()) { ClientSeq = seq };
+        var written = ingest.TryWrite(me.SessionId, item);
+        if (written == IngestWriteResult.Duplicate)
+        {
+            metrics.AudioFrameDuplicate(); // Another connection of the speaker appended it meanwhile.
+        }
+        else if (written != IngestWriteResult.Accepted)
         {
             refusal.Report(me, Path, ErrorCodes.IngestOverloaded, "The server cannot keep up with this session's audio; the frame was dropped.");
         }
@@ -343,9 +391,9 @@ internal sealed class SpeakerEndpoint(
         }
     }
 
-    private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime) =>
+    private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime, long? lastAudioSeq) =>
         SpeakerMessages.Connected(session.Id, session.Status, session.SourceLanguage, 16000, runtime.Muted,
-            languages.TargetsFor(session.SourceLanguage).Select(l => l.Code));
+            languages.TargetsFor(session.SourceLanguage).Select(l => l.Code), lastAudioSeq);
 
     internal static async Task CloseAsync(WebSocket socket)
     {

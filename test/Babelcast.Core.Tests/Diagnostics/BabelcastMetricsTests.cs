@@ -32,7 +32,7 @@ public sealed class BabelcastMetricsTests : IDisposable
         Assert.Equal(BabelcastMetrics.MeterName, _metrics.Meter.Name);
         Assert.Equal(
             [
-                BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.FanoutInstrument, BabelcastMetrics.ListenersInstrument,
+                BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.AudioDuplicatesInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.FanoutInstrument, BabelcastMetrics.ListenersInstrument,
                 BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.SchedulerPromotedInstrument, BabelcastMetrics.SchedulerQueuedInstrument,
                 BabelcastMetrics.SchedulerWaitInstrument, BabelcastMetrics.ShedLevelInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
                 BabelcastMetrics.MessagesInInstrument, BabelcastMetrics.MessagesOutInstrument,

@@ -9,7 +9,7 @@ namespace Babelcast.Testing.Contracts;
 /// A backend's test class derives and supplies the ingest. Each item carries its session number and sequence number
 /// in its audio bytes, so that a test consumer can prove that nothing was lost, duplicated, reordered or misdelivered.
 /// </summary>
-public abstract class AudioIngestContractTests
+public abstract partial class AudioIngestContractTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 

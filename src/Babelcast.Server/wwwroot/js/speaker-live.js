@@ -6,7 +6,16 @@ import { SpeakerMic } from './speaker-mic.js';
 import { addWarning, fillTranscriptLanguages, renderCounts, resetWarnings, setupInvite, setupTranscripts } from './speaker-panels.js';
 
 const $ = (id) => document.getElementById(id);
-const MAX_PENDING_FRAMES = 170; // about 10 s of 60 ms frames kept while reconnecting
+// About 10 s of 60 ms frames, sent or not, kept so that after a reconnect the server's lastAudioSeq tells which to resend.
+const MAX_KEPT_FRAMES = 170;
+
+/** framing=seq: an 8-byte little-endian frame number, then the PCM. */
+function numbered(seq, pcm) {
+  const framed = new Uint8Array(8 + pcm.byteLength);
+  new DataView(framed.buffer).setBigUint64(0, BigInt(seq), true);
+  framed.set(new Uint8Array(pcm), 8);
+  return framed.buffer;
+}
 
 export class LiveSession {
   constructor(session, { banners, token, setPill, onSignInNeeded, onNewSession }) {
@@ -23,14 +32,17 @@ export class LiveSession {
     this.listenerCount = session.listenerCount || 0;
     this.languageDistribution = session.languageDistribution || {};
     this.framesSent = 0;
-    this.pending = [];
+    this.kept = []; // { seq, pcm, sent }, oldest first
+    this.nextSeq = 1;
+    this.lastAudioSeq = 0; // as the last `connected` told it
+    this.numberedOnce = false; // the first `connected` numbers on from what the session has (a reloaded page starts at 1)
     this.ready = false;
     this.aborter = new AbortController();
     this.view = new CaptionView($('captions'), { emptyText: 'Start the microphone and speak; your words appear here.' });
     this.view.setLanguage(session.sourceLanguage);
     this.mic = new SpeakerMic({ onFrame: (pcm) => this.onFrame(pcm), signal: this.aborter.signal });
     this.socket = new ReconnectingSocket({
-      url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}`),
+      url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}&framing=seq`),
       onMessage: (m) => this.onMessage(m),
       onState: (s, info) => this.onSocketState(s, info),
     });
@@ -103,7 +115,8 @@ export class LiveSession {
         this.muted = !!msg.muted;
         if (msg.targetLanguages) fillTranscriptLanguages(this.session.sourceLanguage, msg.targetLanguages);
         this.syncControls();
-        this.flushPending();
+        this.resumeFrom(Number(msg.lastAudioSeq ?? 0));
+        this.sendKept();
         break;
       case 'transcript':
         if (msg.final) this.view.final(msg.seq, msg.text, { origin: msg.origin });
@@ -178,21 +191,39 @@ export class LiveSession {
 
   onFrame(pcm) {
     if (this.state === 'ended' || this.paused || this.muted) return;
-    if (this.ready && this.socket.sendBinary(pcm)) {
-      this.framesSent += 1;
-      return;
-    }
-    if (this.state === 'closed') return;
-    this.pending.push(pcm);
-    if (this.pending.length > MAX_PENDING_FRAMES) this.pending.shift();
+    if (!this.ready && this.state === 'closed') return;
+    this.kept.push({ seq: this.nextSeq++, pcm, sent: false });
+    if (this.kept.length > MAX_KEPT_FRAMES) this.kept.shift();
+    if (this.ready) this.sendKept();
   }
 
-  flushPending() {
-    while (this.pending.length && this.socket.sendBinary(this.pending[0])) {
-      this.pending.shift();
+  /** Sends, in order, the kept frames not sent on this connection; stops at a full socket and goes on with the next frame. */
+  sendKept() {
+    for (const frame of this.kept) {
+      if (frame.sent) continue;
+      if (!this.socket.sendBinary(numbered(frame.seq, frame.pcm))) return;
+      frame.sent = true;
       this.framesSent += 1;
     }
-    this.pending = [];
+  }
+
+  /**
+   * After `connected`: the server has every frame up to lastAudioSeq, from any connection or node. Frames above it are
+   * resent (those sent into a socket that died too); a page that has just loaded, or that another window's frames
+   * overtook, numbers what it holds on from there.
+   */
+  resumeFrom(lastAudioSeq) {
+    this.lastAudioSeq = lastAudioSeq;
+    if (!this.numberedOnce || lastAudioSeq >= this.nextSeq) {
+      this.numberedOnce = true;
+      this.kept = this.kept.filter((frame) => !frame.sent);
+      let seq = lastAudioSeq + 1;
+      for (const frame of this.kept) frame.seq = seq++;
+      this.nextSeq = seq;
+      return;
+    }
+    this.kept = this.kept.filter((frame) => frame.seq > lastAudioSeq);
+    for (const frame of this.kept) frame.sent = false;
   }
 
   async togglePause() {
@@ -280,7 +311,7 @@ export class LiveSession {
     clearTimeout(this.endTimer);
     this.socket.stop();
     this.mic.stop();
-    this.pending = [];
+    this.kept = [];
     for (const key of ['connection', 'paused', 'muted', 'control']) this.banners.clear(key);
     this.state = 'ended';
     this.setState('ended');

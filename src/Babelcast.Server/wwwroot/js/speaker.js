@@ -22,6 +22,8 @@ const hooks = {
   get state() { return live ? live.state : pageState; },
   get reconnects() { return live?.socket ? live.socket.reconnects : 0; },
   get framesSent() { return live ? live.framesSent : 0; },
+  get lastAudioSeq() { return live ? live.lastAudioSeq : 0; },
+  get nextAudioSeq() { return live ? live.nextSeq : 1; },
   dropConnection() { live?.socket?.drop(); },
 };
 window.babelcast = hooks;
