@@ -10,7 +10,8 @@ namespace Babelcast.Cluster.Redis;
 /// <summary>
 /// A gateway's side of the cluster bus: subscribed to exactly the sessions that have connections on this node
 /// (subscribing when the first arrives, unsubscribing when the last leaves), delivering what arrives into the local
-/// connections in order, and publishing this node's listener counts (on every change and on a heartbeat). One loop
+/// connections in order (live state changes too, after catching up from the state hash on subscribing), and
+/// publishing this node's listener counts (on every change and on a heartbeat). One loop
 /// applies all changes, so that a session's subscribe and unsubscribe never race.
 /// </summary>
 public sealed class RedisGatewayService(
@@ -109,6 +110,13 @@ public sealed class RedisGatewayService(
                 // OnMessage handles one message at a time, in the order Redis sent them.
                 queue.OnMessage(message => Deliver(sessionId, message.Message));
                 _subscriptions[sessionId] = queue;
+
+                // A change published before the subscription took effect reached this node only in the state hash.
+                foreach (var change in await RedisSessionStateBus.ReadAsync(connection.Multiplexer.GetDatabase(), _keys.State(sessionId))
+                    .WaitAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    local.ApplyState(sessionId, change);
+                }
             }
             else if (!connected && _subscriptions.Remove(sessionId, out var queue))
             {
@@ -158,6 +166,9 @@ public sealed class RedisGatewayService(
                 break;
             case BusOperation.End:
                 local.EndSession(sessionId, delivery.Frames[0]);
+                break;
+            case BusOperation.State when RedisSessionStateBus.Decode(delivery) is { } change:
+                local.ApplyState(sessionId, change);
                 break;
             default:
                 Log.BusMessageDropped(logger, sessionId);

@@ -24,7 +24,10 @@ public interface ILiveSessions
     /// </summary>
     ValueTask<SessionRecord?> EndAsync(string sessionId, string reason, SessionChangeOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>Mutes or unmutes the speaker's audio for every listener (live only: a mute is not stored).</summary>
+    /// <summary>
+    /// Mutes or unmutes the speaker's audio for every listener, on every node (live only: a mute is not in the session
+    /// store; a cluster's state bus keeps it for nodes that connect to the session later).
+    /// </summary>
     void SetMuted(string sessionId, bool muted);
 
     /// <summary>Ids of sessions that have a live pipeline or connections on this node.</summary>

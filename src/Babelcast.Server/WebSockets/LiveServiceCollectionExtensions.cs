@@ -25,6 +25,8 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<TranscriptWriter>();
         services.TryAddSingleton<PhraseProcessor>();
         services.TryAddSingleton<PipelineHost>();
+        services.TryAddSingleton<LiveStateApplier>();
+        services.TryAddSingleton<LiveStateCatchUp>();
         services.TryAddSingleton<LiveSessions>();
         services.TryAddSingleton<ILiveSessions>(sp => sp.GetRequiredService<LiveSessions>());
         services.TryAddSingleton<ListenerReplay>();
