@@ -107,15 +107,16 @@ public sealed class RedisGatewayService(
             if (connected && !_subscriptions.ContainsKey(sessionId))
             {
                 var queue = await subscriber.SubscribeAsync(_keys.Bus(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
-                // OnMessage handles one message at a time, in the order Redis sent them.
-                queue.OnMessage(message => Deliver(sessionId, message.Message));
                 _subscriptions[sessionId] = queue;
-
-                // A change published before the subscription took effect reached this node only in the state hash.
-                foreach (var change in await RedisSessionStateBus.ReadAsync(connection.Multiplexer.GetDatabase(), _keys.State(sessionId))
-                    .WaitAsync(cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    local.ApplyState(sessionId, change);
+                    await CatchUpAsync(sessionId, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // OnMessage handles one message at a time, in the order Redis sent them; what arrived while the
+                    // state was read waits in the queue, so a newer change is applied after the hash, never before.
+                    queue.OnMessage(message => Deliver(sessionId, message.Message));
                 }
             }
             else if (!connected && _subscriptions.Remove(sessionId, out var queue))
@@ -142,6 +143,17 @@ public sealed class RedisGatewayService(
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             Log.GatewayUpdateFailed(logger, sessionId, ex);
+        }
+    }
+
+    /// <summary>A live state change published before the subscription took effect reached this node only in the state hash.</summary>
+    private async Task CatchUpAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var known = await RedisSessionStateBus.ReadAsync(connection.Multiplexer.GetDatabase(), _keys.State(sessionId))
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var change in known)
+        {
+            local.ApplyState(sessionId, change);
         }
     }
 

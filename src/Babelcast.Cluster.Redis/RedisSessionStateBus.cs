@@ -73,9 +73,11 @@ public sealed class RedisSessionStateBus(
     }
 
     /// <summary>The bus form of a change: a <see cref="BusOperation.State"/> envelope with one 3-byte frame.</summary>
-    internal static byte[] Encode(SessionStateChange change) =>
-        BusEnvelope.Write(BusOperation.State, "", Delivery.Control(new OutboundFrame(
-            new[] { (byte)change.Flag, change.Value ? (byte)1 : (byte)0, change.Acknowledge ? (byte)1 : (byte)0 }, true)));
+    internal static byte[] Encode(SessionStateChange change)
+    {
+        byte[] payload = [(byte)change.Flag, change.Value ? (byte)1 : (byte)0, change.Acknowledge ? (byte)1 : (byte)0];
+        return BusEnvelope.Write(BusOperation.State, "", Delivery.Control(new OutboundFrame(payload, IsBinary: true)));
+    }
 
     /// <summary>The change a <see cref="BusOperation.State"/> delivery carries, or null when it is not one.</summary>
     internal static SessionStateChange? Decode(Delivery delivery)

@@ -122,7 +122,8 @@ public sealed class ClusterBusTests(RedisFixture redis) : IAsyncLifetime
 
         // Read by a node that connects to the session later, and applied by a gateway when it subscribes.
         var known = await states.ReadAsync("s1", CancellationToken.None);
-        Assert.Equal([new(SessionFlag.Muted, true), new(SessionFlag.Paused, false)], known.OrderByDescending(c => c.Flag));
+        SessionStateChange[] flags = [new(SessionFlag.Muted, true), new(SessionFlag.Paused, false)];
+        Assert.Equal(flags, known.OrderByDescending(c => c.Flag));
         Assert.Empty(await states.ReadAsync("s2", CancellationToken.None));
         var (c, _) = await StartGatewayAsync("gateway-c");
         c.SetListeners("s1", ("it", 1));
