@@ -22,7 +22,6 @@ internal sealed class StreamEndpoint(
     IConnectionStore connections,
     IListenerSlots slots,
     AudienceStatus audience,
-    LiveStateCatchUp states,
     ILanguageCatalog languages,
     TranslationWarmup warmup,
     SilentFrames silence,
@@ -69,8 +68,6 @@ internal sealed class StreamEndpoint(
             me.EndSession(ConnectionMessages.SessionEnded(session.Id, ListenerEndpoint.EndedMeanwhileReason));
         }
 
-        // After registering: the pacer reads the flags on every tick, and a refused join must leave no runtime behind.
-        await states.CatchUpAsync(session, ct);
         Log.StreamStarted(logger, session.Id, language!);
         audience.Push(runtime);
         warmup.Warm(session.SourceLanguage, language!);
