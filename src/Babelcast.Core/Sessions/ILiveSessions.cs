@@ -9,7 +9,14 @@ namespace Babelcast.Core.Sessions;
 /// </summary>
 public interface ILiveSessions
 {
+    /// <summary>What this node knows now: the listener counts (every node's) and this node's runtime of the session.</summary>
     LiveSessionSnapshot Snapshot(string sessionId);
+
+    /// <summary>
+    /// As <see cref="Snapshot"/>, with the flags another node published when this node holds no connection of the
+    /// session (in a cluster; embedded it completes synchronously with the same result).
+    /// </summary>
+    ValueTask<LiveSessionSnapshot> SnapshotAsync(string sessionId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a pause or resume, then applies it: a marker in the ingest log (in order with the audio), then every

@@ -35,6 +35,18 @@ internal sealed class LiveSessions(
             : new LiveSessionSnapshot(counts.Values.Sum(), counts, runtime?.Muted ?? false, runtime?.Speaker is not null);
     }
 
+    public async ValueTask<LiveSessionSnapshot> SnapshotAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var snapshot = Snapshot(sessionId);
+        if (connections.Find(sessionId) is not null)
+        {
+            return snapshot;
+        }
+
+        var muted = (await states.ReadAsync(sessionId, cancellationToken)).Any(c => c is { Flag: SessionFlag.Muted, Value: true });
+        return muted ? snapshot with { Muted = true } : snapshot;
+    }
+
     public async ValueTask<SessionRecord?> SetStatusAsync(string sessionId, SessionStatus status, SessionChangeOrigin origin, CancellationToken cancellationToken)
     {
         var (updated, stored) = await WriteAsync(sessionId, status, origin, "status", cancellationToken);
