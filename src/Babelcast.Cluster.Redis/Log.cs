@@ -60,4 +60,7 @@ internal static partial class Log
 
     [LoggerMessage(9543, LogLevel.Warning, "Session {SessionId}: no worker finished the phrase in progress within {TimeoutMs} ms; the session ends now and its remaining phrases are stored when a worker gets to them")]
     public static partial void EndNotFinished(ILogger logger, string sessionId, long timeoutMs);
+
+    [LoggerMessage(9560, LogLevel.Warning, "Standby warm-up could not read the live sessions or their listeners; trying again at the next change or rescan")]
+    public static partial void StandbyWarmupFailed(ILogger logger, Exception exception);
 }

@@ -54,6 +54,7 @@ public static class RedisClusterServiceCollectionExtensions
         {
             services.TryAddSingleton<IOwnedSessionRunner, PipelineSessionRunner>();
             services.AddHostedService<SessionClaimService>();
+            services.AddHostedService<StandbyWarmupService>();
         }
 
         return services;

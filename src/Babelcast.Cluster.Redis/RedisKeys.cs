@@ -23,6 +23,19 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>Published when a node's listener counts of the session change.</summary>
     public RedisChannel PresenceChanged(string sessionId) => RedisChannel.Literal($"{prefix}:{{{sessionId}}}:presence-changed");
 
+    /// <summary>Every session's <see cref="PresenceChanged"/> channel, for a subscriber that follows all sessions.</summary>
+    public RedisChannel PresenceChangedPattern => RedisChannel.Pattern($"{prefix}:{{*}}:presence-changed");
+
+    /// <summary>The session id inside a per-session channel's name (between the hash-tag braces).</summary>
+    public bool TrySessionOf(RedisChannel channel, out string sessionId)
+    {
+        var name = channel.ToString();
+        var open = prefix.Length + 2;
+        var close = name.IndexOf('}', open);
+        sessionId = close > open && name.StartsWith(prefix + ":{", StringComparison.Ordinal) ? name[open..close] : string.Empty;
+        return sessionId.Length > 0;
+    }
+
     /// <summary>The session's live flags as last published (a hash: "paused"/"muted" -> "0"/"1"), for nodes that join later.</summary>
     public RedisKey State(string sessionId) => $"{prefix}:{{{sessionId}}}:state";
 

@@ -26,10 +26,7 @@ public sealed class RedisListenerPresence : IListenerPresence
         _keys = new RedisKeys(options.Value.KeyPrefix);
         _time = time;
         _logger = logger;
-        PatternPrefix = options.Value.KeyPrefix + ":{";
     }
-
-    private string PatternPrefix { get; }
 
     public IReadOnlyCollection<string> GetListenerLanguages(string sessionId) => GetListenerCounts(sessionId).Keys.ToArray();
 
@@ -69,14 +66,11 @@ public sealed class RedisListenerPresence : IListenerPresence
             return;
         }
 
-        var pattern = RedisChannel.Pattern(PatternPrefix + "*}:presence-changed");
-        _connection.Multiplexer.GetSubscriber().Subscribe(pattern, (channel, message) =>
+        _connection.Multiplexer.GetSubscriber().Subscribe(_keys.PresenceChangedPattern, (channel, message) =>
         {
-            var name = channel.ToString();
-            var close = name.LastIndexOf('}');
-            if (name.StartsWith(PatternPrefix, StringComparison.Ordinal) && close > PatternPrefix.Length)
+            if (_keys.TrySessionOf(channel, out var sessionId))
             {
-                _cache.TryRemove(name[PatternPrefix.Length..close], out _);
+                _cache.TryRemove(sessionId, out _);
             }
         });
     }

@@ -20,5 +20,11 @@ public sealed class SessionClaimOptions
     /// </summary>
     public TimeSpan DelayPerHeldSession { get; set; } = TimeSpan.FromMilliseconds(40);
 
+    /// <summary>
+    /// How often a worker rereads every live session's listener languages to warm their translators before it claims
+    /// one (it also follows listener joins as they happen).
+    /// </summary>
+    public TimeSpan StandbyRescanInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public int EffectiveMaxSessions => MaxSessions > 0 ? MaxSessions : 3 * Environment.ProcessorCount;
 }

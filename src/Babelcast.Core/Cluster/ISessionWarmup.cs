@@ -8,4 +8,10 @@ namespace Babelcast.Core.Cluster;
 public interface ISessionWarmup
 {
     void WarmFor(string sessionId, string sourceLanguage);
+
+    /// <summary>
+    /// Readies the translation, voice and encoder of every language listened to in the session that is not ready yet,
+    /// on a node that may run it later (a standby worker). Fire and forget; never fails the caller.
+    /// </summary>
+    void WarmTranslations(string sessionId, string sourceLanguage);
 }
