@@ -16,7 +16,7 @@ internal sealed class SessionViews(ILiveSessions live, ILanguageCatalog language
         Create(session, request, session.Status == SessionStatus.Ended ? LiveSessionSnapshot.Empty : await live.SnapshotAsync(session.Id, cancellationToken));
 
     private SessionView Create(SessionRecord session, HttpRequest request, LiveSessionSnapshot snapshot) =>
-        new SessionView(
+        new(
             session.Id,
             StatusName(session.Status),
             session.SourceLanguage,
