@@ -17,6 +17,7 @@ packages=(
   apertium-spa-ita apertium-fra-cat apertium-por-cat apertium-cat-ita apertium-spa-arg apertium-arg-cat apertium-oc-ca
   espeak-ng libespeak-ng1 libmp3lame0 lame sox
   postgresql-15
+  diatheke sword-text-web sword-text-kjv sword-text-sparv
 )
 missing=()
 for p in "${packages[@]}"; do

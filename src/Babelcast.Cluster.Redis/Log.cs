@@ -63,4 +63,7 @@ internal static partial class Log
 
     [LoggerMessage(9560, LogLevel.Warning, "Standby warm-up could not read the live sessions or their listeners; trying again at the next change or rescan")]
     public static partial void StandbyWarmupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(9561, LogLevel.Warning, "Session {SessionId}: the store's write fence could not be raised to generation {Generation}; the session runs, and an earlier owner's late writes are not refused")]
+    public static partial void FenceNotRaised(ILogger logger, string sessionId, long generation, Exception exception);
 }

@@ -32,6 +32,7 @@ public sealed class PipelineSessionRunner(
         }
 
         warmup.WarmFor(sessionId, session.SourceLanguage);
+        await RaiseFenceAsync(lease, cancellationToken).ConfigureAwait(false);
         var start = await StartAsync(lease, cancellationToken).ConfigureAwait(false);
         Log.OwnedSessionStarted(logger, sessionId, lease.Generation, start.Position, start.Seq);
         var ended = await host.RunOwnedAsync(sessionId, session.SourceLanguage, start, (checkpoint, ct) => CommitAsync(lease, checkpoint, ct), cancellationToken)
@@ -40,6 +41,23 @@ public sealed class PipelineSessionRunner(
         {
             await placement.FinishAsync(sessionId, cancellationToken).ConfigureAwait(false);
             Log.OwnedSessionFinished(logger, sessionId, lease.Generation);
+        }
+    }
+
+    /// <summary>
+    /// Before the first phrase: from here on the store refuses what an earlier owner still writes (its queued retries, a
+    /// write after a pause). A store that is away does not stop the takeover: captions matter more during a service, and
+    /// the earlier owner's writes cannot land while it is away either.
+    /// </summary>
+    private async Task RaiseFenceAsync(ISessionLease lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transcripts.RaiseFenceAsync(lease.SessionId, lease.Generation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.FenceNotRaised(logger, lease.SessionId, lease.Generation, ex);
         }
     }
 

@@ -27,6 +27,7 @@ public static class RedisClusterServiceCollectionExtensions
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<RedisSessionLeases>();
         services.TryAddSingleton<ISessionLeases>(sp => sp.GetRequiredService<RedisSessionLeases>());
+        services.TryAddSingleton<ISessionWriteFence>(sp => sp.GetRequiredService<RedisSessionLeases>());
         services.AddHostedService<LeaseRenewalService>();
         services.TryAddSingleton<RedisHealthCheck>();
         services.AddHealthChecks().Add(new HealthCheckRegistration(

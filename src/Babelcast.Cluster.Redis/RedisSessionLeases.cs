@@ -15,18 +15,27 @@ public sealed class RedisSessionLeases(
     ClusterNode node,
     IOptions<RedisClusterOptions> options,
     TimeProvider time,
-    ILogger<RedisSessionLeases> logger) : ISessionLeases, IDisposable
+    ILogger<RedisSessionLeases> logger) : ISessionLeases, ISessionWriteFence, IDisposable
 {
     private readonly ILogger _logger = logger;
     private readonly RedisClusterOptions _options = options.Value;
     private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
     private readonly ConcurrentDictionary<string, RedisSessionLease> _held = new(StringComparer.Ordinal);
 
+    /// <summary>The highest generation this node ever held per session; kept after the lease is lost, to fence its late writes.</summary>
+    private readonly ConcurrentDictionary<string, long> _generations = new(StringComparer.Ordinal);
+
     /// <summary>Sessions this node holds right now.</summary>
     public int HeldCount => _held.Count;
 
     /// <summary>Whether this node still holds a lease on the session (its key may have expired in Redis before the local deadline).</summary>
     public bool Holds(string sessionId) => _held.ContainsKey(sessionId);
+
+    /// <summary>
+    /// The generation this node holds or last held for the session (0 if never): what its writes of the session's
+    /// results are fenced with. Entries are a few bytes per session ever owned and stay for the process's life.
+    /// </summary>
+    public long GenerationOf(string sessionId) => _generations.GetValueOrDefault(sessionId);
 
     public async ValueTask<ISessionLease?> TryAcquireAsync(string sessionId, CancellationToken cancellationToken)
     {
@@ -43,6 +52,7 @@ public sealed class RedisSessionLeases(
             return null;
         }
 
+        _generations.AddOrUpdate(sessionId, generation, (_, known) => Math.Max(known, generation));
         var lease = new RedisSessionLease(sessionId, generation, $"{node.Id}/{generation}", Remaining(sent), time);
         if (!_held.TryAdd(sessionId, lease))
         {

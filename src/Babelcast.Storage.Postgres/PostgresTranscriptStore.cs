@@ -13,10 +13,15 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
     private const string TranslationColumns =
         "session_id, seq, language, text, source_text, start_ms, end_ms, audio_duration_ms, created_at";
 
+    /// <summary>A write under generation 0 (never an owner) always passes; a replaced owner's is refused.</summary>
+    private const string Unfenced =
+        "@generation = 0 OR NOT EXISTS (SELECT 1 FROM session_fences WHERE session_id = @session AND generation > @generation)";
+
     public async ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken)
     {
         await using var command = await database.CommandAsync($"""
-            INSERT INTO phrases ({PhraseColumns}) VALUES (@session, @seq, @source, @startMs, @endMs, @created, @timings)
+            INSERT INTO phrases ({PhraseColumns}) SELECT @session, @seq, @source, @startMs, @endMs, @created, @timings
+            WHERE {Unfenced}
             ON CONFLICT (session_id, seq) DO NOTHING;
             """, cancellationToken);
         var p = command.Parameters;
@@ -27,6 +32,7 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
         p.Add("endMs", phrase.EndMs);
         p.Add("created", PostgresValues.ToUtc(phrase.CreatedAt));
         p.Add(new NpgsqlParameter("timings", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)phrase.TimingsJson ?? DBNull.Value });
+        p.Add("generation", phrase.Generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -44,7 +50,8 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
     {
         await using var command = await database.CommandAsync($"""
             INSERT INTO translations ({TranslationColumns})
-            VALUES (@session, @seq, @language, @text, @source, @startMs, @endMs, @duration, @created)
+            SELECT @session, @seq, @language, @text, @source, @startMs, @endMs, @duration, @created
+            WHERE {Unfenced}
             ON CONFLICT (session_id, language, seq) DO NOTHING;
             """, cancellationToken);
         var p = command.Parameters;
@@ -57,6 +64,7 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
         p.Add("endMs", translation.EndMs);
         p.Add("duration", translation.AudioDurationMs);
         p.Add("created", PostgresValues.ToUtc(translation.CreatedAt));
+        p.Add("generation", translation.Generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -122,6 +130,18 @@ internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITran
         command.Parameters.Add("language", language);
         command.Parameters.Add("count", count);
         return await ReadTranslationsAsync(command, cancellationToken);
+    }
+
+    public async ValueTask RaiseFenceAsync(string sessionId, long generation, CancellationToken cancellationToken)
+    {
+        await using var command = await database.CommandAsync("""
+            INSERT INTO session_fences (session_id, generation) SELECT @session, @generation
+            WHERE EXISTS (SELECT 1 FROM sessions WHERE id = @session)
+            ON CONFLICT (session_id) DO UPDATE SET generation = GREATEST(session_fences.generation, excluded.generation);
+            """, cancellationToken);
+        command.Parameters.Add("session", sessionId);
+        command.Parameters.Add("generation", generation);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken)

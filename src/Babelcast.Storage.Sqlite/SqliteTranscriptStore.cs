@@ -14,12 +14,17 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
     private const string TranslationColumns =
         "session_id, seq, language, text, source_text, start_ms, end_ms, audio_duration_ms, created_at";
 
+    /// <summary>A write under generation 0 (never an owner) always passes; a replaced owner's is refused.</summary>
+    private const string Unfenced =
+        "$generation = 0 OR NOT EXISTS (SELECT 1 FROM session_fences WHERE session_id = $session AND generation > $generation)";
+
     public async ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO phrases ({PhraseColumns}) VALUES ($session, $seq, $source, $start, $end, $created, $timings)
+            INSERT INTO phrases ({PhraseColumns}) SELECT $session, $seq, $source, $start, $end, $created, $timings
+            WHERE {Unfenced}
             ON CONFLICT (session_id, seq) DO NOTHING;
             """;
         var p = command.Parameters;
@@ -30,6 +35,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         p.Add("$end", phrase.EndMs);
         p.Add("$created", SqliteValues.ToUnixMs(phrase.CreatedAt));
         p.Add("$timings", phrase.TimingsJson);
+        p.Add("$generation", phrase.Generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -50,7 +56,8 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             INSERT INTO translations ({TranslationColumns})
-            VALUES ($session, $seq, $language, $text, $source, $start, $end, $duration, $created)
+            SELECT $session, $seq, $language, $text, $source, $start, $end, $duration, $created
+            WHERE {Unfenced}
             ON CONFLICT (session_id, language, seq) DO NOTHING;
             """;
         var p = command.Parameters;
@@ -63,6 +70,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         p.Add("$end", translation.EndMs);
         p.Add("$duration", translation.AudioDurationMs);
         p.Add("$created", SqliteValues.ToUnixMs(translation.CreatedAt));
+        p.Add("$generation", translation.Generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -133,6 +141,20 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
         command.Parameters.Add("$language", language);
         command.Parameters.Add("$count", count);
         return await ReadTranslationsAsync(command, cancellationToken);
+    }
+
+    public async ValueTask RaiseFenceAsync(string sessionId, long generation, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO session_fences (session_id, generation) SELECT $session, $generation
+            WHERE EXISTS (SELECT 1 FROM sessions WHERE id = $session)
+            ON CONFLICT (session_id) DO UPDATE SET generation = max(generation, excluded.generation);
+            """;
+        command.Parameters.Add("$session", sessionId);
+        command.Parameters.Add("$generation", generation);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken)

@@ -37,6 +37,34 @@ public sealed class LeaseFencingTests(RedisFixture redis)
         Assert.Equal(0, a.Leases.HeldCount);
     }
 
+    [Fact]
+    public async Task A_replaced_owner_keeps_writing_under_its_old_generation_and_a_node_that_never_owned_under_none()
+    {
+        var options = LeaseNode.OptionsFor(redis, TimeSpan.FromMilliseconds(1200), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300));
+        await using var a = new LeaseNode("node-a", options);
+        await using var b = new LeaseNode("node-b", options);
+        await using var c = new LeaseNode("node-c", options);
+        var first = await a.Leases.TryAcquireAsync("s1", CancellationToken.None);
+        Assert.NotNull(first);
+
+        // Not renewed: the lease is lost on a's own deadline and expires in Redis; b takes the session over.
+        await SessionLeaseTests.WaitForAsync(first.Lost);
+        long? second = null;
+        var clock = Stopwatch.StartNew();
+        while (second is null && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            second = (await b.Leases.TryAcquireAsync("s1", CancellationToken.None))?.Generation;
+            await Task.Delay(100);
+        }
+
+        Assert.NotNull(second);
+        Assert.True(second > first.Generation);
+        Assert.Equal(first.Generation, a.Leases.GenerationOf("s1"));
+        Assert.Equal(second, b.Leases.GenerationOf("s1"));
+        Assert.Equal(0, c.Leases.GenerationOf("s1"));
+        Assert.Equal(0, a.Leases.GenerationOf("s2"));
+    }
+
     [Theory]
     [InlineData("", "ConnectionString is required")]
     [InlineData("127.0.0.1:6379,notAnOption=1", "ConnectionString is not valid")]

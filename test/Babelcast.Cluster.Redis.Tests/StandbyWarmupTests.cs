@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -67,6 +69,22 @@ public sealed class StandbyWarmupTests(RedisFixture redis)
         Assert.False(keys.TrySessionOf(keys.Announcements, out _));
         Assert.False(keys.TrySessionOf(RedisChannel.Literal("other:{x}:presence-changed"), out _));
         Assert.False(keys.TrySessionOf(RedisChannel.Literal("bc:{}:presence-changed"), out _));
+    }
+
+    [Theory]
+    [InlineData("StandbyRescanInterval", "00:00:00")]
+    [InlineData("ScanInterval", "-00:00:01")]
+    [InlineData("DelayPerHeldSession", "00:01:00")]
+    public void An_interval_out_of_range_stops_the_start_naming_it(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{SessionClaimOptions.Section}:{key}"] = value })
+            .Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddRedisCluster(runsPipelines: false).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SessionClaimOptions>>().Value);
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -53,7 +53,7 @@ public static class ClusterReport
                     Markdown.Ms(x.FirstCaptionAnyMs), Markdown.Ms(x.FirstCaptionMs), Markdown.Ms(x.FirstFinalCaptionMs) + (x.Note is null ? string.Empty : $" ({x.Note})")])));
             sb.Append("\nNext caption by language: ").AppendJoin("; ", new[] { f.Kill, f.Stop }.OfType<FailoverResult>().Select(x =>
                 x.Signal + " " + string.Join(", ", x.FirstCaptionByLanguage.Select(kv => $"{kv.Key} {Markdown.Ms(kv.Value)}")))).Append(
-                ". The standby worker joined after the latency run and had run no session; listener joins warm the translators of the node they join (here the gateway), so a new owner may start its translators for the session's languages on its first phrase: compare the speaker's next transcript (recognition resumed) with the listeners' next caption.\n");
+                ". The standby worker joined after the latency run and had run no session of its own; a worker warms the translators of every language listened to anywhere in the cluster before it claims a session (hot standby), so the listeners' next caption follows the speaker's next transcript (recognition resumed) closely.\n");
             sb.Append(CultureInfo.InvariantCulture, $"\nAcross both failovers: {f.FinalsAtSpeaker} final phrases at the speaker; {f.MissingFinalCaptions} final captions missing and {f.DuplicateFinalCaptions} doubled at the listeners.\n");
         }
 

@@ -11,6 +11,9 @@ public enum IngestKind
 
     /// <summary>The session ends: flush the phrase in progress, then stop.</summary>
     End,
+
+    /// <summary>A line the operator typed (UTF-8 in the payload): it goes out as a phrase, in order with the speech around it.</summary>
+    Text,
 }
 
 /// <summary>
@@ -26,4 +29,9 @@ public readonly record struct IngestItem(IngestKind Kind, ReadOnlyMemory<byte> A
     public string? Position { get; init; }
 
     public static IngestItem Control(IngestKind kind, long timestamp) => new(kind, ReadOnlyMemory<byte>.Empty, timestamp);
+
+    public static IngestItem Typed(string text, long timestamp) => new(IngestKind.Text, System.Text.Encoding.UTF8.GetBytes(text), timestamp);
+
+    /// <summary>The typed line of a <see cref="IngestKind.Text"/> item.</summary>
+    public string Text => System.Text.Encoding.UTF8.GetString(Audio.Span);
 }

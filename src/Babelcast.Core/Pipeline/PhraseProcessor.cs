@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Cluster;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
@@ -21,6 +22,7 @@ public sealed class PhraseProcessor(
     IListenerPresence presence,
     TranscriptWriter transcripts,
     IPhraseAudioStore audioStore,
+    ISessionWriteFence fence,
     BabelcastMetrics metrics,
     TimeProvider time,
     ILogger<PhraseProcessor> logger)
@@ -28,7 +30,7 @@ public sealed class PhraseProcessor(
     public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
     {
         await transcripts.AddPhraseAsync(
-            new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null),
+            new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null, fence.GenerationOf(phrase.SessionId)),
             cancellationToken);
         var languages = presence.GetListenerLanguages(phrase.SessionId);
         await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, cancellationToken)));
@@ -70,9 +72,10 @@ public sealed class PhraseProcessor(
             clock.Mark("translated." + language);
             Observe(clock, "translated", collect);
             await transcripts.AddTranslationAsync(
-                new TranslationRecord(phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow()),
+                new TranslationRecord(
+                    phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow(), fence.GenerationOf(phrase.SessionId)),
                 cancellationToken);
-            var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock);
+            var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock, phrase.Origin);
             Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);
             Observe(clock, "captionSent", collect);
 

@@ -2,5 +2,6 @@ using Babelcast.Core.Synthesis;
 
 namespace Babelcast.Core.Pipeline;
 
-/// <summary>A final source phrase on its way to translation, synthesis and the listeners.</summary>
-public sealed record RecognizedPhrase(string SessionId, string SourceLanguage, long Seq, string Text, long StartMs, long EndMs, Prosody Prosody, PhraseClock Clock);
+/// <summary>A final source phrase (recognised, or typed by the operator) on its way to translation, synthesis and the listeners.</summary>
+public sealed record RecognizedPhrase(
+    string SessionId, string SourceLanguage, long Seq, string Text, long StartMs, long EndMs, Prosody Prosody, PhraseClock Clock, PhraseOrigin Origin = PhraseOrigin.Speech);

@@ -16,7 +16,7 @@ namespace Babelcast.Core.Pipeline;
 /// stage goes on with the next phrase. The queues between stages are bounded (<see cref="PipelineOptions.PhraseQueueCapacity"/>)
 /// and a full queue makes the stage before it wait, down to the bounded ingest log.
 /// </summary>
-internal sealed class SessionPipeline(
+internal sealed partial class SessionPipeline(
     string sessionId,
     string sourceLanguage,
     bool startPaused,
@@ -31,6 +31,7 @@ internal sealed class SessionPipeline(
     private readonly Channel<PendingPhrase> _pending = Bounded<PendingPhrase>(context.Options.PhraseQueueCapacity);
     private readonly PartialCaptionPublisher _partials = new(sessionId, sourceLanguage, context);
     private readonly StageSupervisor _stages = new(sessionId, context);
+    private readonly List<WaitingLine> _waitingLines = [];
     private ISpeechRecognizer? _recognizer;
     private bool _paused = startPaused;
     private string _lastPartial = string.Empty;
@@ -150,6 +151,10 @@ internal sealed class SessionPipeline(
                 return true;
             case IngestKind.End:
                 return false;
+            case IngestKind.Text:
+                _waitingLines.Add(new WaitingLine(item.Text, item.ReceivedTimestamp));
+                await ReleaseLinesAsync(cancellationToken);
+                return true;
             default:
                 return true;
         }
@@ -185,6 +190,7 @@ internal sealed class SessionPipeline(
                     break;
                 case SegmentEventKind.End when _recognizer is not null:
                     await EndPhraseAsync(e, cancellationToken);
+                    await ReleaseLinesAsync(cancellationToken);
                     break;
                 case SegmentEventKind.TentativeEnd when _recognizer is not null && ShedPolicy.SpeculativeFinal(context.Shedding.Level):
                     _recognizer.SelectFinalPass(ShedPolicy.FinalPass(context.Shedding.Level));
@@ -285,83 +291,6 @@ internal sealed class SessionPipeline(
         var hadPartial = _lastPartial.Length > 0;
         _lastPartial = string.Empty;
         await _pending.Writer.WriteAsync(new PendingPhrase(_currentSeq, e, clock, text, hadPartial, Checkpoint()), cancellationToken);
-    }
-
-    private async Task FinalisePhrasesAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var pending in _pending.Reader.ReadAllAsync(cancellationToken))
-        {
-            try
-            {
-                await FinaliseAsync(pending, cancellationToken);
-            }
-            catch (Exception ex) when (_stages.IsFailure(ex))
-            {
-                _stages.Report(StageSupervisor.FinalRecognition, pending.Seq, ex);
-                if (pending.HadPartial)
-                {
-                    ClearPartial(pending.Seq, pending.Segment.StartMs);
-                }
-            }
-        }
-    }
-
-    private async Task FinaliseAsync(PendingPhrase pending, CancellationToken cancellationToken)
-    {
-        var (seq, e, clock, textTask, hadPartial, position) = pending;
-        var raw = await textTask;
-        clock.Mark("recognised");
-        context.Shedding.ReportFinalDelay(context.Time.GetElapsedTime(e.SpeechEndTimestamp));
-        var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
-        _spoken |= text.Length > 0;
-        if (text.Length == 0)
-        {
-            Log.PhraseDiscarded(context.Logger, sessionId);
-            if (hadPartial)
-            {
-                ClearPartial(seq, e.StartMs);
-            }
-
-            return;
-        }
-
-        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
-        var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
-        await _phrases.Writer.WriteAsync(
-            new QueuedPhrase(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), position), cancellationToken);
-    }
-
-    /// <summary>Tells the speaker and the listeners that a phrase they saw partials of has no final text.</summary>
-    private void ClearPartial(long seq, long startMs)
-    {
-        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, string.Empty, false, startMs, startMs, null));
-        _partials.Publish(seq, string.Empty, startMs);
-    }
-
-    /// <summary>Where this phrase's end leaves the session: the item that ended it, its seq, the media time after the item.</summary>
-    private IngestCheckpoint? Checkpoint() =>
-        _position is null ? null : new IngestCheckpoint(_position, _currentSeq, _segmenter.SamplesSeen / 16);
-
-    private async Task ProcessPhrasesAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var (phrase, position) in _phrases.Reader.ReadAllAsync(cancellationToken))
-        {
-            try
-            {
-                await context.Processor.ProcessAsync(phrase, cancellationToken);
-            }
-            catch (Exception ex) when (_stages.IsFailure(ex))
-            {
-                // Languages fail one by one inside the processor; this is the rest (storage, a bug): drop the phrase.
-                _stages.Report(StageSupervisor.Processing, phrase.Seq, ex);
-            }
-
-            // Delivered (or given up): a new owner starts after it. Phrases without text commit nothing; the next one covers them.
-            if (checkpoint is not null && position is { } resumeAt)
-            {
-                await checkpoint(resumeAt, cancellationToken);
-            }
-        }
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public static class ListenerMessages
             w.WriteBoolean(MessageFields.Muted, muted);
         });
 
-    public static OutboundFrame Caption(long seq, string language, string text, bool final, string sourceText, long startMs, long endMs, bool replay, PhraseClock? clock) =>
+    public static OutboundFrame Caption(
+        long seq, string language, string text, bool final, string sourceText, long startMs, long endMs, bool replay, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech) =>
         MessageWriter.Json(MessageTypes.Caption, w =>
         {
             w.WriteNumber(MessageFields.Seq, seq);
@@ -27,6 +28,7 @@ public static class ListenerMessages
             w.WriteString(MessageFields.SourceText, sourceText);
             w.WriteNumber(MessageFields.StartMs, startMs);
             w.WriteNumber(MessageFields.EndMs, endMs);
+            MessageWriter.WriteOrigin(w, origin);
             if (replay)
             {
                 w.WriteBoolean(MessageFields.Replay, true);

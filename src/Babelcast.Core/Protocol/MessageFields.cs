@@ -16,6 +16,7 @@ public static class MessageFields
     public const string StartMs = "startMs";
     public const string EndMs = "endMs";
     public const string SourceText = "sourceText";
+    public const string Origin = "origin";
     public const string SessionId = "sessionId";
     public const string SourceLanguage = "sourceLanguage";
     public const string TargetLanguage = "targetLanguage";

@@ -23,6 +23,15 @@ internal static class MessageWriter
         return new OutboundFrame(buffer.WrittenMemory.ToArray(), false);
     }
 
+    /// <summary>Marks a phrase that was not spoken (<c>origin: "typed"</c>); speech carries no field.</summary>
+    public static void WriteOrigin(Utf8JsonWriter w, PhraseOrigin origin)
+    {
+        if (origin.WireName() is { } name)
+        {
+            w.WriteString(MessageFields.Origin, name);
+        }
+    }
+
     public static void WriteTimings(Utf8JsonWriter w, PhraseClock? clock)
     {
         if (clock is null)

@@ -25,7 +25,7 @@ public static class SpeakerMessages
             w.WriteEndArray();
         });
 
-    public static OutboundFrame Transcript(long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock) =>
+    public static OutboundFrame Transcript(long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech) =>
         MessageWriter.Json(MessageTypes.Transcript, w =>
         {
             w.WriteNumber(MessageFields.Seq, seq);
@@ -33,6 +33,7 @@ public static class SpeakerMessages
             w.WriteBoolean(MessageFields.Final, final);
             w.WriteNumber(MessageFields.StartMs, startMs);
             w.WriteNumber(MessageFields.EndMs, endMs);
+            MessageWriter.WriteOrigin(w, origin);
             MessageWriter.WriteTimings(w, clock);
         });
 

@@ -2,13 +2,16 @@ namespace Babelcast.Core.Storage;
 
 public interface ITranscriptStore
 {
-    /// <summary>Stores the source phrase; idempotent by (session, seq).</summary>
+    /// <summary>
+    /// Stores the source phrase; idempotent by (session, seq). Refused (nothing stored) when the phrase's generation is
+    /// not 0 and below the session's fence.
+    /// </summary>
     ValueTask AddPhraseAsync(PhraseRecord phrase, CancellationToken cancellationToken);
 
     /// <summary>Records the per-stage timings of a stored phrase once all its languages are done.</summary>
     ValueTask UpdatePhraseTimingsAsync(string sessionId, long seq, string timingsJson, CancellationToken cancellationToken);
 
-    /// <summary>Stores one translation; idempotent by (session, seq, language).</summary>
+    /// <summary>Stores one translation; idempotent by (session, seq, language); fenced as <see cref="AddPhraseAsync"/>.</summary>
     ValueTask AddTranslationAsync(TranslationRecord translation, CancellationToken cancellationToken);
 
     /// <summary>Source phrases in seq order.</summary>
@@ -19,6 +22,12 @@ public interface ITranscriptStore
 
     /// <summary>The last <paramref name="count"/> translations into <paramref name="language"/>, in seq order.</summary>
     ValueTask<IReadOnlyList<TranslationRecord>> GetLatestTranslationsAsync(string sessionId, string language, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A new owner of the session (lease generation <paramref name="generation"/>) takes over: from now on, phrases and
+    /// translations written under a lower, non-zero generation are refused. Never lowers the fence.
+    /// </summary>
+    ValueTask RaiseFenceAsync(string sessionId, long generation, CancellationToken cancellationToken);
 
     /// <summary>The highest phrase seq stored for the session, or 0.</summary>
     ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken);

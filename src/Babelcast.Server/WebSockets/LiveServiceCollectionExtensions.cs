@@ -23,6 +23,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<IListenerSlots, LocalListenerSlots>();
         services.TryAddSingleton<AudienceStatus>();
         services.TryAddSingleton<TranscriptWriter>();
+        services.TryAddSingleton<Core.Cluster.ISessionWriteFence, Core.Cluster.NoWriteFence>();
         services.TryAddSingleton<PhraseProcessor>();
         services.TryAddSingleton<PipelineHost>();
         services.TryAddSingleton<LiveStateApplier>();

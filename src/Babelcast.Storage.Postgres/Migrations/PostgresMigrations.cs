@@ -70,6 +70,13 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_phrase_audio_saved ON phrase_audio (saved_at);
             """),
+        new(3, "session write fences", """
+            -- The lease generation of a session's current owner: writes of a replaced owner are refused.
+            CREATE TABLE session_fences (
+                session_id text COLLATE "C" NOT NULL PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+                generation bigint NOT NULL
+            );
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -56,6 +56,13 @@ internal static class SqliteMigrations
             ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE users ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
             """),
+        new(3, "session write fences", """
+            -- The lease generation of a session's current owner in cluster mode: writes of a replaced owner are refused.
+            CREATE TABLE session_fences (
+                session_id TEXT    NOT NULL PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+                generation INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -9,6 +9,8 @@ namespace Babelcast.Core.Tests.Fakes;
 /// </summary>
 internal sealed class MemoryTranscriptStore(params long[] failOn) : ITranscriptStore
 {
+    private long _fence;
+
     private readonly ConcurrentDictionary<long, PhraseRecord> _phrases = new();
     private readonly ConcurrentDictionary<(long Seq, string Language), TranslationRecord> _translations = new();
 
@@ -29,7 +31,11 @@ internal sealed class MemoryTranscriptStore(params long[] failOn) : ITranscriptS
             throw new InvalidOperationException($"scripted storage failure on phrase {phrase.Seq}");
         }
 
-        _phrases.TryAdd(phrase.Seq, phrase);
+        if (phrase.Generation == 0 || phrase.Generation >= _fence)
+        {
+            _phrases.TryAdd(phrase.Seq, phrase);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -44,7 +50,11 @@ internal sealed class MemoryTranscriptStore(params long[] failOn) : ITranscriptS
             throw new InvalidOperationException($"scripted storage failure on the translation of {translation.Seq}");
         }
 
-        _translations.TryAdd((translation.Seq, translation.Language), translation);
+        if (translation.Generation == 0 || translation.Generation >= _fence)
+        {
+            _translations.TryAdd((translation.Seq, translation.Language), translation);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -56,6 +66,12 @@ internal sealed class MemoryTranscriptStore(params long[] failOn) : ITranscriptS
 
     public ValueTask<IReadOnlyList<TranslationRecord>> GetLatestTranslationsAsync(string sessionId, string language, int count, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<TranslationRecord>>([]);
+
+    public ValueTask RaiseFenceAsync(string sessionId, long generation, CancellationToken cancellationToken)
+    {
+        _fence = Math.Max(_fence, generation);
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_phrases.Keys.DefaultIfEmpty(0).Max());

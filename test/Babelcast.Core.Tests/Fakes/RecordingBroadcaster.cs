@@ -51,6 +51,10 @@ internal sealed class RecordingBroadcaster(params string[] languages) : IBroadca
     public List<(long Seq, string Text)> Captions(string language) =>
         [.. Deliveries(language, DeliveryKind.FinalCaption).Select(d => (d.Seq, Json(d.Frames[0]).GetProperty("text").GetString()!))];
 
+    /// <summary>Each final caption's <c>origin</c> in <paramref name="language"/> ("speech" where the field is absent), in order.</summary>
+    public List<string> CaptionOrigins(string language) =>
+        [.. Deliveries(language, DeliveryKind.FinalCaption).Select(d => Json(d.Frames[0]).TryGetProperty("origin", out var o) ? o.GetString()! : "speech")];
+
     /// <summary>The seqs of the phrases whose audio was sent in <paramref name="language"/>, in order.</summary>
     public List<long> AudioSeqs(string language) => [.. Deliveries(language, DeliveryKind.Audio).Select(d => d.Seq)];
 

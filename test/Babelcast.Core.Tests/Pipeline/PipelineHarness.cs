@@ -48,7 +48,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var store = transcripts ?? new MemoryTranscriptStore();
         var metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
         Writer = new TranscriptWriter(store, broadcaster, metrics, TimeProvider.System, Options.Create(options), NullLogger<TranscriptWriter>.Instance);
-        var processor = new PhraseProcessor(engines, broadcaster, broadcaster, Writer, new MemoryPhraseAudioStore(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
+        var processor = new PhraseProcessor(engines, broadcaster, broadcaster, Writer, new MemoryPhraseAudioStore(), new Core.Cluster.NoWriteFence(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
         Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, broadcaster, processor, store, Writer, metrics, TimeProvider.System, shedding ?? new FixedShedding(),
             scheduler ?? new WorkScheduler(Options.Create(new WorkSchedulerOptions()), TimeProvider.System, metrics, NullLogger<WorkScheduler>.Instance), NullLogger<PipelineHost>.Instance);
     }
@@ -64,8 +64,12 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public async Task StartAsync() => await Host.EnsureStartedAsync(SessionId, "en", paused: false, CancellationToken.None);
 
-    /// <summary>Speaks <paramref name="count"/> phrases into the session's ingest log (all of it at once).</summary>
-    public void Speak(int count, bool positioned = false)
+    /// <summary>
+    /// Speaks <paramref name="count"/> phrases into the session's ingest log (all of it at once): 1 s of quiet, then
+    /// 0.6 s of voice and 0.8 s of quiet per phrase, in 0.1 s frames. A typed <paramref name="line"/> goes in after the
+    /// frame it names (frame 13 lies inside the first phrase).
+    /// </summary>
+    public void Speak(int count, bool positioned = false, (int AfterFrame, string Text)? line = null)
     {
         var audio = new List<short[]> { TestAudio.WhiteNoise(1, -70, seed: 3) };
         for (var i = 0; i < count; i++)
@@ -85,7 +89,19 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
             var item = new IngestItem(IngestKind.Audio, bytes, TimeProvider.System.GetTimestamp()) { Position = positioned ? $"{_written}-0" : null };
             Assert.Equal(IngestWriteResult.Accepted, _ingest.TryWrite(SessionId, item));
+            if (line is { } typed && typed.AfterFrame == _written)
+            {
+                Type(typed.Text, positioned);
+            }
         }
+    }
+
+    /// <summary>A line the operator typed, into the session's ingest log.</summary>
+    public void Type(string text, bool positioned = false)
+    {
+        _written++;
+        var item = IngestItem.Typed(text, TimeProvider.System.GetTimestamp()) with { Position = positioned ? $"{_written}-0" : null };
+        Assert.Equal(IngestWriteResult.Accepted, _ingest.TryWrite(SessionId, item));
     }
 
     /// <summary>Closes the session's log with an end marker, as the node ending a session does; does not wait.</summary>

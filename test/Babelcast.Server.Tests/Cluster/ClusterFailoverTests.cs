@@ -21,20 +21,7 @@ public sealed class ClusterFailoverTests(ClusterFixture cluster, ITestOutputHelp
     [Fact]
     public async Task WorkerKilledThenWorkerStopped_CaptionsGoOnFromAnotherWorker_EveryFinalPhraseOnceAndInOrderAtEveryListener()
     {
-        var deployment = await cluster.NewDeployment();
-        await using var nodes = new NodeSet();
-        try
-        {
-            // The first node creates the admin account in the shared store; the others start once it exists.
-            await nodes.StartAsync(deployment, ("gateway-a", "gateway"));
-            await nodes.StartAsync(deployment, ("gateway-b", "gateway"), ("worker-c", "worker"), ("worker-d", "worker"), ("worker-e", "worker"));
-            await RunScenarioAsync(deployment, nodes);
-        }
-        catch
-        {
-            output.WriteLine(nodes.Outputs);
-            throw;
-        }
+        await cluster.RunAsync(output, ("gateway-a", "gateway"), [("gateway-b", "gateway"), ("worker-c", "worker"), ("worker-d", "worker"), ("worker-e", "worker")], RunScenarioAsync);
     }
 
     private async Task RunScenarioAsync(Deployment deployment, NodeSet nodes)

@@ -4,6 +4,7 @@ using Babelcast.Testing.Cluster;
 using Babelcast.Testing.Postgres;
 using Npgsql;
 using StackExchange.Redis;
+using Xunit.Abstractions;
 
 namespace Babelcast.Server.Tests.Cluster;
 
@@ -49,6 +50,29 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Babelcast:Capacity:Shedding:Enabled"] = "false",
         };
         return new Deployment(settings, storage, prefix, RedisClient.GetDatabase());
+    }
+
+    /// <summary>
+    /// Starts separate node processes on a fresh deployment (the first alone: it creates the admin account in the
+    /// shared store, and the others start once it exists), runs the scenario, and on failure writes every node's output
+    /// to the test's log.
+    /// </summary>
+    internal async Task RunAsync(
+        ITestOutputHelper output, (string Name, string Role) first, (string Name, string Role)[] others, Func<Deployment, NodeSet, Task> scenario)
+    {
+        var deployment = await NewDeployment();
+        await using var nodes = new NodeSet();
+        try
+        {
+            await nodes.StartAsync(deployment, first);
+            await nodes.StartAsync(deployment, others);
+            await scenario(deployment, nodes);
+        }
+        catch
+        {
+            output.WriteLine(nodes.Outputs);
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

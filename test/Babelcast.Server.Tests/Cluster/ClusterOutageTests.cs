@@ -18,19 +18,7 @@ public sealed class ClusterOutageTests(ClusterFixture cluster, ITestOutputHelper
     [Fact]
     public async Task RedisRestartedThenListenersGatewayKilled_ListenersResumeElsewhere_MissNothingAndGetNothingTwice()
     {
-        var deployment = await cluster.NewDeployment();
-        await using var nodes = new NodeSet();
-        try
-        {
-            await nodes.StartAsync(deployment, ("gateway-a", "gateway"));
-            await nodes.StartAsync(deployment, ("gateway-b", "gateway"), ("worker-c", "worker"));
-            await RunScenarioAsync(deployment, nodes);
-        }
-        catch
-        {
-            output.WriteLine(nodes.Outputs);
-            throw;
-        }
+        await cluster.RunAsync(output, ("gateway-a", "gateway"), [("gateway-b", "gateway"), ("worker-c", "worker")], RunScenarioAsync);
     }
 
     private async Task RunScenarioAsync(Deployment deployment, NodeSet nodes)

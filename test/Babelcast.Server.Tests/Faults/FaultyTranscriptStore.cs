@@ -32,5 +32,8 @@ internal sealed class FaultyTranscriptStore(ITranscriptStore inner, StorageFault
     public ValueTask<IReadOnlyList<TranslationRecord>> GetLatestTranslationsAsync(string sessionId, string language, int count, CancellationToken cancellationToken) =>
         inner.GetLatestTranslationsAsync(sessionId, language, count, cancellationToken);
 
+    public ValueTask RaiseFenceAsync(string sessionId, long generation, CancellationToken cancellationToken) =>
+        inner.RaiseFenceAsync(sessionId, generation, cancellationToken);
+
     public ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken) => inner.GetLastSeqAsync(sessionId, cancellationToken);
 }

@@ -37,6 +37,26 @@ public abstract class AudioIngestContractTests
     }
 
     [Fact]
+    public async Task ReadAllAsync_TypedLineBetweenFrames_ArrivesInOrderWithItsText()
+    {
+        var ingest = CreateIngest(16);
+        using var cts = new CancellationTokenSource(Timeout);
+        Assert.Equal(IngestWriteResult.Accepted, ingest.TryWrite("t", Item(0, 0)));
+        Assert.Equal(IngestWriteResult.Accepted, ingest.TryWrite("t", IngestItem.Typed("Señor, ten piedad: 100 %", 5)));
+        Assert.Equal(IngestWriteResult.Accepted, ingest.TryWrite("t", Item(0, 1)));
+        ingest.Complete("t");
+
+        var read = new List<IngestItem>();
+        await foreach (var item in ingest.ReadAllAsync("t", cts.Token))
+        {
+            read.Add(item);
+        }
+
+        Assert.Equal([IngestKind.Audio, IngestKind.Text, IngestKind.Audio], read.Select(i => i.Kind));
+        Assert.Equal("Señor, ten piedad: 100 %", read[1].Text);
+    }
+
+    [Fact]
     public async Task TryWrite_SessionFull_ReturnsFullWithoutAffectingAnotherSession()
     {
         var ingest = CreateIngest(16);

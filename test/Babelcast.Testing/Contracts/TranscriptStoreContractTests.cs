@@ -211,6 +211,43 @@ public abstract class TranscriptStoreContractTests
         Assert.Equal(42, await store.GetLastSeqAsync("s-2", Ct));
     }
 
+    [Fact]
+    public async Task RaiseFenceAsync_LaterOwner_RefusesAnEarlierOwnersLateWritesOnlyInThatSession()
+    {
+        var store = await CreateAsync();
+        await store.RaiseFenceAsync("s-1", 2, Ct);
+        await store.AddPhraseAsync(Phrase("s-1", 1) with { Generation = 2 }, Ct);
+        await store.AddTranslationAsync(Translation("s-1", 1, "es") with { Generation = 2 }, Ct);
+
+        await store.RaiseFenceAsync("s-1", 3, Ct);
+        await store.AddPhraseAsync(Phrase("s-1", 2, "late") with { Generation = 2 }, Ct);
+        await store.AddTranslationAsync(Translation("s-1", 1, "fr", "late") with { Generation = 2 }, Ct);
+        await store.AddPhraseAsync(Phrase("s-1", 3, "owner") with { Generation = 3 }, Ct);
+        await store.AddPhraseAsync(Phrase("s-1", 4, "ahead") with { Generation = 4 }, Ct);
+        await store.AddTranslationAsync(Translation("s-1", 1, "pt", "catch-up") with { Generation = 0 }, Ct);
+        await store.AddPhraseAsync(Phrase("s-2", 1, "other session") with { Generation = 1 }, Ct);
+
+        Assert.Equal([1L, 3L, 4L], (await store.GetPhrasesAsync("s-1", Ct)).Select(p => p.Seq));
+        Assert.Empty(await store.GetTranslationsAsync("s-1", "fr", 0, 10, Ct));
+        Assert.Single(await store.GetTranslationsAsync("s-1", "es", 0, 10, Ct));
+        Assert.Single(await store.GetTranslationsAsync("s-1", "pt", 0, 10, Ct));
+        Assert.Single(await store.GetPhrasesAsync("s-2", Ct));
+    }
+
+    [Fact]
+    public async Task RaiseFenceAsync_LowerGenerationOrUnknownSession_NeverLowersTheFenceNorFails()
+    {
+        var store = await CreateAsync();
+        await store.RaiseFenceAsync("s-1", 5, Ct);
+        await store.RaiseFenceAsync("s-1", 2, Ct);
+        await store.RaiseFenceAsync("no-such-session", 9, Ct);
+
+        await store.AddPhraseAsync(Phrase("s-1", 1) with { Generation = 4 }, Ct);
+        await store.AddPhraseAsync(Phrase("s-1", 2) with { Generation = 5 }, Ct);
+
+        Assert.Equal([2L], (await store.GetPhrasesAsync("s-1", Ct)).Select(p => p.Seq));
+    }
+
     private async Task<ITranscriptStore> CreateAsync()
     {
         var (transcripts, sessions) = await CreateStoresAsync();

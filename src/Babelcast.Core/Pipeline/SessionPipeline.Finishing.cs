@@ -1,0 +1,121 @@
+using Babelcast.Core.Audio;
+using Babelcast.Core.Cluster;
+using Babelcast.Core.Protocol;
+
+namespace Babelcast.Core.Pipeline;
+
+/// <summary>
+/// The finishing half: phrases leave the pending queue in the order they were spoken or typed, get their final text,
+/// and go to the processor; a checkpoint follows each delivered one.
+/// </summary>
+internal sealed partial class SessionPipeline
+{
+    /// <summary>
+    /// Queues the typed lines that wait, unless a phrase is being spoken: its seq was given at its start, so a line
+    /// numbered after it must not go out before it (a listener skips a seq at or below the last one it got).
+    /// </summary>
+    private async ValueTask ReleaseLinesAsync(CancellationToken cancellationToken)
+    {
+        if (_segmenter.InPhrase && _recognizer is not null)
+        {
+            return;
+        }
+
+        foreach (var line in _waitingLines)
+        {
+            var seq = ++_lastSeq;
+            var clock = new PhraseClock(context.Time, line.ReceivedTimestamp, line.ReceivedTimestamp);
+            var position = _position is null ? (IngestCheckpoint?)null : new IngestCheckpoint(_position, seq, _segmenter.SamplesSeen / 16);
+            await _pending.Writer.WriteAsync(
+                new PendingPhrase(seq, null, clock, Task.FromResult(line.Text), false, position) { TypedAtMs = _segmenter.SamplesSeen / 16 }, cancellationToken);
+        }
+
+        _waitingLines.Clear();
+    }
+
+    private async Task FinalisePhrasesAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var pending in _pending.Reader.ReadAllAsync(cancellationToken))
+        {
+            try
+            {
+                await FinaliseAsync(pending, cancellationToken);
+            }
+            catch (Exception ex) when (_stages.IsFailure(ex))
+            {
+                _stages.Report(StageSupervisor.FinalRecognition, pending.Seq, ex);
+                if (pending is { HadPartial: true, Segment: { } segment })
+                {
+                    ClearPartial(pending.Seq, segment.StartMs);
+                }
+            }
+        }
+    }
+
+    private async Task FinaliseAsync(PendingPhrase pending, CancellationToken cancellationToken)
+    {
+        var (seq, segment, clock, textTask, hadPartial, position) = pending;
+        if (segment is not { } e)
+        {
+            var line = (await textTask).Trim();
+            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, line, true, pending.TypedAtMs, pending.TypedAtMs, clock, PhraseOrigin.Typed));
+            var typed = new RecognizedPhrase(sessionId, sourceLanguage, seq, line, pending.TypedAtMs, pending.TypedAtMs, Synthesis.Prosody.Neutral, clock, PhraseOrigin.Typed);
+            await _phrases.Writer.WriteAsync(new QueuedPhrase(typed, position), cancellationToken);
+            return;
+        }
+
+        var raw = await textTask;
+        clock.Mark("recognised");
+        context.Shedding.ReportFinalDelay(context.Time.GetElapsedTime(e.SpeechEndTimestamp));
+        var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
+        _spoken |= text.Length > 0;
+        if (text.Length == 0)
+        {
+            Log.PhraseDiscarded(context.Logger, sessionId);
+            if (hadPartial)
+            {
+                ClearPartial(seq, e.StartMs);
+            }
+
+            return;
+        }
+
+        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
+        var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
+        await _phrases.Writer.WriteAsync(
+            new QueuedPhrase(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), position), cancellationToken);
+    }
+
+    /// <summary>Tells the speaker and the listeners that a phrase they saw partials of has no final text.</summary>
+    private void ClearPartial(long seq, long startMs)
+    {
+        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, string.Empty, false, startMs, startMs, null));
+        _partials.Publish(seq, string.Empty, startMs);
+    }
+
+    /// <summary>Where this phrase's end leaves the session: the item that ended it, its seq, the media time after the item.</summary>
+    private IngestCheckpoint? Checkpoint() =>
+        _position is null ? null : new IngestCheckpoint(_position, _currentSeq, _segmenter.SamplesSeen / 16);
+
+    private async Task ProcessPhrasesAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var (phrase, position) in _phrases.Reader.ReadAllAsync(cancellationToken))
+        {
+            try
+            {
+                await context.Processor.ProcessAsync(phrase, cancellationToken);
+            }
+            catch (Exception ex) when (_stages.IsFailure(ex))
+            {
+                // Languages fail one by one inside the processor; this is the rest (storage, a bug): drop the phrase.
+                _stages.Report(StageSupervisor.Processing, phrase.Seq, ex);
+            }
+
+            // Delivered (or given up): a new owner starts after it. Phrases without text commit nothing; the next one covers them.
+            if (checkpoint is not null && position is { } resumeAt)
+            {
+                await checkpoint(resumeAt, cancellationToken);
+            }
+        }
+    }
+}
