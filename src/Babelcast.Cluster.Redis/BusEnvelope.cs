@@ -11,6 +11,9 @@ internal enum BusOperation : byte
     Listeners = 2,
     AllListeners = 3,
     End = 4,
+
+    /// <summary>A live state change (<see cref="RedisSessionStateBus"/>): one binary frame of flag, value, acknowledge.</summary>
+    State = 5,
 }
 
 /// <summary>

@@ -49,6 +49,9 @@ internal static partial class Log
     [LoggerMessage(9533, LogLevel.Information, "Bus connection to Redis restored; {Sessions} sessions' listeners resynced from the store")]
     public static partial void BusRestored(ILogger logger, int sessions);
 
+    [LoggerMessage(9534, LogLevel.Warning, "Session {SessionId}: its live state could not be read from Redis; a new connection starts from the stored status")]
+    public static partial void StateReadFailed(ILogger logger, string sessionId, Exception exception);
+
     [LoggerMessage(9540, LogLevel.Information, "Session {SessionId}: pipeline started under lease generation {Generation}, reading after {Position} from seq {Seq}")]
     public static partial void OwnedSessionStarted(ILogger logger, string sessionId, long generation, string position, long seq);
 

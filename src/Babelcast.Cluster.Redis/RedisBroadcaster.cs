@@ -22,8 +22,12 @@ public sealed class RedisBroadcaster(RedisConnection connection, IOptions<RedisC
     public void SendToAllListeners(string sessionId, Delivery delivery) =>
         Publish(sessionId, BusEnvelope.Write(BusOperation.AllListeners, "", delivery));
 
-    public void EndSession(string sessionId, OutboundFrame ended) =>
+    public void EndSession(string sessionId, OutboundFrame ended)
+    {
+        // Nobody joins an ended session: its live flags (RedisSessionStateBus) are not needed any more.
+        connection.Multiplexer.GetDatabase().KeyDelete(_keys.State(sessionId), CommandFlags.FireAndForget);
         Publish(sessionId, BusEnvelope.Write(BusOperation.End, "", Delivery.Control(ended)));
+    }
 
     private void Publish(string sessionId, byte[] message) =>
         connection.Multiplexer.GetSubscriber().Publish(_keys.Bus(sessionId), message, CommandFlags.FireAndForget);

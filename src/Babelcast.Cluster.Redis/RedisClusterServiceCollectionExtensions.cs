@@ -3,6 +3,7 @@ using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
+using Babelcast.Core.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -75,7 +76,8 @@ public static class RedisClusterServiceCollectionExtensions
 
     /// <summary>
     /// The cluster bus (<c>Babelcast:Cluster:Bus</c> = <c>redis</c>): <see cref="IBroadcaster"/> publishes on a channel
-    /// per session, <see cref="IListenerPresence"/> sums every node's listener counts, and a hosted service subscribes
+    /// per session, <see cref="ISessionStateBus"/> publishes live state changes there too and keeps the last flags,
+    /// <see cref="IListenerPresence"/> sums every node's listener counts, and a hosted service subscribes
     /// this node to the sessions it has connections of. Needs an <see cref="ILocalDelivery"/> (the node's connection store).
     /// </summary>
     public static IServiceCollection AddRedisBroadcasting(this IServiceCollection services)
@@ -85,6 +87,7 @@ public static class RedisClusterServiceCollectionExtensions
         services.TryAddSingleton<ClusterNode>();
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<IBroadcaster, RedisBroadcaster>();
+        services.TryAddSingleton<ISessionStateBus, RedisSessionStateBus>();
         services.TryAddSingleton<IListenerPresence, RedisListenerPresence>();
         services.AddHostedService<RedisGatewayService>();
         return services;

@@ -10,7 +10,8 @@ namespace Babelcast.Cluster.Redis;
 /// <summary>
 /// A gateway's side of the cluster bus: subscribed to exactly the sessions that have connections on this node
 /// (subscribing when the first arrives, unsubscribing when the last leaves), delivering what arrives into the local
-/// connections in order, and publishing this node's listener counts (on every change and on a heartbeat). One loop
+/// connections in order (live state changes too, after catching up from the state hash on subscribing), and
+/// publishing this node's listener counts (on every change and on a heartbeat). One loop
 /// applies all changes, so that a session's subscribe and unsubscribe never race.
 /// </summary>
 public sealed class RedisGatewayService(
@@ -106,9 +107,17 @@ public sealed class RedisGatewayService(
             if (connected && !_subscriptions.ContainsKey(sessionId))
             {
                 var queue = await subscriber.SubscribeAsync(_keys.Bus(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
-                // OnMessage handles one message at a time, in the order Redis sent them.
-                queue.OnMessage(message => Deliver(sessionId, message.Message));
                 _subscriptions[sessionId] = queue;
+                try
+                {
+                    await CatchUpAsync(sessionId, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // OnMessage handles one message at a time, in the order Redis sent them; what arrived while the
+                    // state was read waits in the queue, so a newer change is applied after the hash, never before.
+                    queue.OnMessage(message => Deliver(sessionId, message.Message));
+                }
             }
             else if (!connected && _subscriptions.Remove(sessionId, out var queue))
             {
@@ -137,6 +146,17 @@ public sealed class RedisGatewayService(
         }
     }
 
+    /// <summary>A live state change published before the subscription took effect reached this node only in the state hash.</summary>
+    private async Task CatchUpAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var known = await RedisSessionStateBus.ReadAsync(connection.Multiplexer.GetDatabase(), _keys.State(sessionId))
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var change in known)
+        {
+            local.ApplyState(sessionId, change);
+        }
+    }
+
     private void Deliver(string sessionId, RedisValue message)
     {
         if (BusEnvelope.Read((byte[])message!) is not var (operation, language, delivery))
@@ -158,6 +178,9 @@ public sealed class RedisGatewayService(
                 break;
             case BusOperation.End:
                 local.EndSession(sessionId, delivery.Frames[0]);
+                break;
+            case BusOperation.State when RedisSessionStateBus.Decode(delivery) is { } change:
+                local.ApplyState(sessionId, change);
                 break;
             default:
                 Log.BusMessageDropped(logger, sessionId);

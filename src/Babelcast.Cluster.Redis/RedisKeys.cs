@@ -36,6 +36,9 @@ internal sealed class RedisKeys(string prefix)
         return sessionId.Length > 0;
     }
 
+    /// <summary>The session's live flags as last published (a hash: "paused"/"muted" -> "0"/"1"), for nodes that join later.</summary>
+    public RedisKey State(string sessionId) => $"{prefix}:{{{sessionId}}}:state";
+
     public RedisKey Lease(string sessionId) => $"{prefix}:{{{sessionId}}}:lease";
 
     public RedisKey Generation(string sessionId) => $"{prefix}:{{{sessionId}}}:generation";

@@ -24,10 +24,19 @@ public sealed class RedisSessionPipelines(
     /// <summary>Sessions whose pipelines run on this node, and those this node announced (their speakers are here).</summary>
     public IReadOnlyCollection<string> RunningSessions => host.RunningSessions.Union(_announced.Keys).ToList();
 
+    /// <summary>Never: the node holding the speaker marks pauses; see <see cref="StartAsync"/>.</summary>
+    public bool MarksPauseWithoutSpeaker(string sessionId) => false;
+
+    /// <summary>
+    /// Announces the session, then writes its stored state into the log before the speaker's first frame: a pause or
+    /// resume made while no speaker was connected anywhere reached no log, and the owner's pipeline must not stay paused
+    /// (dropping the speaker's audio) or run on where the speaker's node now gates the audio.
+    /// </summary>
     public async ValueTask StartAsync(string sessionId, string sourceLanguage, bool paused, CancellationToken cancellationToken)
     {
         await placement.AnnounceAsync(sessionId, cancellationToken).ConfigureAwait(false);
         _announced[sessionId] = 0;
+        ingest.TryWrite(sessionId, IngestItem.Control(paused ? IngestKind.Pause : IngestKind.Resume, time.GetTimestamp()));
     }
 
     public async ValueTask EndAsync(string sessionId, CancellationToken cancellationToken)

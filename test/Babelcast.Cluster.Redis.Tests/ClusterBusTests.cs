@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -98,6 +99,40 @@ public sealed class ClusterBusTests(RedisFixture redis) : IAsyncLifetime
         ]);
 
         Assert.Equal("es=2", Counts(presence));
+    }
+
+    [Fact]
+    public async Task State_changes_reach_every_gateway_of_the_session_and_a_gateway_joining_later_reads_the_last_flags()
+    {
+        var (a, _) = await StartGatewayAsync("gateway-a");
+        var (b, _) = await StartGatewayAsync("gateway-b");
+        a.SetListeners("s1", ("es", 1));
+        b.SetListeners("s1", ("fr", 1));
+        await WaitUntilAsync(async () => await SubscribersAsync("s1") == 2);
+
+        var states = new RedisSessionStateBus(Connection(), Microsoft.Extensions.Options.Options.Create(_options), TimeProvider.System, NullLogger<RedisSessionStateBus>.Instance);
+        states.Publish("s1", new SessionStateChange(SessionFlag.Paused, true));
+        states.Publish("s1", new SessionStateChange(SessionFlag.Muted, true, Acknowledge: true));
+        states.Publish("s1", new SessionStateChange(SessionFlag.Paused, false));
+        await WaitUntilAsync(() => Task.FromResult(a.States.Count == 3 && b.States.Count == 3));
+
+        SessionStateChange[] expected = [new(SessionFlag.Paused, true), new(SessionFlag.Muted, true, true), new(SessionFlag.Paused, false)];
+        Assert.Equal(expected, a.States.Select(s => s.Change));
+        Assert.Equal(expected, b.States.Select(s => s.Change));
+
+        // Read by a node that connects to the session later, and applied by a gateway when it subscribes.
+        var known = await states.ReadAsync("s1", CancellationToken.None);
+        SessionStateChange[] flags = [new(SessionFlag.Muted, true), new(SessionFlag.Paused, false)];
+        Assert.Equal(flags, known.OrderByDescending(c => c.Flag));
+        Assert.Empty(await states.ReadAsync("s2", CancellationToken.None));
+        var (c, _) = await StartGatewayAsync("gateway-c");
+        c.SetListeners("s1", ("it", 1));
+        await WaitUntilAsync(() => Task.FromResult(c.States.Count == 2));
+        Assert.Contains(c.States, s => s.Change == new SessionStateChange(SessionFlag.Muted, true));
+
+        // The end forgets the flags.
+        Broadcaster().EndSession("s1", Frame("ended"));
+        await WaitUntilAsync(async () => (await states.ReadAsync("s1", CancellationToken.None)).Count == 0);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Sessions;
 
 namespace Babelcast.Cluster.Redis.Tests;
 
@@ -44,6 +45,10 @@ internal sealed class RecordingLocalDelivery : ILocalDelivery
         Received.Enqueue((sessionId, "end", Delivery.Control(ended)));
         return true;
     }
+
+    public ConcurrentQueue<(string SessionId, SessionStateChange Change)> States { get; } = new();
+
+    public void ApplyState(string sessionId, SessionStateChange change) => States.Enqueue((sessionId, change));
 
     public void Resync(string sessionId) => Resynced.Enqueue(sessionId);
 }

@@ -65,4 +65,43 @@ internal static class LimitScripts
         if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
         return 1
         """;
+
+    /// <summary>
+    /// KEYS: a key's lockout record (a hash: failures, lockouts, last failure ms, locked-until ms). ARGV: max failures,
+    /// window ms, first lockout ms, max lockout ms, max lockouts. Counts one failure as <c>InProcessFailureLockout</c>
+    /// does (a record whose window and lockout are over starts afresh; the limit-th failure locks for a doubling time,
+    /// capped); the record expires once neither its window nor its lockout can matter. Returns the ms still locked.
+    /// </summary>
+    public const string RecordFailure = """
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        local r = redis.call('HMGET', KEYS[1], 'failures', 'lockouts', 'last', 'until')
+        local failures = tonumber(r[1]) or 0
+        local lockouts = tonumber(r[2]) or 0
+        local last = tonumber(r[3])
+        local lockedUntil = tonumber(r[4]) or 0
+        local window = tonumber(ARGV[2])
+        if (last == nil or now - last > window) and now >= lockedUntil then
+          failures = 0
+          lockouts = 0
+        end
+        failures = failures + 1
+        if failures >= tonumber(ARGV[1]) then
+          failures = 0
+          lockouts = math.min(lockouts + 1, tonumber(ARGV[5]))
+          lockedUntil = now + math.floor(math.min(tonumber(ARGV[3]) * math.pow(2, lockouts - 1), tonumber(ARGV[4])))
+        end
+        redis.call('HSET', KEYS[1], 'failures', failures, 'lockouts', lockouts, 'last', now, 'until', lockedUntil)
+        redis.call('PEXPIRE', KEYS[1], math.max(window, lockedUntil - now) + 1000)
+        return math.max(lockedUntil - now, 0)
+        """;
+
+    /// <summary>KEYS: a key's lockout record. Returns the ms it is still locked (0: it may try).</summary>
+    public const string LockedFor = """
+        local lockedUntil = tonumber(redis.call('HGET', KEYS[1], 'until'))
+        if not lockedUntil then return 0 end
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        return math.max(lockedUntil - now, 0)
+        """;
 }

@@ -1,3 +1,5 @@
+using Babelcast.Core.Sessions;
+
 namespace Babelcast.Core.Broadcasting;
 
 /// <summary>
@@ -24,6 +26,12 @@ public interface ILocalDelivery
 
     /// <summary>Sends <paramref name="ended"/> to the session's connections on this node and closes them; false if none.</summary>
     bool EndSession(string sessionId, OutboundFrame ended);
+
+    /// <summary>
+    /// Applies a live state change of the session (<see cref="ISessionStateBus"/>) to this node's runtime of it, if any:
+    /// its flags, its speaker (gate and ingest marker) and its listeners here.
+    /// </summary>
+    void ApplyState(string sessionId, SessionStateChange change);
 
     /// <summary>
     /// Messages of the session may have been lost on the way to this node (the bus reconnected): each listener here gets

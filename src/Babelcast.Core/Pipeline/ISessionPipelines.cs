@@ -10,6 +10,14 @@ public interface ISessionPipelines
     /// <summary>Sessions whose pipelines this node runs or has started.</summary>
     IReadOnlyCollection<string> RunningSessions { get; }
 
+    /// <summary>
+    /// Whether a pause or resume applied while no speaker is connected to this node still goes into the session's log
+    /// from this node. Embedded: while its pipeline runs here (the speaker's reconnect grace). In a cluster: never; only
+    /// the node holding the speaker writes the marker, in order with its audio, so that two writers cannot interleave
+    /// stale markers, and a speaker's (re)connection writes the stored state first (<see cref="StartAsync"/>).
+    /// </summary>
+    bool MarksPauseWithoutSpeaker(string sessionId);
+
     /// <summary>Makes sure a pipeline runs for the session (idempotent). Throws when that cannot be arranged.</summary>
     ValueTask StartAsync(string sessionId, string sourceLanguage, bool paused, CancellationToken cancellationToken);
 

@@ -47,6 +47,9 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
 
     public IReadOnlyCollection<string> RunningSessions => _running.Keys.ToList();
 
+    /// <inheritdoc />
+    public bool MarksPauseWithoutSpeaker(string sessionId) => _running.ContainsKey(sessionId);
+
     /// <summary>Starts the session's pipeline unless it runs already.</summary>
     public async ValueTask EnsureStartedAsync(string sessionId, string sourceLanguage, bool paused, CancellationToken cancellationToken)
     {

@@ -9,7 +9,14 @@ namespace Babelcast.Core.Sessions;
 /// </summary>
 public interface ILiveSessions
 {
+    /// <summary>What this node knows now: the listener counts (every node's) and this node's runtime of the session.</summary>
     LiveSessionSnapshot Snapshot(string sessionId);
+
+    /// <summary>
+    /// As <see cref="Snapshot"/>, with the flags another node published when this node holds no connection of the
+    /// session (in a cluster; embedded it completes synchronously with the same result).
+    /// </summary>
+    ValueTask<LiveSessionSnapshot> SnapshotAsync(string sessionId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a pause or resume, then applies it: a marker in the ingest log (in order with the audio), then every
@@ -24,7 +31,10 @@ public interface ILiveSessions
     /// </summary>
     ValueTask<SessionRecord?> EndAsync(string sessionId, string reason, SessionChangeOrigin origin, CancellationToken cancellationToken);
 
-    /// <summary>Mutes or unmutes the speaker's audio for every listener (live only: a mute is not stored).</summary>
+    /// <summary>
+    /// Mutes or unmutes the speaker's audio for every listener, on every node (live only: a mute is not in the session
+    /// store; a cluster's state bus keeps it for nodes that connect to the session later).
+    /// </summary>
     void SetMuted(string sessionId, bool muted);
 
     /// <summary>Ids of sessions that have a live pipeline or connections on this node.</summary>

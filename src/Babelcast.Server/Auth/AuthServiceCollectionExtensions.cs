@@ -1,3 +1,4 @@
+using Babelcast.Core.Limits;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<LocalUserCheck>();
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>());
+        services.TryAddSingleton<IFailureLockout>(sp => new InProcessFailureLockout(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<LoginLockout>();
         services.TryAddSingleton<ISpeakerAuthenticator, SpeakerAuthenticator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, LocalJwtBearerSetup>());

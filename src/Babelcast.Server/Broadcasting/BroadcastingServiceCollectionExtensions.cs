@@ -1,6 +1,7 @@
 using Babelcast.Cluster.Redis;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Pipeline;
+using Babelcast.Core.Sessions;
 using Babelcast.Server.WebSockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ public static class BroadcastingServiceCollectionExtensions
             var error = IsKnownBus(bus) ? UnknownRole(role) : UnknownBus(bus);
             services.TryAddSingleton<IBroadcaster>(_ => throw new OptionsValidationException(ClusterOptions.Section, typeof(ClusterOptions), [error]));
             services.TryAddSingleton<IListenerPresence>(_ => throw new OptionsValidationException(ClusterOptions.Section, typeof(ClusterOptions), [error]));
+            services.TryAddSingleton<ISessionStateBus>(_ => throw new OptionsValidationException(ClusterOptions.Section, typeof(ClusterOptions), [error]));
         }
 
         return services;
@@ -55,11 +57,12 @@ public static class BroadcastingServiceCollectionExtensions
 
     /// <summary>
     /// The embedded bus: delivers into this node's connection store (registered by the live path), which also has every
-    /// listener count; pipelines run on this node.
+    /// listener count; state changes apply to this node's runtimes at once; pipelines run on this node.
     /// </summary>
     public static IServiceCollection AddInMemoryBroadcasting(this IServiceCollection services)
     {
         services.TryAddSingleton<IBroadcaster, InMemoryBroadcaster>();
+        services.TryAddSingleton<ISessionStateBus, InProcessSessionStateBus>();
         services.TryAddSingleton<IListenerPresence, LocalListenerPresence>();
         services.TryAddSingleton<ISessionPipelines>(sp => sp.GetRequiredService<PipelineHost>());
         return services;

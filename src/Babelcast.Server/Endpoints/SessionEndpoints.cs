@@ -90,7 +90,7 @@ internal static class SessionEndpoints
     private static async Task<IResult> GetAsync(string id, HttpContext context, ISessionStore store, SessionViews views, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionAccess.FindAsync(id, store, cancellationToken);
-        return error ?? TypedResults.Ok(views.Create(session!, context.Request));
+        return error ?? TypedResults.Ok(await views.CreateAsync(session!, context.Request, cancellationToken));
     }
 
     private static async Task<IResult> UpdateAsync(
@@ -142,7 +142,7 @@ internal static class SessionEndpoints
             return Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, $"No session '{id}'.");
         }
 
-        return updated.Status == SessionStatus.Ended ? Ended(id) : TypedResults.Ok(views.Create(updated, context.Request));
+        return updated.Status == SessionStatus.Ended ? Ended(id) : TypedResults.Ok(await views.CreateAsync(updated, context.Request, cancellationToken));
     }
 
     private static async Task<IResult> DeleteAsync(

@@ -26,7 +26,7 @@ internal static class TokenEndpoints
         }
 
         var logger = loggers.CreateLogger(typeof(TokenEndpoints));
-        if (lockout.RetryAfter(request.Username) is { } wait)
+        if (await lockout.RetryAfterAsync(request.Username, cancellationToken) is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -45,14 +45,14 @@ internal static class TokenEndpoints
         {
             if (Credentials.ValidateUsername(request.Username) is null)
             {
-                lockout.RecordFailure(request.Username);
+                await lockout.RecordFailureAsync(request.Username, cancellationToken);
             }
 
             HttpLog.InvalidCredentials(logger, request.Username.Length > Credentials.MaxUsernameLength ? "(too long)" : request.Username);
             return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials, "Unknown username or wrong password.");
         }
 
-        lockout.RecordSuccess(request.Username);
+        await lockout.RecordSuccessAsync(request.Username, cancellationToken);
         var token = issuer.Issue(user);
         HttpLog.TokenIssued(logger, user.Username);
         return TypedResults.Ok(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresInSeconds));

@@ -20,6 +20,7 @@ internal sealed class ListenerEndpoint(
     AudienceStatus audience,
     ILanguageCatalog languages,
     ListenerReplay replay,
+    LiveStateCatchUp states,
     TranslationWarmup warmup,
     SocketRefusal refusal,
     BabelcastMetrics metrics,
@@ -49,6 +50,7 @@ internal sealed class ListenerEndpoint(
             AbortTransport = context.Abort,
             Transport = TransportCapture.Of(context),
         };
+        await states.CatchUpAsync(session, ct);
         me.Enqueue(Delivery.Control(Joined(session, connections.GetOrAdd(session), language)));
         me.HoldForReplay();
         // The cap counts every node's listeners (embedded: this node's store is exact, and the slots take every place).

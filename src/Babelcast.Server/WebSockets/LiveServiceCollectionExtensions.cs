@@ -26,6 +26,8 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<Core.Cluster.ISessionWriteFence, Core.Cluster.NoWriteFence>();
         services.TryAddSingleton<PhraseProcessor>();
         services.TryAddSingleton<PipelineHost>();
+        services.TryAddSingleton<LiveStateApplier>();
+        services.TryAddSingleton<LiveStateCatchUp>();
         services.TryAddSingleton<LiveSessions>();
         services.TryAddSingleton<ILiveSessions>(sp => sp.GetRequiredService<LiveSessions>());
         services.TryAddSingleton<ListenerReplay>();

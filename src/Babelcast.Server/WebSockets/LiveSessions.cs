@@ -1,6 +1,5 @@
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Diagnostics;
-using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
@@ -10,7 +9,9 @@ namespace Babelcast.Server.WebSockets;
 
 /// <summary>
 /// The one path of session state changes (REST, the speaker's socket, the expiry sweeper): the store write, then the
-/// pipeline and the sockets, in the order the protocol promises. Sockets are reached through the bus only.
+/// pipeline and the sockets, in the order the protocol promises. Sockets are reached through the bus only; pause,
+/// resume and mute through the state bus, which every node with connections of the session applies
+/// (<see cref="LiveStateApplier"/>), whichever node the change was made on.
 /// </summary>
 internal sealed class LiveSessions(
     ISessionStore store,
@@ -18,7 +19,7 @@ internal sealed class LiveSessions(
     IBroadcaster broadcaster,
     IListenerPresence presence,
     ISessionPipelines pipelines,
-    IAudioIngest ingest,
+    ISessionStateBus states,
     BabelcastMetrics metrics,
     TimeProvider time,
     ILogger<LiveSessions> logger) : ILiveSessions
@@ -34,6 +35,18 @@ internal sealed class LiveSessions(
             : new LiveSessionSnapshot(counts.Values.Sum(), counts, runtime?.Muted ?? false, runtime?.Speaker is not null);
     }
 
+    public async ValueTask<LiveSessionSnapshot> SnapshotAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var snapshot = Snapshot(sessionId);
+        if (connections.Find(sessionId) is not null)
+        {
+            return snapshot;
+        }
+
+        var muted = (await states.ReadAsync(sessionId, cancellationToken)).Any(c => c is { Flag: SessionFlag.Muted, Value: true });
+        return muted ? snapshot with { Muted = true } : snapshot;
+    }
+
     public async ValueTask<SessionRecord?> SetStatusAsync(string sessionId, SessionStatus status, SessionChangeOrigin origin, CancellationToken cancellationToken)
     {
         var (updated, stored) = await WriteAsync(sessionId, status, origin, "status", cancellationToken);
@@ -44,7 +57,8 @@ internal sealed class LiveSessions(
             return updated;
         }
 
-        ApplyStatus(sessionId, status == SessionStatus.Paused, origin);
+        // Every node with connections of the session applies it (LiveStateApplier): embedded, this one, at once.
+        states.Publish(sessionId, new SessionStateChange(SessionFlag.Paused, status == SessionStatus.Paused, origin == SessionChangeOrigin.Speaker));
         return updated;
     }
 
@@ -68,23 +82,8 @@ internal sealed class LiveSessions(
         return updated;
     }
 
-    public void SetMuted(string sessionId, bool muted)
-    {
-        if (connections.Find(sessionId) is not { } runtime)
-        {
-            return;
-        }
-
-        if (runtime.Muted == muted)
-        {
-            broadcaster.SendToSpeaker(runtime.SessionId, StatusChanged(runtime));
-            return;
-        }
-
-        runtime.Muted = muted;
-        broadcaster.SendToAllListeners(runtime.SessionId, Delivery.Control(ListenerMessages.Muted(runtime.SessionId, muted)));
-        broadcaster.SendToSpeaker(runtime.SessionId, StatusChanged(runtime));
-    }
+    public void SetMuted(string sessionId, bool muted) =>
+        states.Publish(sessionId, new SessionStateChange(SessionFlag.Muted, muted, Acknowledge: true));
 
     /// <summary>
     /// A store that refuses a write (read-only database, full disk) must not cost the live session: the speaker is told
@@ -112,42 +111,6 @@ internal sealed class LiveSessions(
             ReportStoreFailure(sessionId, what, ex);
             return (null, false);
         }
-    }
-
-    /// <summary>Pause stops processing (a marker in the ingest log, in order with the audio), then tells everyone.</summary>
-    private void ApplyStatus(string sessionId, bool paused, SessionChangeOrigin origin)
-    {
-        if (connections.Find(sessionId) is not { } runtime)
-        {
-            // Nobody connected here, but the pipeline may still run (the speaker's reconnect grace).
-            if (pipelines.RunningSessions.Contains(sessionId))
-            {
-                ingest.TryWrite(sessionId, IngestItem.Control(paused ? IngestKind.Pause : IngestKind.Resume, time.GetTimestamp()));
-            }
-
-            return;
-        }
-
-        var target = paused ? SessionStatus.Paused : SessionStatus.Active;
-        if (runtime.Status == target || runtime.Ended)
-        {
-            AcknowledgeIfSpeaker(sessionId, origin);
-            return;
-        }
-
-        if (paused)
-        {
-            ingest.TryWrite(sessionId, IngestItem.Control(IngestKind.Pause, time.GetTimestamp()));
-            runtime.Status = target;
-        }
-        else
-        {
-            runtime.Status = target;
-            ingest.TryWrite(sessionId, IngestItem.Control(IngestKind.Resume, time.GetTimestamp()));
-        }
-
-        broadcaster.SendToAllListeners(sessionId, Delivery.Control(ListenerMessages.Paused(sessionId, paused)));
-        broadcaster.SendToSpeaker(sessionId, StatusChanged(runtime));
     }
 
     /// <summary>A request from the speaker's socket is always answered with the status, changed or not.</summary>

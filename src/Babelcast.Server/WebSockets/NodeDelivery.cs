@@ -1,4 +1,5 @@
 using Babelcast.Core.Broadcasting;
+using Babelcast.Core.Sessions;
 
 namespace Babelcast.Server.WebSockets;
 
@@ -6,7 +7,7 @@ namespace Babelcast.Server.WebSockets;
 /// This node's end of a cluster bus: what the bus carries goes into the node's connection store, and after the bus
 /// reconnected each listener is replayed from the store what it missed, as its own <c>resume</c> would.
 /// </summary>
-internal sealed class NodeDelivery(IConnectionStore connections, ListenerReplay replay, ILogger<NodeDelivery> logger) : ILocalDelivery
+internal sealed class NodeDelivery(IConnectionStore connections, LiveStateApplier states, ListenerReplay replay, ILogger<NodeDelivery> logger) : ILocalDelivery
 {
     public IReadOnlyCollection<string> SessionIds => connections.SessionIds;
 
@@ -25,6 +26,8 @@ internal sealed class NodeDelivery(IConnectionStore connections, ListenerReplay 
     public void DeliverToAllListeners(string sessionId, Delivery delivery) => connections.DeliverToAllListeners(sessionId, delivery);
 
     public bool EndSession(string sessionId, OutboundFrame ended) => connections.EndSession(sessionId, ended);
+
+    public void ApplyState(string sessionId, SessionStateChange change) => states.Apply(sessionId, change);
 
     public void Resync(string sessionId)
     {

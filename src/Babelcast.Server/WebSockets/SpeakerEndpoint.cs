@@ -22,6 +22,7 @@ internal sealed class SpeakerEndpoint(
     IWebSocketRateLimiter rateLimiter,
     IConnectionStore connections,
     ILiveSessions live,
+    LiveStateCatchUp states,
     AudienceStatus audience,
     ISessionPipelines pipelines,
     RecognizerWarmup warmup,
@@ -78,6 +79,7 @@ internal sealed class SpeakerEndpoint(
         };
         // Queued before registration (the write loop starts later): an end racing this join then reaches the speaker
         // after `connected`, never instead of it.
+        await states.CatchUpAsync(session, ct);
         me.Send(Connected(session, connections.GetOrAdd(session), framing.IsNumbered ? framing.LastSeq : null));
         var (runtime, joined, previous) = connections.AddSpeaker(session, me);
         if (joined != JoinResult.Added)

@@ -9,7 +9,7 @@ namespace Babelcast.Server.Tests.Cluster;
 
 /// <summary>
 /// Two in-process servers on one Redis and one PostgreSQL schema (two gateways behind a load balancer): a client gets
-/// the rate limits and the listener cap once across them, not once per node.
+/// the rate limits, the sign-in lockout and the listener cap once across them, not once per node.
 /// </summary>
 [Trait("Category", "Cluster")]
 public sealed class ClusterLimitsTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
@@ -30,6 +30,27 @@ public sealed class ClusterLimitsTests(ClusterFixture cluster) : IClassFixture<C
         using var refused = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = ClusterFixture.AdminPassword });
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ErrorCodes.RateLimitExceeded);
         Assert.InRange(problem.GetProperty("retryAfter").GetInt32(), 1, 60);
+    }
+
+    [Fact]
+    public async Task WrongPasswords_AlternatingBetweenTwoNodes_LockTheAccountOnBothAtTheLimit()
+    {
+        var (a, b) = await StartTwoNodesAsync(new() { ["Babelcast:Auth:Lockout:MaxFailures"] = "3" });
+        await using var _ = a;
+        await using var __ = b;
+
+        // Two wrong passwords through a, one through b: each node alone has seen fewer than 3.
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(a, "wrong-password"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(b, "wrong-password"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(a, "wrong-password"));
+
+        foreach (var node in new[] { b, a })
+        {
+            using var client = node.CreateClient();
+            using var locked = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = ClusterFixture.AdminPassword });
+            var problem = await ProblemAssert.IsProblemAsync(locked, HttpStatusCode.TooManyRequests, ErrorCodes.RateLimitExceeded);
+            Assert.InRange(problem.GetProperty("retryAfter").GetInt32(), 50, 60);
+        }
     }
 
     [Fact]
@@ -94,10 +115,10 @@ public sealed class ClusterLimitsTests(ClusterFixture cluster) : IClassFixture<C
         }
     }
 
-    private static async Task<HttpStatusCode> TokenStatusAsync(BabelcastTestServer server)
+    private static async Task<HttpStatusCode> TokenStatusAsync(BabelcastTestServer server, string password = ClusterFixture.AdminPassword)
     {
         using var client = server.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password = ClusterFixture.AdminPassword });
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username = "admin", password });
         return response.StatusCode;
     }
 
