@@ -34,7 +34,7 @@ public static class ScriptureReferenceParser
             {
                 i++;
             }
-            else if (!IsConvincing(phrase, location, cased)
+            else if (!IsConvincing(phrase, location, cased) || IsClockTime(tokens, location)
                 || ScriptureReferenceValidator.Check(phrase.Book, location.Chapter, location.VerseStart, location.VerseEnd) is not null)
             {
                 // Skip the whole reading: "3 John 2:1" does not exist, and "John 2:1" inside it was not meant.
@@ -134,6 +134,19 @@ public static class ScriptureReferenceParser
             BookNameKind.Name => location.TwoNumbers,
             _ => location.TwoNumbers && cased && phrase.NameIsCapitalised,
         };
+    }
+
+    /// <summary>"John 10:30 am", "Mark 3:30 o'clock": a name and a time, not a verse.</summary>
+    private static bool IsClockTime(List<ScriptureToken> tokens, ScriptureLocation location)
+    {
+        if (!location.HasSeparator || location.End >= tokens.Count)
+        {
+            return false;
+        }
+
+        var next = tokens[location.End];
+        return next.IsWord("am") || next.IsWord("pm") || next.IsWord("o'clock") || next.IsWord("o\u2019clock")
+            || ((next.IsWord("a") || next.IsWord("p")) && location.End + 1 < tokens.Count && tokens[location.End + 1].IsPunctuation('.'));
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text.Trim() : string.Concat(text.AsSpan(0, 40).Trim(), "...");

@@ -59,6 +59,17 @@ public sealed class ScriptureReferenceParserTests
     [InlineData("Ecclesiastes 3", "Ecclesiastes 3")]
     [InlineData("Philemon 1", "Philemon 1:1")]
     [InlineData("Philemon chapter 1", "Philemon 1")]
+    [InlineData("(see John 3:16)", "John 3:16")]
+    [InlineData("as it says in John 3:16, God loves", "John 3:16")]
+    [InlineData("Matthew 5:3-12.", "Matthew 5:3-12")]
+    [InlineData("Isaiah 53", "Isaiah 53")]
+    [InlineData("1 Thess 5:17", "1 Thessalonians 5:17")]
+    [InlineData("Second Timothy 3:16", "2 Timothy 3:16")]
+    [InlineData("the first book of Samuel chapter 17", "1 Samuel 17")]
+    [InlineData("Ecclesiastes chapter three verses one through eight", "Ecclesiastes 3:1-8")]
+    [InlineData("Hebrews 11 verse 1", "Hebrews 11:1")]
+    [InlineData("Acts chapter two verse thirty-eight", "Acts 2:38")]
+    [InlineData("Acts two thirty-eight", "Acts 2:38")]
     public void FindAll_Reference_IsFound(string text, string expected)
     {
         var found = ScriptureReferenceParser.FindAll(text);
@@ -93,6 +104,9 @@ public sealed class ScriptureReferenceParserTests
     [InlineData("the song 3 times")]
     [InlineData("Revelation 3 is a good film")]
     [InlineData("Jude 3")]
+    [InlineData("Meet John 10:30 am at the door")]
+    [InlineData("Mark 3:30 p.m. works")]
+    [InlineData("See you, Mark, 3:30 tomorrow")]
     [InlineData("")]
     public void FindAll_OrdinarySpeech_FindsNothing(string text)
     {
