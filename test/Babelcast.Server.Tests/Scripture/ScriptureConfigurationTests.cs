@@ -1,4 +1,5 @@
 using System.Net;
+using Babelcast.Core.Protocol;
 using Babelcast.Core.Scripture;
 using Babelcast.Server.Hosting;
 using Babelcast.Server.Tests.Http;
@@ -27,6 +28,27 @@ public sealed class ScriptureConfigurationTests
         var body = await ProblemAssert.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal("engKJV2006eb", body.GetProperty("bible").GetProperty("id").GetString());
         Assert.Contains("only begotten Son", body.GetProperty("verses")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Server_NoDiatheke_StartsWithNoBiblesAndSaysSo()
+    {
+        await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Babelcast:Scripture:Sword:DiathekePath"] = "/nonexistent/diatheke",
+        });
+        var token = await server.GetTokenAsync();
+        using var client = server.CreateClient();
+
+        using var bibles = await client.GetAsync("/api/bibles");
+        Assert.Empty((await ProblemAssert.JsonAsync(bibles, HttpStatusCode.OK)).GetProperty("bibles").EnumerateArray());
+        using var health = await client.GetAsync("/healthz");
+        var scripture = (await ProblemAssert.JsonAsync(health, HttpStatusCode.OK)).GetProperty("checks").GetProperty("scripture");
+        Assert.Equal("healthy", scripture.GetProperty("status").GetString());
+        Assert.Contains("no Bibles installed", scripture.GetProperty("description").GetString(), StringComparison.Ordinal);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var passage = await client.GetAsync("/api/scripture?ref=John+3:16&lang=en");
+        await ProblemAssert.IsProblemAsync(passage, HttpStatusCode.NotFound, ErrorCodes.NoBibleForLanguage);
     }
 
     [Fact]
