@@ -12,8 +12,6 @@ internal readonly record struct ScriptureToken(ScriptureTokenKind Kind, string T
 {
     public int End => Start + Text.Length;
 
-    public string Lower => Text.ToLowerInvariant();
-
     public bool IsCapitalised => Text.Length > 0 && char.IsUpper(Text[0]);
 
     public bool IsWord(string lower) => Kind == ScriptureTokenKind.Word && string.Equals(Text, lower, StringComparison.OrdinalIgnoreCase);
