@@ -131,4 +131,16 @@ public static class ErrorCodes
 
     /// <summary>Metric only: an MP3 stream client fell too far behind live and the oldest waiting phrase was skipped.</summary>
     public const string StreamPhraseSkipped = "STREAM_PHRASE_SKIPPED";
+
+    /// <summary>HTTP 400: the Bible reference cannot be read, names no book, or lies outside the book (e.g. John 33:1); the detail says which.</summary>
+    public const string InvalidScriptureReference = "INVALID_SCRIPTURE_REFERENCE";
+
+    /// <summary>HTTP 404: no installed Bible is in the requested language; the caller machine-translates the English text instead.</summary>
+    public const string NoBibleForLanguage = "NO_BIBLE_FOR_LANGUAGE";
+
+    /// <summary>HTTP 404: the chosen Bible has no text for the passage (its verse numbering differs).</summary>
+    public const string PassageNotInBible = "PASSAGE_NOT_IN_BIBLE";
+
+    /// <summary>HTTP 503: the Bible could not be read (the reader failed or timed out); retry later.</summary>
+    public const string ScriptureUnavailable = "SCRIPTURE_UNAVAILABLE";
 }

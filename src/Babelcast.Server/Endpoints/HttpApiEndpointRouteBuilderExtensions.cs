@@ -6,13 +6,14 @@ namespace Babelcast.Server.Endpoints;
 
 public static class HttpApiEndpointRouteBuilderExtensions
 {
-    /// <summary>The JSON API under /api: tokens, sessions (and their QR code, transcript, audio), languages and the server's addresses.</summary>
+    /// <summary>The JSON API under /api: tokens, sessions (and their QR code, transcript, audio), languages, Bibles and Scripture passages, and the server's addresses.</summary>
     public static IEndpointRouteBuilder MapBabelcastHttpApi(this IEndpointRouteBuilder app)
     {
         TokenEndpoints.Map(app);
         SessionEndpoints.Map(app);
         SessionResourceEndpoints.Map(app);
         LanguageEndpoints.Map(app);
+        ScriptureEndpoints.Map(app);
         HttpsEndpoints.Map(app);
         ServerEndpoints.Map(app);
         app.MapBabelcastStream();

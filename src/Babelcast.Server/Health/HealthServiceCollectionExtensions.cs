@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Babelcast.Server.Health;
 
 /// <summary>
-/// Readiness (<c>/healthz/ready</c>, and <c>/healthz</c> as before): storage, the three engines and disk space; 503
+/// Readiness (<c>/healthz/ready</c>, and <c>/healthz</c> as before): storage, the three engines, disk space and the installed Bibles (always healthy); 503
 /// when any check fails. Liveness (<c>/healthz/live</c>): the process answers, no dependency is checked, so that a
 /// failing engine gets the instance taken out of rotation rather than restarted.
 /// </summary>
@@ -22,12 +22,14 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<TranslatorHealthCheck>();
         services.TryAddSingleton<SynthesizerHealthCheck>();
         services.TryAddSingleton<DiskSpaceHealthCheck>();
+        services.TryAddSingleton<ScriptureHealthCheck>();
         services.AddHealthChecks()
             .Add(Check<StorageHealthCheck>("storage"))
             .Add(Check<RecognizerHealthCheck>("recognizer"))
             .Add(Check<TranslatorHealthCheck>("translator"))
             .Add(Check<SynthesizerHealthCheck>("synthesizer"))
-            .Add(Check<DiskSpaceHealthCheck>("diskSpace"));
+            .Add(Check<DiskSpaceHealthCheck>("diskSpace"))
+            .Add(Check<ScriptureHealthCheck>("scripture"));
         return services;
     }
 

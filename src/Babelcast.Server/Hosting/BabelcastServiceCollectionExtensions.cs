@@ -27,6 +27,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastReverseProxy();
         services.AddBabelcastStorage(configuration);
         services.AddBabelcastEngines();
+        services.AddBabelcastScripture();
         services.AddBabelcastAuth(configuration);
         services.AddBabelcastRateLimits();
         services.AddBabelcastSessions();

@@ -10,7 +10,7 @@ namespace Babelcast.Server.Tests.Health;
 [Collection("real-engines")]
 public sealed class HealthEndpointTests
 {
-    private static readonly string[] Checks = ["storage", "recognizer", "translator", "synthesizer", "diskSpace"];
+    private static readonly string[] Checks = ["storage", "recognizer", "translator", "synthesizer", "diskSpace", "scripture"];
 
     [Fact]
     public async Task Healthz_EveryDependencyUp_Returns200WithEveryCheckHealthy()

@@ -1,0 +1,20 @@
+using Babelcast.Core.Scripture;
+using Babelcast.Scripture.Sword;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Babelcast.Server.Hosting;
+
+public static class ScriptureServiceCollectionExtensions
+{
+    /// <summary>The Bible libraries ("sword", "none"), chosen by <c>Babelcast:Scripture:Library</c>, and <see cref="ScriptureService"/>.</summary>
+    public static IServiceCollection AddBabelcastScripture(this IServiceCollection services)
+    {
+        services.AddOptions<ScriptureOptions>().BindConfiguration(ScriptureOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScriptureOptions>, ScriptureOptionsValidator>());
+        services.AddSwordBibleLibrary();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBibleLibrary, EmptyBibleLibrary>());
+        services.TryAddSingleton<ScriptureService>();
+        return services;
+    }
+}
