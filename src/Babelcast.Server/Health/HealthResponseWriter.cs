@@ -10,7 +10,8 @@ namespace Babelcast.Server.Health;
 /// </summary>
 internal static class HealthResponseWriter
 {
-    private static readonly long StartedAt = Environment.TickCount64;
+    /// <summary>When the process started (not when this class was first used, at the first health request).</summary>
+    private static readonly DateTimeOffset StartedAt = ProcessStart();
 
     public static async Task WriteAsync(HttpContext context, HealthReport report)
     {
@@ -19,7 +20,8 @@ internal static class HealthResponseWriter
         w.WriteStartObject();
         w.WriteString("status", Name(report.Status));
         w.WriteString("version", typeof(HealthResponseWriter).Assembly.GetName().Version?.ToString());
-        w.WriteNumber("uptimeSeconds", (Environment.TickCount64 - StartedAt) / 1000);
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        w.WriteNumber("uptimeSeconds", Math.Max(0, (long)(now - StartedAt).TotalSeconds));
         w.WriteNumber("activeSessions", context.RequestServices.GetRequiredService<ILiveSessions>().ActiveSessionIds.Count);
         w.WriteStartObject("checks");
         foreach (var (name, entry) in report.Entries)
@@ -76,4 +78,10 @@ internal static class HealthResponseWriter
         HealthStatus.Degraded => "degraded",
         _ => "unhealthy",
     };
+
+    private static DateTimeOffset ProcessStart()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.StartTime.ToUniversalTime();
+    }
 }

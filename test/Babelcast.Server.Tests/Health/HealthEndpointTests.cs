@@ -34,6 +34,19 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task Healthz_UptimeSeconds_CountsFromTheProcessStartNotFromTheFirstHealthRequest()
+    {
+        await using var server = await BabelcastTestServer.StartAsync();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var age = DateTimeOffset.UtcNow - process.StartTime.ToUniversalTime();
+
+        var (_, body) = await GetAsync(server, "/healthz/live");
+
+        var uptime = body.GetProperty("uptimeSeconds").GetInt64();
+        Assert.InRange(uptime, (long)age.TotalSeconds - 2, (long)age.TotalSeconds + 60);
+    }
+
+    [Fact]
     public async Task Healthz_DiskMinimumOutOfReach_Returns503NamingDiskSpaceWhileLiveStays200()
     {
         await using var server = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>
