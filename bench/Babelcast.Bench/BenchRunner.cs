@@ -36,9 +36,21 @@ public static class BenchRunner
         {
             settings[key] = value;
         }
-        return options.UseProcessServer
+
+        IBenchServer server = options.UseProcessServer
             ? await ServerProcess.StartAsync(ServerLocator.FindServerDll(options.ServerDll), settings, logger, cancellationToken)
             : await InProcessServer.StartAsync(settings, cancellationToken);
+        try
+        {
+            await StartupWarmupWait.WaitAsync(server, logger, cancellationToken);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
     }
 
     /// <summary>The command line that reproduces this run, for the report.</summary>

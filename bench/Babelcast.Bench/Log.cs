@@ -44,6 +44,9 @@ internal static partial class Log
     [LoggerMessage(6012, LogLevel.Information, "Cluster node {Name} ({Role}) started as process {Pid}")]
     public static partial void ClusterNodeStarted(ILogger logger, string name, string role, int pid);
 
+    [LoggerMessage(6013, LogLevel.Information, "Server warm (start-up warm-up done) after waiting {Seconds:F1} s")]
+    public static partial void ServerWarm(ILogger logger, double seconds);
+
     [LoggerMessage(6050, LogLevel.Warning, "Refused by the server's capacity limit: {Message}")]
     public static partial void SpeakerRefused(ILogger logger, string message);
 }

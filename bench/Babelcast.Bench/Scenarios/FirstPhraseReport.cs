@@ -12,7 +12,7 @@ public static class FirstPhraseReport
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"# First phrase of a fresh session{(r.Smoke ? " (smoke)" : string.Empty)}\n\n");
         sb.Append(Markdown.Machine(r.Machine, r.ServerIsolated));
-        sb.Append(CultureInfo.InvariantCulture, $"\nCommand: `{r.Command}`. {r.Sessions} fresh sessions in a row; each is created, its speaker and one listener in each of {string.Join(", ", r.Languages)} connect, and a real clip is streamed at once ({r.FrameMs} ms frames, no warm-up clip). {r.BusySessions} other session(s) stream clips throughout. Measured: end of speech (found in the audio) to the first translated audio byte of the session's first phrase. {r.SessionsWithAudio} of {r.Sessions} sessions delivered it in every language.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\nCommand: `{r.Command}`. {r.Sessions} fresh sessions in a row; each is created, its speaker and one listener in each of {string.Join(", ", r.Languages)} connect, and a real clip is streamed at once (the server's start-up warm-up, `warmup` on /healthz, is waited for before the first session, as a node behind readiness routing) ({r.FrameMs} ms frames, no warm-up clip). {r.BusySessions} other session(s) stream clips throughout. Measured: end of speech (found in the audio) to the first translated audio byte of the session's first phrase. {r.SessionsWithAudio} of {r.Sessions} sessions delivered it in every language.\n\n");
         sb.Append("## Targets\n\n| target | bar | measured | |\n|---|---|---|---|\n");
         foreach (var t in r.Targets)
         {

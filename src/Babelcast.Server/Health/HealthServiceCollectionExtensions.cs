@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Babelcast.Server.Health;
 
 /// <summary>
-/// Readiness (<c>/healthz/ready</c>, and <c>/healthz</c> as before): storage, the three engines, disk space and the installed Bibles (always healthy); 503
+/// Readiness (<c>/healthz/ready</c>, and <c>/healthz</c> as before): storage, the three engines, disk space, the installed Bibles (always healthy) and the start-up warm-up (degraded, still 200, until it is done); 503
 /// when any check fails. Liveness (<c>/healthz/live</c>): the process answers, no dependency is checked, so that a
 /// failing engine gets the instance taken out of rotation rather than restarted.
 /// </summary>
@@ -23,13 +23,16 @@ public static class HealthServiceCollectionExtensions
         services.TryAddSingleton<SynthesizerHealthCheck>();
         services.TryAddSingleton<DiskSpaceHealthCheck>();
         services.TryAddSingleton<ScriptureHealthCheck>();
+        services.TryAddSingleton<WarmupHealthCheck>();
+        services.TryAddSingleton<Hosting.StartupWarmup>();
         services.AddHealthChecks()
             .Add(Check<StorageHealthCheck>("storage"))
             .Add(Check<RecognizerHealthCheck>("recognizer"))
             .Add(Check<TranslatorHealthCheck>("translator"))
             .Add(Check<SynthesizerHealthCheck>("synthesizer"))
             .Add(Check<DiskSpaceHealthCheck>("diskSpace"))
-            .Add(Check<ScriptureHealthCheck>("scripture"));
+            .Add(Check<ScriptureHealthCheck>("scripture"))
+            .Add(Check<WarmupHealthCheck>("warmup"));
         return services;
     }
 

@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.AddESpeakSynthesizer();
         services.AddLameEncoder();
         services.TryAddSingleton<EngineSet>();
+        services.TryAddSingleton<StartupWarmup>();
         services.TryAddSingleton<ILanguageCatalog, LanguageCatalog>();
         services.AddHostedService<EngineWarmupService>();
         return services;

@@ -11,7 +11,7 @@ namespace Babelcast.Server.Hosting;
 /// code paths are compiled before the first session's phrase needs them.
 /// </summary>
 internal sealed class EngineWarmupService(
-    EngineSet engines, ILanguageCatalog languages, TranslationWarmup phrases, Broadcasting.NodeRole role, TimeProvider time, ILogger<EngineWarmupService> logger)
+    EngineSet engines, ILanguageCatalog languages, TranslationWarmup phrases, StartupWarmup state, Broadcasting.NodeRole role, TimeProvider time, ILogger<EngineWarmupService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,8 +20,22 @@ internal sealed class EngineWarmupService(
         if (!role.RunsPipelines)
         {
             // A gateway recognises and translates nothing: its CPU goes to sockets.
+            state.Complete();
             return;
         }
+
+        try
+        {
+            await WarmAsync(stoppingToken);
+        }
+        finally
+        {
+            WarmupLog.StartupWarmupDone(logger, state.Complete().TotalMilliseconds);
+        }
+    }
+
+    private async Task WarmAsync(CancellationToken stoppingToken)
+    {
 
         // The listener side does not wait for the recogniser: its first phrase runs while the models load.
         var phrasesWarm = languages.Sources.Select(s => WarmOnePhraseAsync(s.Code)).ToList();

@@ -10,12 +10,13 @@ namespace Babelcast.Server.Tests.Health;
 [Collection("real-engines")]
 public sealed class HealthEndpointTests
 {
-    private static readonly string[] Checks = ["storage", "recognizer", "translator", "synthesizer", "diskSpace", "scripture"];
+    private static readonly string[] Checks = ["storage", "recognizer", "translator", "synthesizer", "diskSpace", "scripture", "warmup"];
 
     [Fact]
     public async Task Healthz_EveryDependencyUp_Returns200WithEveryCheckHealthy()
     {
         await using var server = await BabelcastTestServer.StartAsync();
+        await WaitWarmAsync(server);
 
         foreach (var path in new[] { "/healthz", "/healthz/ready" })
         {
@@ -82,8 +83,45 @@ public sealed class HealthEndpointTests
         Assert.Contains("translator process is gone", body.GetProperty("checks").GetProperty("translator").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Healthz_WhileStartupWarmupRuns_WarmupIsDegradedButTheNodeServes_ThenHealthyWithItsDuration()
+    {
+        await using var server = await BabelcastTestServer.StartAsync();
+
+        // Straight after the start the decoders are still loading: degraded (200), or already done on a fast machine.
+        var (status, body) = await GetAsync(server, "/healthz/ready");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var first = body.GetProperty("checks").GetProperty("warmup");
+        Assert.Contains(first.GetProperty("status").GetString(), new[] { "degraded", "healthy" });
+        if (first.GetProperty("status").GetString() == "degraded")
+        {
+            Assert.Equal("degraded", body.GetProperty("status").GetString());
+            Assert.Contains("warming up", first.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+
+        var warm = await WaitWarmAsync(server);
+        Assert.Contains("warmed at start-up in", warm.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(warm.GetProperty("data").GetProperty("seconds").GetDouble() > 0, warm.ToString());
+    }
+
+    private static async Task<JsonElement> WaitWarmAsync(BabelcastTestServer server)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var (_, body) = await GetAsync(server, "/healthz/ready");
+            var warmup = body.GetProperty("checks").GetProperty("warmup");
+            if (warmup.GetProperty("status").GetString() == "healthy")
+            {
+                return warmup;
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
     private static List<string> Failing(JsonElement body) =>
-        [.. body.GetProperty("checks").EnumerateObject().Where(c => c.Value.GetProperty("status").GetString() != "healthy").Select(c => c.Name)];
+        [.. body.GetProperty("checks").EnumerateObject().Where(c => c.Value.GetProperty("status").GetString() == "unhealthy").Select(c => c.Name)];
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(BabelcastTestServer server, string path)
     {
