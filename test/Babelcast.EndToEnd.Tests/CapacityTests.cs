@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Babelcast.Testing.Host;
 
 namespace Babelcast.EndToEnd.Tests;
@@ -60,7 +61,8 @@ public sealed class CapacityTests(BrowserFixture fixture)
 
         var banner = await second.Page.Locator("#banners [data-banner=connection]").InnerTextAsync();
         Assert.Contains("capacity", banner, StringComparison.Ordinal);
-        Assert.Contains("reload this page to try again", banner, StringComparison.Ordinal);
+        Assert.Contains("session is kept", banner, StringComparison.Ordinal);
+        Assert.True(await second.Page.Locator("#banners [data-banner=connection] button.banner-action").IsVisibleAsync());
         Assert.True(await second.Page.Locator("#live").IsVisibleAsync());
         await Artifacts.ScreenshotAsync(second.Page, "capacity-refused-in-session");
 
@@ -69,5 +71,29 @@ public sealed class CapacityTests(BrowserFixture fixture)
         Assert.Equal("closed", await second.Page.EvaluateAsync<string>("window.babelcast.state"));
         Assert.True(await first.Page.EvaluateAsync<bool>("window.babelcast.framesSent > 5"));
         Assert.Equal("live", await first.Page.EvaluateAsync<string>("window.babelcast.state"));
+
+        // "Try again" while the node is still full is refused again, with the button back; once the first session
+        // ends, it connects.
+        await second.Page.ClickAsync("#banners [data-banner=connection] button.banner-action");
+        await second.WaitAsync(
+            "window.babelcast.state === 'closed' && !!document.querySelector('#banners [data-banner=connection] button.banner-action')",
+            Quick, "the second refusal");
+        await first.Page.ClickAsync("#end");
+        await first.Page.ClickAsync("#end-confirm");
+        await first.WaitAsync("window.babelcast.state === 'ended'", Quick, "the first session to end");
+        var speaking = server.Services.GetRequiredService<Babelcast.Server.Capacity.SpeakingSessions>();
+        // The place is freed when the session has ended on the server (after its last phrase is recognised, which a
+        // loaded machine can take tens of seconds over) and its speaker's socket has closed.
+        using (var freed = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            while (speaking.Count > 0)
+            {
+                await Task.Delay(50, freed.Token);
+            }
+        }
+
+        await second.Page.ClickAsync("#banners [data-banner=connection] button.banner-action");
+        await second.WaitAsync("window.babelcast.state === 'live'", Quick, "the retried connection");
+        Assert.Equal(0, await second.Page.Locator("#banners [data-banner=connection]").CountAsync());
     }
 }

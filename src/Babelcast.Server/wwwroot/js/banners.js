@@ -7,7 +7,8 @@ export class Banners {
     this.items = new Map(); // key -> {el, text}
   }
 
-  set(key, text, kind = 'info') {
+  /** @param {{label: string, onClick: () => void}} [action] a button after the text (e.g. "Try again") */
+  set(key, text, kind = 'info', action = undefined) {
     let item = this.items.get(key);
     if (!item) {
       const el = document.createElement('p');
@@ -19,6 +20,14 @@ export class Banners {
     item.text = text;
     item.el.className = `banner ${kind}`;
     item.el.textContent = typeof text === 'function' ? text() : text;
+    if (action) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'banner-action';
+      button.textContent = action.label;
+      button.addEventListener('click', action.onClick, { once: true });
+      item.el.append(' ', button);
+    }
   }
 
   clear(key) {

@@ -174,7 +174,8 @@ export class LiveSession {
         this.socket.stop();
         this.setState('closed');
         this.syncControls();
-        this.banners.set('connection', `${msg.message || 'This server is at capacity.'} Your session is kept: reload this page to try again.`, 'error');
+        this.banners.set('connection', `${msg.message || 'This server is at capacity.'} Your session is kept.`, 'error',
+          { label: 'Try again', onClick: () => this.retryAfterRefusal() });
         return;
       case 'INGEST_OVERLOADED':
         this.banners.set('overloaded', 'The server is overloaded; some audio was dropped.', 'warn');
@@ -183,6 +184,14 @@ export class LiveSession {
       default:
         console.warn('babelcast: server error', msg);
     }
+  }
+
+  /** The operator asks again after a capacity refusal (never automatic: every speaker of a full server would knock). */
+  retryAfterRefusal() {
+    if (this.state !== 'closed') return;
+    this.banners.clear('connection');
+    this.setState('connecting');
+    this.socket.start();
   }
 
   showReplaced() {
