@@ -64,6 +64,20 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
         return await GetAsync(sessionId, cancellationToken);
     }
 
+    public async ValueTask<SessionRecord?> UpdateQualityTierAsync(string sessionId, string qualityTier, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using (var command = await database.CommandAsync(
+            "UPDATE sessions SET quality_tier = @tier, updated_at = @now WHERE id = @id AND status <> 'ended';", cancellationToken))
+        {
+            command.Parameters.Add("id", sessionId);
+            command.Parameters.Add("tier", qualityTier);
+            command.Parameters.Add("now", PostgresValues.ToUtc(now));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await GetAsync(sessionId, cancellationToken);
+    }
+
     public async ValueTask TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // GREATEST keeps activity monotonic when touches from several nodes land out of order.

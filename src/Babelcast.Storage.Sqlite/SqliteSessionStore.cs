@@ -67,6 +67,21 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         return await GetAsync(connection, sessionId, cancellationToken);
     }
 
+    public async ValueTask<SessionRecord?> UpdateQualityTierAsync(string sessionId, string qualityTier, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE sessions SET quality_tier = $tier, updated_at = $now WHERE id = $id AND status <> 'ended';";
+            command.Parameters.Add("$id", sessionId);
+            command.Parameters.Add("$tier", qualityTier);
+            command.Parameters.Add("$now", SqliteValues.ToUnixMs(now));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await GetAsync(connection, sessionId, cancellationToken);
+    }
+
     public async ValueTask TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

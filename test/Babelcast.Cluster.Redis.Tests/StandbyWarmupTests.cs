@@ -166,6 +166,9 @@ public sealed class StandbyWarmupTests(RedisFixture redis)
         public ValueTask<SessionRecord?> UpdateStatusAsync(string sessionId, SessionStatus status, DateTimeOffset now, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public ValueTask<SessionRecord?> UpdateQualityTierAsync(string sessionId, string qualityTier, DateTimeOffset now, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public ValueTask TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask<IReadOnlyList<SessionRecord>> ListExpiredAsync(DateTimeOffset idleBefore, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -27,6 +27,7 @@ public sealed class BabelcastMetrics
     public const string SchedulerPromotedInstrument = "babelcast_scheduler_promoted";
     public const string SchedulerQueuedInstrument = "babelcast_scheduler_queued";
     public const string AudioDuplicatesInstrument = "babelcast_audio_frames_duplicate";
+    public const string TranslationFallbacksInstrument = "babelcast_translation_fallbacks";
 
     /// <summary>Stage latencies run from a few milliseconds (a cached translation) to seconds (a long phrase).</summary>
     public static readonly IReadOnlyList<double> StageBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
@@ -60,6 +61,7 @@ public sealed class BabelcastMetrics
     private readonly Histogram<double> _schedulerWaits;
     private readonly Counter<long> _schedulerPromoted;
     private readonly Counter<long> _audioDuplicates;
+    private readonly Counter<long> _translationFallbacks;
     private volatile IAudienceSource? _audience;
     private volatile ILoadShedding? _shedding;
     private volatile WorkScheduler? _scheduler;
@@ -89,6 +91,8 @@ public sealed class BabelcastMetrics
         Meter.CreateObservableGauge(SchedulerQueuedInstrument, ObserveQueued, description: "Recognition work waiting for a slot of the work scheduler, by class of work");
         _audioDuplicates = Meter.CreateCounter<long>(AudioDuplicatesInstrument,
             description: "Numbered speaker frames dropped because the session had them already (resent after a reconnect)");
+        _translationFallbacks = Meter.CreateCounter<long>(TranslationFallbacksInstrument,
+            description: "Phrases a better translation engine did not translate in time or usably, translated by the fallback instead; by engine and reason");
     }
 
     /// <summary>The meter every instrument belongs to (disposed with the factory).</summary>
@@ -112,6 +116,9 @@ public sealed class BabelcastMetrics
     public void AudioFrameDuplicate() => _audioDuplicates.Add(1);
 
     public void TranslationRequested(string language) => _translations.Add(1, new KeyValuePair<string, object?>(LanguageTag, language));
+
+    public void TranslationFellBack(string engine, string reason) =>
+        _translationFallbacks.Add(1, new KeyValuePair<string, object?>("engine", engine), new KeyValuePair<string, object?>("reason", reason));
 
     public void Error(string code) => _errors.Add(1, new KeyValuePair<string, object?>(CodeTag, code));
 

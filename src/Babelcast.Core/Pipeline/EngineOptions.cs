@@ -12,4 +12,7 @@ public sealed class EngineOptions
     public string Synthesis { get; set; } = "espeak";
 
     public string Encoding { get; set; } = "lame";
+
+    /// <summary>The better engines premium sessions use (section "Babelcast:Engines:Premium"); none by default.</summary>
+    public PremiumEngineOptions Premium { get; set; } = new();
 }

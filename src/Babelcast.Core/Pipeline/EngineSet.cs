@@ -1,12 +1,20 @@
 using Babelcast.Core.Audio;
+using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Recognition;
+using Babelcast.Core.Sessions;
 using Babelcast.Core.Synthesis;
 using Babelcast.Core.Translation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Babelcast.Core.Pipeline;
 
-/// <summary>The engines chosen by name in configuration; an unknown name fails at start-up with the valid names.</summary>
+/// <summary>
+/// The engines chosen by name in configuration; an unknown name fails at start-up with the valid names. Premium
+/// sessions get the engines of <see cref="EngineOptions.Premium"/> where configured: a premium translator always runs
+/// inside a <see cref="FallbackTranslator"/> with the standard translator behind it.
+/// </summary>
 public sealed class EngineSet
 {
     public EngineSet(
@@ -14,13 +22,36 @@ public sealed class EngineSet
         IEnumerable<ISpeechRecognizerFactory> recognizers,
         IEnumerable<ITranslator> translators,
         IEnumerable<ISpeechSynthesizer> synthesizers,
-        IEnumerable<IAudioEncoder> encoders)
+        IEnumerable<IAudioEncoder> encoders,
+        BabelcastMetrics? metrics = null,
+        TimeProvider? time = null,
+        ILoggerFactory? loggers = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
-        Recognizer = Pick(recognizers, r => r.Name, o.Recognition, "Babelcast:Engines:Recognition");
-        Translator = Pick(translators, t => t.Name, o.Translation, "Babelcast:Engines:Translation");
+        var recognizerList = recognizers.ToList();
+        var translatorList = translators.ToList();
+        Recognizer = Pick(recognizerList, r => r.Name, o.Recognition, "Babelcast:Engines:Recognition");
+        Translator = Pick(translatorList, t => t.Name, o.Translation, "Babelcast:Engines:Translation");
         Synthesizer = Pick(synthesizers, s => s.Name, o.Synthesis, "Babelcast:Engines:Synthesis");
         Encoder = Pick(encoders, e => e.Name, o.Encoding, "Babelcast:Engines:Encoding");
+        if (!string.IsNullOrWhiteSpace(o.Premium.Recognition))
+        {
+            PremiumRecognizer = Pick(recognizerList, r => r.Name, o.Premium.Recognition.Trim(), "Babelcast:Engines:Premium:Recognition");
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.Premium.Translation))
+        {
+            var better = Pick(translatorList, t => t.Name, o.Premium.Translation.Trim(), "Babelcast:Engines:Premium:Translation");
+            if (o.Premium.TranslationBudget <= TimeSpan.Zero)
+            {
+                throw new OptionsValidationException("Babelcast:Engines:Premium:TranslationBudget", typeof(EngineOptions),
+                    ["Babelcast:Engines:Premium:TranslationBudget must be positive (e.g. 00:00:01.5)."]);
+            }
+
+            PremiumTranslator = new FallbackTranslator(better, Translator, o.Premium.TranslationBudget, time ?? TimeProvider.System, metrics,
+                (loggers ?? NullLoggerFactory.Instance).CreateLogger<FallbackTranslator>());
+        }
     }
 
     public ISpeechRecognizerFactory Recognizer { get; }
@@ -30,6 +61,28 @@ public sealed class EngineSet
     public ISpeechSynthesizer Synthesizer { get; }
 
     public IAudioEncoder Encoder { get; }
+
+    /// <summary>The premium translator behind its fallback, or null when none is configured.</summary>
+    public FallbackTranslator? PremiumTranslator { get; }
+
+    /// <summary>The premium recogniser, or null when none is configured.</summary>
+    public ISpeechRecognizerFactory? PremiumRecognizer { get; }
+
+    /// <summary>Whether any premium engine is configured; without one a premium session is refused.</summary>
+    public bool HasPremium => PremiumTranslator is not null || PremiumRecognizer is not null;
+
+    public ITranslator TranslatorFor(QualityTier tier) => tier == QualityTier.Premium && PremiumTranslator is { } better ? better : Translator;
+
+    public ISpeechRecognizerFactory RecognizerFor(QualityTier tier) => tier == QualityTier.Premium && PremiumRecognizer is { } better ? better : Recognizer;
+
+    /// <summary>
+    /// The engine names that translate <paramref name="source"/> into <paramref name="target"/> for the tier, first to
+    /// last resort (e.g. ["openai", "apertium"]).
+    /// </summary>
+    public IReadOnlyList<string> TranslationChain(QualityTier tier, string source, string target) =>
+        tier == QualityTier.Premium && PremiumTranslator is { } better && better.PrimaryServes(source, target)
+            ? [better.Primary.Name, Translator.Name]
+            : [Translator.Name];
 
     private static T Pick<T>(IEnumerable<T> candidates, Func<T, string> name, string wanted, string key)
     {

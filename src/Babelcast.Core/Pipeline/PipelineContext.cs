@@ -2,6 +2,7 @@ using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Capacity;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
+using Babelcast.Core.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Core.Pipeline;
@@ -18,4 +19,5 @@ internal sealed record PipelineContext(
     TimeProvider Time,
     ILoadShedding Shedding,
     WorkScheduler Scheduler,
-    ILogger Logger);
+    ILogger Logger,
+    ISessionTiers Tiers);

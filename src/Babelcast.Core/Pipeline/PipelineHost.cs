@@ -5,6 +5,7 @@ using Babelcast.Core.Cluster;
 using Babelcast.Core.Diagnostics;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Protocol;
+using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,11 +39,13 @@ public sealed class PipelineHost : ISessionPipelines, IAsyncDisposable
         TimeProvider time,
         ILoadShedding shedding,
         WorkScheduler scheduler,
-        ILogger<PipelineHost> logger)
+        ILogger<PipelineHost> logger,
+        ISessionTiers? tiers = null)
     {
         _transcripts = transcripts;
         _writer = writer;
-        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, presence, processor, metrics, time, shedding, scheduler, logger);
+        _context = new PipelineContext(options.Value, engines, ingest, broadcaster, presence, processor, metrics, time, shedding, scheduler, logger,
+            tiers ?? StandardSessionTiers.Instance);
     }
 
     public IReadOnlyCollection<string> RunningSessions => _running.Keys.ToList();

@@ -97,10 +97,22 @@ internal sealed partial class SessionPipeline
     private IngestCheckpoint? Checkpoint() =>
         _position is null ? null : new IngestCheckpoint(_position, _currentSeq, _segmenter.SamplesSeen / 16);
 
+    /// <summary>How many previous source phrases go with a phrase as translation context (engines use fewer or none).</summary>
+    internal const int ContextPhrases = 3;
+
     private async Task ProcessPhrasesAsync(CancellationToken cancellationToken)
     {
-        await foreach (var (phrase, position) in _phrases.Reader.ReadAllAsync(cancellationToken))
+        var recent = new Queue<string>(ContextPhrases + 1);
+        await foreach (var (queued, position) in _phrases.Reader.ReadAllAsync(cancellationToken))
         {
+            // The previous phrases travel with each phrase for translators that read context (a language model).
+            var phrase = queued with { Context = recent.ToArray() };
+            recent.Enqueue(queued.Text);
+            if (recent.Count > ContextPhrases)
+            {
+                recent.Dequeue();
+            }
+
             try
             {
                 await context.Processor.ProcessAsync(phrase, cancellationToken);

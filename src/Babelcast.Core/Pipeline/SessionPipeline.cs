@@ -33,6 +33,7 @@ internal sealed partial class SessionPipeline(
     private readonly StageSupervisor _stages = new(sessionId, context);
     private readonly List<WaitingLine> _waitingLines = [];
     private ISpeechRecognizer? _recognizer;
+    private ISpeechRecognizerFactory? _recognizerFactory;
     private bool _paused = startPaused;
     private string _lastPartial = string.Empty;
     private long _lastSeq = lastSeq;
@@ -174,8 +175,7 @@ internal sealed partial class SessionPipeline(
             switch (e.Kind)
             {
                 case SegmentEventKind.Start:
-                    _recognizer ??= await context.Engines.Recognizer.RentAsync(sourceLanguage, cancellationToken);
-                    _recognizer.StartUtterance();
+                    (await RentRecognizerAsync(cancellationToken)).StartUtterance();
                     _phraseStartMs = e.StartMs;
                     _currentSeq = ++_lastSeq;
                     _headStart = null;
@@ -314,6 +314,24 @@ internal sealed partial class SessionPipeline(
         {
             Log.RecognizerReleaseFailed(context.Logger, sessionId, ex);
         }
+    }
+
+    /// <summary>
+    /// Rents the recogniser of the session's tier at a phrase's start, or keeps the one it has; a tier change (PATCH)
+    /// swaps it at the next phrase. Without a premium recogniser the tier is not even looked up.
+    /// </summary>
+    private async ValueTask<ISpeechRecognizer> RentRecognizerAsync(CancellationToken cancellationToken)
+    {
+        var engines = context.Engines;
+        var factory = engines.PremiumRecognizer is null ? engines.Recognizer : engines.RecognizerFor(await context.Tiers.GetAsync(sessionId, cancellationToken));
+        if (_recognizer is not null && !ReferenceEquals(factory, _recognizerFactory))
+        {
+            await ReleaseRecognizerAsync();
+        }
+
+        _recognizer ??= await factory.RentAsync(sourceLanguage, cancellationToken);
+        _recognizerFactory = factory;
+        return _recognizer;
     }
 
     private async ValueTask ReleaseRecognizerAsync()

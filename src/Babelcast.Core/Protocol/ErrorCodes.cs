@@ -24,8 +24,14 @@ public static class ErrorCodes
     /// <summary>HTTP 400 or WebSocket error: the language is not offered; the supported list comes with it.</summary>
     public const string UnsupportedLanguage = "UNSUPPORTED_LANGUAGE";
 
-    /// <summary>HTTP 400: an unknown quality tier, or a change of tier after creation.</summary>
+    /// <summary>HTTP 400: an unknown quality tier.</summary>
     public const string InvalidQualityTier = "INVALID_QUALITY_TIER";
+
+    /// <summary>
+    /// HTTP 409: a premium session (create or PATCH) on a server with no premium engine configured; refused rather than
+    /// served by the standard engines.
+    /// </summary>
+    public const string PremiumTierUnavailable = "PREMIUM_TIER_UNAVAILABLE";
 
     /// <summary>HTTP 400: a session status the request may not set.</summary>
     public const string InvalidStatus = "INVALID_STATUS";

@@ -13,6 +13,9 @@ public interface ISessionStore
     /// <summary>Sets the status; an ended session never changes again. Returns the updated record, or null if unknown.</summary>
     ValueTask<SessionRecord?> UpdateStatusAsync(string sessionId, SessionStatus status, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Sets the quality tier of a session not ended. Returns the updated record (unchanged if ended), or null if unknown.</summary>
+    ValueTask<SessionRecord?> UpdateQualityTierAsync(string sessionId, string qualityTier, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Records activity (audio, a listener) so that the idle sweeper leaves the session alone.</summary>
     ValueTask TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken);
 

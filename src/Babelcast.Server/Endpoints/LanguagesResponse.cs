@@ -5,4 +5,15 @@ namespace Babelcast.Server.Endpoints;
 internal sealed record LanguagesResponse(
     IReadOnlyList<LanguageInfo> Sources,
     IReadOnlyList<LanguageInfo> Targets,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> TargetsBySource);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> TargetsBySource,
+    IReadOnlyDictionary<string, TierEngines> QualityTiers);
+
+/// <summary>
+/// The engines that serve one quality tier: <see cref="Translation"/> maps source, then target, to the engines tried in
+/// order (the first that answers usably within the budget wins).
+/// </summary>
+internal sealed record TierEngines(
+    bool Available,
+    string Recognition,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Translation,
+    double? TranslationBudgetSeconds);

@@ -1,4 +1,5 @@
 using Babelcast.Core.Languages;
+using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
@@ -26,7 +27,7 @@ internal static class SessionEndpoints
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, SessionManager manager, SessionViews views, ILanguageCatalog languages, SessionCreationCapacity capacity, RecognizerWarmup warmup,
-        CancellationToken cancellationToken)
+        EngineSet engines, CancellationToken cancellationToken)
     {
         var userId = SpeakerIdentity.UserId(context.User);
         if (userId is null)
@@ -64,6 +65,11 @@ internal static class SessionEndpoints
             return InvalidTier(request.QualityTier!);
         }
 
+        if (tier == QualityTiers.Premium && !engines.HasPremium)
+        {
+            return PremiumUnavailable();
+        }
+
         var session = await manager.CreateAsync(userId, source.Code, tier, cancellationToken);
         if (session is null)
         {
@@ -94,7 +100,7 @@ internal static class SessionEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string id, HttpContext context, ISessionStore store, SessionManager manager, SessionViews views, CancellationToken cancellationToken)
+        string id, HttpContext context, ISessionStore store, SessionManager manager, SessionViews views, EngineSet engines, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
         if (error is not null)
@@ -115,19 +121,18 @@ internal static class SessionEndpoints
                 "status must be 'active' or 'paused' (end a session with DELETE).");
         }
 
+        string? tier = null;
         if (request.QualityTier is not null)
         {
-            var tier = QualityTiers.Normalize(request.QualityTier);
+            tier = QualityTiers.Normalize(request.QualityTier);
             if (tier is null)
             {
                 return InvalidTier(request.QualityTier);
             }
 
-            if (tier != session!.QualityTier)
+            if (tier == QualityTiers.Premium && !engines.HasPremium)
             {
-                // The store cannot change the tier of an existing session; refuse rather than pretend.
-                return Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidQualityTier,
-                    "The quality tier is fixed when the session is created.");
+                return PremiumUnavailable();
             }
         }
 
@@ -136,7 +141,18 @@ internal static class SessionEndpoints
             return Ended(id);
         }
 
-        var updated = status is { } wanted ? await manager.SetStatusAsync(session, wanted, cancellationToken) : session;
+        // The tier first: a PATCH that also resumes must not let a phrase through on the old tier.
+        var updated = session;
+        if (tier is not null && tier != session.QualityTier)
+        {
+            updated = await manager.SetQualityTierAsync(session, tier, cancellationToken);
+        }
+
+        if (updated is { Status: not SessionStatus.Ended } && status is { } wanted)
+        {
+            updated = await manager.SetStatusAsync(updated, wanted, cancellationToken);
+        }
+
         if (updated is null)
         {
             return Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, $"No session '{id}'.");
@@ -172,6 +188,12 @@ internal static class SessionEndpoints
 
     private static IResult Ended(string id) =>
         Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.SessionEnded, $"Session '{id}' has ended; it cannot change any more.");
+
+    // Refused rather than silently served by the standard engines: the operator asked for something this server lacks.
+    private static IResult PremiumUnavailable() =>
+        Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.PremiumTierUnavailable,
+            "This server has no premium engines (Babelcast:Engines:Premium:Translation or :Recognition); use the standard tier.",
+            new Dictionary<string, object?> { ["supportedQualityTiers"] = new[] { QualityTiers.Standard } });
 
     private static IResult InvalidTier(string value) =>
         Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.InvalidQualityTier,

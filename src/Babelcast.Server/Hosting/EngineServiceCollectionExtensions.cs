@@ -3,6 +3,7 @@ using Babelcast.Core.Languages;
 using Babelcast.Core.Pipeline;
 using Babelcast.Engines.Apertium;
 using Babelcast.Engines.ESpeak;
+using Babelcast.Engines.HttpTranslation;
 using Babelcast.Engines.PocketSphinx;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,6 +31,7 @@ public static class EngineServiceCollectionExtensions
         services.Configure<PocketSphinxOptions>(o => o.FinalArguments = FastFinalPass);
         services.AddPocketSphinxRecognizer();
         services.AddApertiumTranslator();
+        services.AddHttpTranslators();
         services.AddESpeakSynthesizer();
         services.AddLameEncoder();
         services.TryAddSingleton<EngineSet>();

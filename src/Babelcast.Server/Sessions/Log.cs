@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(1106, LogLevel.Debug, "Session expiry sweep done: {Ended} ended")]
     public static partial void SweepDone(ILogger logger, int ended);
+
+    [LoggerMessage(1107, LogLevel.Information, "Session {SessionId} quality tier is now {Tier}")]
+    public static partial void SessionTierChanged(ILogger logger, string sessionId, string tier);
+
+    [LoggerMessage(1108, LogLevel.Warning, "Session {SessionId}: the quality tier could not be read; the phrase uses the standard engines")]
+    public static partial void TierReadFailed(ILogger logger, string sessionId, Exception exception);
 }

@@ -8,6 +8,7 @@ namespace Babelcast.Server.Sessions;
 internal sealed class SessionManager(
     ISessionStore store,
     ILiveSessions live,
+    SessionTierCache tiers,
     SessionIdGenerator ids,
     IOptions<SessionOptions> options,
     TimeProvider timeProvider,
@@ -25,6 +26,7 @@ internal sealed class SessionManager(
                 now, now, now, now + options.Value.MaxLifetime, null);
             if (await store.TryCreateAsync(session, cancellationToken))
             {
+                tiers.Set(session.Id, QualityTiers.ToTier(qualityTier));
                 Log.SessionCreated(logger, session.Id, sourceLanguage, attempt);
                 return session;
             }
@@ -41,6 +43,25 @@ internal sealed class SessionManager(
         if (updated is { Status: not SessionStatus.Ended } && updated.Status != session.Status)
         {
             Log.SessionStatusChanged(logger, updated.Id, updated.Status);
+        }
+
+        return updated;
+    }
+
+    /// <summary>
+    /// Stores a new quality tier; the pipeline reads it from the next phrase (<see cref="SessionTierCache"/>). Returns
+    /// the stored record (unchanged if it ended meanwhile), or null if unknown.
+    /// </summary>
+    public async ValueTask<SessionRecord?> SetQualityTierAsync(SessionRecord session, string qualityTier, CancellationToken cancellationToken)
+    {
+        var updated = await store.UpdateQualityTierAsync(session.Id, qualityTier, timeProvider.GetUtcNow(), cancellationToken);
+        if (updated is { Status: not SessionStatus.Ended })
+        {
+            tiers.Set(updated.Id, QualityTiers.ToTier(updated.QualityTier));
+            if (updated.QualityTier != session.QualityTier)
+            {
+                Log.SessionTierChanged(logger, updated.Id, updated.QualityTier);
+            }
         }
 
         return updated;

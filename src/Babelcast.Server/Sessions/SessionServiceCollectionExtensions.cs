@@ -11,6 +11,8 @@ public static class SessionServiceCollectionExtensions
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
         services.TryAddSingleton<SessionIdGenerator>();
+        services.TryAddSingleton<SessionTierCache>();
+        services.TryAddSingleton<Core.Sessions.ISessionTiers>(sp => sp.GetRequiredService<SessionTierCache>());
         services.TryAddScoped<SessionManager>();
         services.TryAddScoped<Endpoints.SessionViews>();
         services.AddHostedService<SessionExpirySweeper>();

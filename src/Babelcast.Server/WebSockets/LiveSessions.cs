@@ -20,6 +20,7 @@ internal sealed class LiveSessions(
     IListenerPresence presence,
     ISessionPipelines pipelines,
     ISessionStateBus states,
+    Sessions.SessionTierCache tiers,
     BabelcastMetrics metrics,
     TimeProvider time,
     ILogger<LiveSessions> logger) : ILiveSessions
@@ -72,6 +73,7 @@ internal sealed class LiveSessions(
 
         // The phrase in progress is recognised and delivered before anyone hears that the session ended.
         await pipelines.EndAsync(sessionId, cancellationToken);
+        tiers.Forget(sessionId);
         var connectedHere = connections.Find(sessionId) is not null;
         broadcaster.EndSession(sessionId, ConnectionMessages.SessionEnded(sessionId, reason));
         if (connectedHere)

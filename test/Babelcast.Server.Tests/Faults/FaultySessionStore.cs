@@ -22,6 +22,12 @@ internal sealed class FaultySessionStore(ISessionStore inner, StorageFault fault
         return inner.UpdateStatusAsync(sessionId, status, now, cancellationToken);
     }
 
+    public ValueTask<SessionRecord?> UpdateQualityTierAsync(string sessionId, string qualityTier, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        fault.ThrowIfFailing();
+        return inner.UpdateQualityTierAsync(sessionId, qualityTier, now, cancellationToken);
+    }
+
     public ValueTask TouchAsync(string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         fault.ThrowIfFailing();

@@ -40,13 +40,13 @@ public sealed partial class SessionEndpointTests(HttpServerFixture fixture)
     }
 
     [Fact]
-    public async Task Create_PremiumTier_KeepsTier()
+    public async Task Create_PremiumTierWithoutPremiumEngines_Returns409PremiumTierUnavailable()
     {
+        // The default server has no premium engine: a premium session is refused, not served by the standard engines.
         using var client = fixture.Client(fixture.AdminToken);
         using var response = await client.PostAsJsonAsync("/api/sessions", new { sourceLanguage = "EN", qualityTier = "premium" });
-        var session = await ProblemAssert.JsonAsync(response, HttpStatusCode.Created);
-        Assert.Equal("premium", session.GetProperty("qualityTier").GetString());
-        Assert.Equal("en", session.GetProperty("sourceLanguage").GetString());
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, ErrorCodes.PremiumTierUnavailable);
+        Assert.Equal(["standard"], problem.GetProperty("supportedQualityTiers").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -45,6 +45,17 @@ public sealed class SessionLifecycleTests(HttpServerFixture fixture)
     }
 
     [Fact]
+    public async Task Patch_PremiumWithoutPremiumEngines_Returns409AndKeepsStandard()
+    {
+        var id = await fixture.Server.CreateSessionAsync(fixture.AdminToken);
+        using var client = fixture.Client(fixture.AdminToken);
+        using var response = await client.PatchAsJsonAsync("/api/sessions/" + id, new { qualityTier = "premium" });
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, ErrorCodes.PremiumTierUnavailable);
+        var session = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/sessions/" + id);
+        Assert.Equal("standard", session.GetProperty("qualityTier").GetString());
+    }
+
+    [Fact]
     public async Task Patch_MalformedBody_Returns400ValidationFailed()
     {
         var id = await fixture.Server.CreateSessionAsync(fixture.AdminToken);

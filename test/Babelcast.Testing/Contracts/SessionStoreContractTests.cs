@@ -81,6 +81,34 @@ public abstract class SessionStoreContractTests
     }
 
     [Fact]
+    public async Task UpdateQualityTierAsync_LiveSession_StoresTier()
+    {
+        var store = await CreateStoreAsync();
+        var session = Session("s-1");
+        await store.TryCreateAsync(session, Ct);
+        var now = T0.AddMinutes(2);
+
+        var updated = await store.UpdateQualityTierAsync("s-1", "premium", now, Ct);
+
+        var expected = session with { QualityTier = "premium", UpdatedAt = now };
+        Assert.Equal(expected, updated);
+        Assert.Equal(expected, await store.GetAsync("s-1", Ct));
+    }
+
+    [Fact]
+    public async Task UpdateQualityTierAsync_EndedSession_LeavesTier()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryCreateAsync(Session("s-1"), Ct);
+        await store.UpdateStatusAsync("s-1", SessionStatus.Ended, T0.AddMinutes(1), Ct);
+
+        var updated = await store.UpdateQualityTierAsync("s-1", "premium", T0.AddMinutes(2), Ct);
+
+        Assert.Equal("standard", updated!.QualityTier);
+        Assert.Null(await store.UpdateQualityTierAsync("nope", "premium", T0, Ct));
+    }
+
+    [Fact]
     public async Task UpdateStatusAsync_ActiveToPaused_ReturnsUpdatedRecord()
     {
         var store = await CreateStoreAsync();
