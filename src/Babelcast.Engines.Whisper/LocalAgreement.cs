@@ -30,10 +30,11 @@ internal sealed class LocalAgreement
         var words = Latest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var common = CommonPrefix(_previous, words);
         _previous = words;
-        // Grow only: a longer agreement that keeps what was shown replaces it; a shorter or diverging one is ignored.
+        // Grow only: the words shown stay as shown (a later decode may change their case or punctuation), new agreed
+        // words are appended as the latest decode writes them; a shorter or diverging agreement is ignored.
         if (common > _committed.Length && CommonPrefix(_committed, words) == _committed.Length)
         {
-            _committed = words[..common];
+            _committed = [.. _committed, .. words[_committed.Length..common]];
             Agreed = string.Join(' ', _committed);
         }
 
