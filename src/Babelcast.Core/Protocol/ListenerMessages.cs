@@ -7,7 +7,7 @@ namespace Babelcast.Core.Protocol;
 /// <summary>Server messages to listeners on <c>/ws/listen</c>.</summary>
 public static class ListenerMessages
 {
-    public static OutboundFrame SessionJoined(string sessionId, string targetLanguage, string sourceLanguage, SessionStatus status, bool muted) =>
+    public static OutboundFrame SessionJoined(string sessionId, string targetLanguage, string sourceLanguage, SessionStatus status, bool muted, bool held) =>
         MessageWriter.Json(MessageTypes.SessionJoined, w =>
         {
             w.WriteString(MessageFields.SessionId, sessionId);
@@ -15,6 +15,7 @@ public static class ListenerMessages
             w.WriteString(MessageFields.SourceLanguage, sourceLanguage);
             w.WriteString(MessageFields.Status, MessageWriter.StatusName(status));
             w.WriteBoolean(MessageFields.Muted, muted);
+            w.WriteBoolean(MessageFields.Held, held);
         });
 
     public static OutboundFrame Caption(
@@ -61,6 +62,10 @@ public static class ListenerMessages
     /// <summary><c>broadcastMuted</c> or <c>broadcastUnmuted</c>.</summary>
     public static OutboundFrame Muted(string sessionId, bool muted) =>
         SessionEvent(muted ? MessageTypes.BroadcastMuted : MessageTypes.BroadcastUnmuted, sessionId);
+
+    /// <summary><c>broadcastHeld</c> or <c>broadcastUnheld</c>.</summary>
+    public static OutboundFrame Held(string sessionId, bool held) =>
+        SessionEvent(held ? MessageTypes.BroadcastHeld : MessageTypes.BroadcastUnheld, sessionId);
 
     public static OutboundFrame LanguageChanged(string targetLanguage) =>
         MessageWriter.Json(MessageTypes.LanguageChanged, w => w.WriteString(MessageFields.TargetLanguage, targetLanguage));

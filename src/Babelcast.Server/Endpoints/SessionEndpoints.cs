@@ -94,7 +94,7 @@ internal static class SessionEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string id, HttpContext context, ISessionStore store, SessionManager manager, SessionViews views, CancellationToken cancellationToken)
+        string id, HttpContext context, ISessionStore store, SessionManager manager, SessionViews views, ILiveSessions live, CancellationToken cancellationToken)
     {
         var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
         if (error is not null)
@@ -140,6 +140,12 @@ internal static class SessionEndpoints
         if (updated is null)
         {
             return Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, $"No session '{id}'.");
+        }
+
+        if (request.Held is { } held && updated.Status != SessionStatus.Ended)
+        {
+            // The same path as the speaker's hold and unhold; the view below reads the flag this node just applied.
+            live.SetHeld(id, held);
         }
 
         return updated.Status == SessionStatus.Ended ? Ended(id) : TypedResults.Ok(await views.CreateAsync(updated, context.Request, cancellationToken));

@@ -27,9 +27,9 @@ internal sealed partial class SpeakerEndpoint
             Log.AudioGap(logger, me.SessionId, seq - skipped, seq - 1, seq);
         }
 
-        if (runtime.Status != SessionStatus.Active)
+        if (runtime.Status != SessionStatus.Active || runtime.Held)
         {
-            return; // Paused: audio is not processed until resume.
+            return; // Paused or held for music: audio is not processed until resume or unhold.
         }
 
         var item = new IngestItem(IngestKind.Audio, pcm.ToArray(), time.GetTimestamp()) { ClientSeq = seq };
@@ -64,6 +64,9 @@ internal sealed partial class SpeakerEndpoint
                 return true;
             case MessageTypes.Mute or MessageTypes.Unmute:
                 live.SetMuted(me.SessionId, parsed.Type == MessageTypes.Mute);
+                return true;
+            case MessageTypes.Hold or MessageTypes.Unhold:
+                live.SetHeld(me.SessionId, parsed.Type == MessageTypes.Hold);
                 return true;
             case MessageTypes.End:
                 await live.EndAsync(me.SessionId, Endpoints.SessionEndpoints.EndedBySpeakerReason, SessionChangeOrigin.Speaker, ct);

@@ -152,7 +152,7 @@ internal sealed partial class SpeakerEndpoint(
     {
         try
         {
-            await pipelines.StartAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
+            await pipelines.StartAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused || runtime.Held, ct);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -310,7 +310,7 @@ internal sealed partial class SpeakerEndpoint(
     }
 
     private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime, long? lastAudioSeq) =>
-        SpeakerMessages.Connected(session.Id, session.Status, session.SourceLanguage, 16000, runtime.Muted,
+        SpeakerMessages.Connected(session.Id, session.Status, session.SourceLanguage, 16000, runtime.Muted, runtime.Held,
             languages.TargetsFor(session.SourceLanguage).Select(l => l.Code), lastAudioSeq);
 
     internal static async Task CloseAsync(WebSocket socket)
