@@ -38,6 +38,19 @@ public static class ListenerMessages
             MessageWriter.WriteTimings(w, clock);
         });
 
+    /// <summary>An operator's correction of final caption <paramref name="seq"/>: the text to put in its place.</summary>
+    public static OutboundFrame CaptionCorrected(long seq, string language, string text, string sourceText, long startMs, long endMs, PhraseOrigin origin) =>
+        MessageWriter.Json(MessageTypes.CaptionCorrected, w =>
+        {
+            w.WriteNumber(MessageFields.Seq, seq);
+            w.WriteString(MessageFields.TargetLanguage, language);
+            w.WriteString(MessageFields.Text, text);
+            w.WriteString(MessageFields.SourceText, sourceText);
+            w.WriteNumber(MessageFields.StartMs, startMs);
+            w.WriteNumber(MessageFields.EndMs, endMs);
+            MessageWriter.WriteOrigin(w, origin);
+        });
+
     /// <summary>The header of a phrase's audio; the binary frame with the encoded audio follows it.</summary>
     public static OutboundFrame AudioHeader(long seq, string language, string format, int durationMs, int sampleRate, bool replay, PhraseClock? clock) =>
         MessageWriter.Json(MessageTypes.Audio, w =>

@@ -21,6 +21,7 @@ public static class MessageFields
     public const string SourceLanguage = "sourceLanguage";
     public const string TargetLanguage = "targetLanguage";
     public const string TargetLanguages = "targetLanguages";
+    public const string Languages = "languages";
     public const string Status = "status";
     public const string Muted = "muted";
     public const string Held = "held";

@@ -84,6 +84,15 @@ public static class MessageTypes
     /// <summary>Speaker to server: a line the operator typed, sent out as a phrase.</summary>
     public const string Typed = "typed";
 
+    /// <summary>Speaker to server: replace the source text of one of the last final phrases (a correction).</summary>
+    public const string Correct = "correct";
+
+    /// <summary>Server to listener: a final caption's corrected text, to replace in place (its audio is not replayed).</summary>
+    public const string CaptionCorrected = "captionCorrected";
+
+    /// <summary>Server to speaker: a final phrase's corrected source text, to replace in place.</summary>
+    public const string TranscriptCorrected = "transcriptCorrected";
+
     /// <summary>Listener to server: switch to another target language from the next phrase.</summary>
     public const string ChangeLanguage = "changeLanguage";
 }

@@ -44,6 +44,21 @@ public static class SpeakerMessages
             MessageWriter.WriteTimings(w, clock);
         });
 
+    /// <summary>The corrected source text of final phrase <paramref name="seq"/> and the languages it was sent again in.</summary>
+    public static OutboundFrame TranscriptCorrected(long seq, string text, IEnumerable<string> languages) =>
+        MessageWriter.Json(MessageTypes.TranscriptCorrected, w =>
+        {
+            w.WriteNumber(MessageFields.Seq, seq);
+            w.WriteString(MessageFields.Text, text);
+            w.WriteStartArray(MessageFields.Languages);
+            foreach (var l in languages)
+            {
+                w.WriteStringValue(l);
+            }
+
+            w.WriteEndArray();
+        });
+
     /// <summary>Listener count in all and per language (languages in ordinal order).</summary>
     public static OutboundFrame SessionStatus(IReadOnlyDictionary<string, int> distribution) =>
         MessageWriter.Json(MessageTypes.SessionStatus, w =>

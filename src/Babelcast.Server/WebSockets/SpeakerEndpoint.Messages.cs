@@ -74,6 +74,9 @@ internal sealed partial class SpeakerEndpoint
             case MessageTypes.Typed:
                 OnTyped(me, parsed);
                 return true;
+            case MessageTypes.Correct:
+                await OnCorrectAsync(me, parsed, ct);
+                return true;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 return true;

@@ -33,6 +33,8 @@ internal sealed partial class SpeakerEndpoint(
     BabelcastMetrics metrics,
     TimeProvider time,
     IOptions<LiveOptions> options,
+    PhraseCorrector corrector,
+    IOptions<CorrectionOptions> correction,
     ILogger<SpeakerEndpoint> logger)
 {
     private const string Path = "/ws/speak";

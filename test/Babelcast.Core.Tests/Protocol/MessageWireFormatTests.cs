@@ -52,6 +52,14 @@ public sealed class MessageWireFormatTests
         { Text(ListenerMessages.Muted("calm-river-123", false)), """{"type":"broadcastUnmuted","sessionId":"calm-river-123"}""" },
         { Text(ListenerMessages.Held("calm-river-123", true)), """{"type":"broadcastHeld","sessionId":"calm-river-123"}""" },
         { Text(ListenerMessages.Held("calm-river-123", false)), """{"type":"broadcastUnheld","sessionId":"calm-river-123"}""" },
+        {
+            Text(ListenerMessages.CaptionCorrected(3, "es", "la casa verde", "the green house", 100, 900, PhraseOrigin.Typed)),
+            """{"type":"captionCorrected","seq":3,"targetLanguage":"es","text":"la casa verde","sourceText":"the green house","startMs":100,"endMs":900,"origin":"typed"}"""
+        },
+        {
+            Text(SpeakerMessages.TranscriptCorrected(3, "the green house", ["ca", "es"])),
+            """{"type":"transcriptCorrected","seq":3,"text":"the green house","languages":["ca","es"]}"""
+        },
         { Text(ListenerMessages.LanguageChanged("ca")), """{"type":"languageChanged","targetLanguage":"ca"}""" },
     };
 

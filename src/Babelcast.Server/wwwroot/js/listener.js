@@ -222,6 +222,7 @@ function onMessage(msg) {
     case 'broadcastUnmuted': toggleMuted(false); break;
     case 'broadcastHeld': toggleHeld(true); break;
     case 'broadcastUnheld': toggleHeld(false); break;
+    case 'captionCorrected': view.correct(msg.seq, msg.text, () => t('caption.corrected')); break;
     case 'sessionEnded': showEnded(); break;
     case 'languageChanged':
       setCaptionLanguage(msg.targetLanguage);

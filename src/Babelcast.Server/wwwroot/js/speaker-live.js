@@ -2,6 +2,7 @@
 import { api, wsUrl } from './api.js';
 import { CaptionView } from './caption-view.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
+import { SpeakerCorrections } from './speaker-corrections.js';
 import { SpeakerHold } from './speaker-hold.js';
 import { SpeakerMic } from './speaker-mic.js';
 import { addWarning, fillTranscriptLanguages, renderCounts, resetWarnings, setupInvite, setupTranscripts } from './speaker-panels.js';
@@ -42,6 +43,7 @@ export class LiveSession {
     this.view = new CaptionView($('captions'), { emptyText: 'Start the microphone and speak; your words appear here.' });
     this.view.setLanguage(session.sourceLanguage);
     this.hold = new SpeakerHold(this);
+    this.corrections = new SpeakerCorrections(this);
     this.mic = new SpeakerMic({ onFrame: (pcm) => this.onFrame(pcm), signal: this.aborter.signal });
     this.socket = new ReconnectingSocket({
       url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}&framing=seq`),
@@ -68,6 +70,7 @@ export class LiveSession {
     $('typed-form').addEventListener('submit', (e) => { e.preventDefault(); this.sendTyped(); }, { signal });
     window.addEventListener('online', () => this.socket.retryNow(), { signal });
     this.hold.start(signal);
+    this.corrections.start();
     this.syncControls();
     if (!this.token()) {
       this.onSignInNeeded('Sign in again to continue this session.');
@@ -123,8 +126,13 @@ export class LiveSession {
         this.sendKept();
         break;
       case 'transcript':
-        if (msg.final) this.view.final(msg.seq, msg.text, { origin: msg.origin });
-        else this.view.partial(msg.seq, msg.text);
+        if (msg.final) {
+          this.view.final(msg.seq, msg.text, { origin: msg.origin });
+          this.corrections.add(msg.seq, msg.text);
+        } else this.view.partial(msg.seq, msg.text);
+        break;
+      case 'transcriptCorrected':
+        this.corrections.corrected(msg);
         break;
       case 'sessionStatus':
         this.listenerCount = msg.listenerCount ?? 0;
@@ -152,6 +160,7 @@ export class LiveSession {
   }
 
   onError(msg) {
+    if (this.corrections.refused(msg)) return;
     switch (msg.code) {
       case 'SESSION_ENDED':
         this.ended();
@@ -285,6 +294,7 @@ export class LiveSession {
     if (this.muted) this.banners.set('muted', 'Microphone muted: listeners see that you are muted.', 'warn');
     else this.banners.clear('muted');
     this.hold.sync(ended);
+    this.corrections.sync(ended);
     if (!ended && this.ready) this.setState(this.paused ? 'paused' : 'live');
   }
 
