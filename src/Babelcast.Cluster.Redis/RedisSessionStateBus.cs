@@ -92,12 +92,18 @@ public sealed class RedisSessionStateBus(
         return Enum.IsDefined(flag) ? new SessionStateChange(flag, bytes[1] == 1, bytes[2] == 1) : null;
     }
 
-    private static string FieldOf(SessionFlag flag) => flag == SessionFlag.Paused ? "paused" : "muted";
+    private static string FieldOf(SessionFlag flag) => flag switch
+    {
+        SessionFlag.Paused => "paused",
+        SessionFlag.Held => "held",
+        _ => "muted",
+    };
 
     private static SessionFlag? FlagOf(string field) => field switch
     {
         "paused" => SessionFlag.Paused,
         "muted" => SessionFlag.Muted,
+        "held" => SessionFlag.Held,
         _ => null,
     };
 }

@@ -8,7 +8,7 @@ namespace Babelcast.Storage.Postgres;
 /// Phrases and translations. Writes are single statements with <c>ON CONFLICT DO NOTHING</c>: the first write of
 /// a key wins and repeats (a replay after takeover) are no-ops. Rows belong to a session (foreign key).
 /// </summary>
-internal sealed class PostgresTranscriptStore(PostgresDatabase database) : ITranscriptStore
+internal sealed partial class PostgresTranscriptStore(PostgresDatabase database) : ITranscriptStore
 {
     private const string PhraseColumns = "session_id, seq, source_text, start_ms, end_ms, created_at, timings_json, origin";
     private const string TranslationColumns =

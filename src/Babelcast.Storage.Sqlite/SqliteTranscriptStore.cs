@@ -9,7 +9,7 @@ namespace Babelcast.Storage.Sqlite;
 /// concurrent writers only queue on the WAL write lock and never hit an upgrade deadlock. The first write of a
 /// key wins; repeats are no-ops. Rows belong to a session (foreign key): create the session first.
 /// </summary>
-internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
+internal sealed partial class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
     private const string PhraseColumns = "session_id, seq, source_text, start_ms, end_ms, created_at, timings_json, origin";
     private const string TranslationColumns =

@@ -54,4 +54,10 @@ internal static partial class Log
 
     [LoggerMessage(4016, LogLevel.Error, "Shutting down with {Count} transcript writes still unstored; they are lost")]
     public static partial void TranscriptBacklogLostAtShutdown(ILogger logger, int count);
+
+    [LoggerMessage(4017, LogLevel.Information, "Session {SessionId} phrase {Seq}: corrected by the operator and sent again in {Languages}")]
+    public static partial void PhraseCorrected(ILogger logger, string sessionId, long seq, string languages);
+
+    [LoggerMessage(4018, LogLevel.Warning, "Session {SessionId} phrase {Seq}: the correction could not be stored; nothing was changed")]
+    public static partial void CorrectionNotStored(ILogger logger, string sessionId, long seq, Exception exception);
 }

@@ -138,6 +138,15 @@ public static class ErrorCodes
     /// <summary>Metric only: an MP3 stream client fell too far behind live and the oldest waiting phrase was skipped.</summary>
     public const string StreamPhraseSkipped = "STREAM_PHRASE_SKIPPED";
 
+    /// <summary>WebSocket error to the speaker: a correction names a phrase that is unknown, not stored yet, or older than the last ones that may be corrected.</summary>
+    public const string PhraseNotCorrectable = "PHRASE_NOT_CORRECTABLE";
+
+    /// <summary>WebSocket error to the speaker: a correction's text is longer than <c>Babelcast:Corrections:MaxLength</c>.</summary>
+    public const string CorrectionTooLong = "CORRECTION_TOO_LONG";
+
+    /// <summary>WebSocket error to the speaker: more corrections in a minute than <c>Babelcast:Corrections:MaxPerMinute</c>; a retry-after comes with it.</summary>
+    public const string CorrectionRateExceeded = "CORRECTION_RATE_EXCEEDED";
+
     /// <summary>HTTP 400: the Bible reference cannot be read, names no book, or lies outside the book (e.g. John 33:1); the detail says which.</summary>
     public const string InvalidScriptureReference = "INVALID_SCRIPTURE_REFERENCE";
 

@@ -7,7 +7,7 @@ namespace Babelcast.Core.Protocol;
 /// <summary>Server messages to listeners on <c>/ws/listen</c>.</summary>
 public static class ListenerMessages
 {
-    public static OutboundFrame SessionJoined(string sessionId, string targetLanguage, string sourceLanguage, SessionStatus status, bool muted) =>
+    public static OutboundFrame SessionJoined(string sessionId, string targetLanguage, string sourceLanguage, SessionStatus status, bool muted, bool held) =>
         MessageWriter.Json(MessageTypes.SessionJoined, w =>
         {
             w.WriteString(MessageFields.SessionId, sessionId);
@@ -15,6 +15,7 @@ public static class ListenerMessages
             w.WriteString(MessageFields.SourceLanguage, sourceLanguage);
             w.WriteString(MessageFields.Status, MessageWriter.StatusName(status));
             w.WriteBoolean(MessageFields.Muted, muted);
+            w.WriteBoolean(MessageFields.Held, held);
         });
 
     public static OutboundFrame Caption(
@@ -35,6 +36,19 @@ public static class ListenerMessages
             }
 
             MessageWriter.WriteTimings(w, clock);
+        });
+
+    /// <summary>An operator's correction of final caption <paramref name="seq"/>: the text to put in its place.</summary>
+    public static OutboundFrame CaptionCorrected(long seq, string language, string text, string sourceText, long startMs, long endMs, PhraseOrigin origin) =>
+        MessageWriter.Json(MessageTypes.CaptionCorrected, w =>
+        {
+            w.WriteNumber(MessageFields.Seq, seq);
+            w.WriteString(MessageFields.TargetLanguage, language);
+            w.WriteString(MessageFields.Text, text);
+            w.WriteString(MessageFields.SourceText, sourceText);
+            w.WriteNumber(MessageFields.StartMs, startMs);
+            w.WriteNumber(MessageFields.EndMs, endMs);
+            MessageWriter.WriteOrigin(w, origin);
         });
 
     /// <summary>The header of a phrase's audio; the binary frame with the encoded audio follows it.</summary>
@@ -61,6 +75,10 @@ public static class ListenerMessages
     /// <summary><c>broadcastMuted</c> or <c>broadcastUnmuted</c>.</summary>
     public static OutboundFrame Muted(string sessionId, bool muted) =>
         SessionEvent(muted ? MessageTypes.BroadcastMuted : MessageTypes.BroadcastUnmuted, sessionId);
+
+    /// <summary><c>broadcastHeld</c> or <c>broadcastUnheld</c>.</summary>
+    public static OutboundFrame Held(string sessionId, bool held) =>
+        SessionEvent(held ? MessageTypes.BroadcastHeld : MessageTypes.BroadcastUnheld, sessionId);
 
     public static OutboundFrame LanguageChanged(string targetLanguage) =>
         MessageWriter.Json(MessageTypes.LanguageChanged, w => w.WriteString(MessageFields.TargetLanguage, targetLanguage));

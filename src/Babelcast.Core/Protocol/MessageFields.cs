@@ -21,8 +21,10 @@ public static class MessageFields
     public const string SourceLanguage = "sourceLanguage";
     public const string TargetLanguage = "targetLanguage";
     public const string TargetLanguages = "targetLanguages";
+    public const string Languages = "languages";
     public const string Status = "status";
     public const string Muted = "muted";
+    public const string Held = "held";
     public const string LastAudioSeq = "lastAudioSeq";
     public const string Reason = "reason";
     public const string Format = "format";

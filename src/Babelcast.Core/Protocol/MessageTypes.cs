@@ -12,7 +12,7 @@ public static class MessageTypes
     /// <summary>Server to speaker: listener count per language.</summary>
     public const string SessionStatus = "sessionStatus";
 
-    /// <summary>Server to speaker: acknowledges pause, resume, mute or unmute with the resulting state.</summary>
+    /// <summary>Server to speaker: acknowledges pause, resume, mute, unmute, hold or unhold with the resulting state.</summary>
     public const string StatusChanged = "statusChanged";
 
     /// <summary>Server to speaker: the microphone signal is too quiet, clipping, noisy or silent.</summary>
@@ -48,6 +48,12 @@ public static class MessageTypes
     /// <summary>Server to listener: the speaker unmuted the broadcast; play its audio again.</summary>
     public const string BroadcastUnmuted = "broadcastUnmuted";
 
+    /// <summary>Server to listener: the speaker put the broadcast on hold for music; no captions or speech until <see cref="BroadcastUnheld"/>.</summary>
+    public const string BroadcastHeld = "broadcastHeld";
+
+    /// <summary>Server to listener: the hold for music is over; captions and speech go on.</summary>
+    public const string BroadcastUnheld = "broadcastUnheld";
+
     /// <summary>Server to listener: the language change took effect.</summary>
     public const string LanguageChanged = "languageChanged";
 
@@ -63,6 +69,12 @@ public static class MessageTypes
     /// <summary>Speaker to server: tell every listener to play the translated audio again.</summary>
     public const string Unmute = "unmute";
 
+    /// <summary>Speaker to server: hold the broadcast for music (no phrases from audio; typed lines still go out).</summary>
+    public const string Hold = "hold";
+
+    /// <summary>Speaker to server: end the hold for music.</summary>
+    public const string Unhold = "unhold";
+
     /// <summary>Speaker to server: end the session.</summary>
     public const string End = "end";
 
@@ -71,6 +83,15 @@ public static class MessageTypes
 
     /// <summary>Speaker to server: a line the operator typed, sent out as a phrase.</summary>
     public const string Typed = "typed";
+
+    /// <summary>Speaker to server: replace the source text of one of the last final phrases (a correction).</summary>
+    public const string Correct = "correct";
+
+    /// <summary>Server to listener: a final caption's corrected text, to replace in place (its audio is not replayed).</summary>
+    public const string CaptionCorrected = "captionCorrected";
+
+    /// <summary>Server to speaker: a final phrase's corrected source text, to replace in place.</summary>
+    public const string TranscriptCorrected = "transcriptCorrected";
 
     /// <summary>Listener to server: switch to another target language from the next phrase.</summary>
     public const string ChangeLanguage = "changeLanguage";

@@ -10,7 +10,7 @@ public static class SpeakerMessages
 {
     /// <summary>With <c>lastAudioSeq</c> for a client that numbers its frames: the highest number the session has (0: none).</summary>
     public static OutboundFrame Connected(
-        string sessionId, SessionStatus status, string sourceLanguage, int sampleRate, bool muted, IEnumerable<string> targetLanguages, long? lastAudioSeq = null) =>
+        string sessionId, SessionStatus status, string sourceLanguage, int sampleRate, bool muted, bool held, IEnumerable<string> targetLanguages, long? lastAudioSeq = null) =>
         MessageWriter.Json(MessageTypes.Connected, w =>
         {
             w.WriteString(MessageFields.SessionId, sessionId);
@@ -18,6 +18,7 @@ public static class SpeakerMessages
             w.WriteString(MessageFields.SourceLanguage, sourceLanguage);
             w.WriteNumber(MessageFields.SampleRate, sampleRate);
             w.WriteBoolean(MessageFields.Muted, muted);
+            w.WriteBoolean(MessageFields.Held, held);
             w.WriteStartArray(MessageFields.TargetLanguages);
             foreach (var l in targetLanguages)
             {
@@ -43,6 +44,21 @@ public static class SpeakerMessages
             MessageWriter.WriteTimings(w, clock);
         });
 
+    /// <summary>The corrected source text of final phrase <paramref name="seq"/> and the languages it was sent again in.</summary>
+    public static OutboundFrame TranscriptCorrected(long seq, string text, IEnumerable<string> languages) =>
+        MessageWriter.Json(MessageTypes.TranscriptCorrected, w =>
+        {
+            w.WriteNumber(MessageFields.Seq, seq);
+            w.WriteString(MessageFields.Text, text);
+            w.WriteStartArray(MessageFields.Languages);
+            foreach (var l in languages)
+            {
+                w.WriteStringValue(l);
+            }
+
+            w.WriteEndArray();
+        });
+
     /// <summary>Listener count in all and per language (languages in ordinal order).</summary>
     public static OutboundFrame SessionStatus(IReadOnlyDictionary<string, int> distribution) =>
         MessageWriter.Json(MessageTypes.SessionStatus, w =>
@@ -57,11 +73,12 @@ public static class SpeakerMessages
             w.WriteEndObject();
         });
 
-    public static OutboundFrame StatusChanged(SessionStatus status, bool muted) =>
+    public static OutboundFrame StatusChanged(SessionStatus status, bool muted, bool held) =>
         MessageWriter.Json(MessageTypes.StatusChanged, w =>
         {
             w.WriteString(MessageFields.Status, MessageWriter.StatusName(status));
             w.WriteBoolean(MessageFields.Muted, muted);
+            w.WriteBoolean(MessageFields.Held, held);
         });
 
     public static OutboundFrame AudioQualityWarning(AudioQualityIssue issue) =>

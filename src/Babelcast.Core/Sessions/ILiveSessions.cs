@@ -37,6 +37,12 @@ public interface ILiveSessions
     /// </summary>
     void SetMuted(string sessionId, bool muted);
 
+    /// <summary>
+    /// Holds the broadcast for music, or ends the hold, on every node: no phrase is made from the speaker's audio while
+    /// held, listeners show a music state, and the session stays active (live only, as <see cref="SetMuted"/>).
+    /// </summary>
+    void SetHeld(string sessionId, bool held);
+
     /// <summary>Ids of sessions that have a live pipeline or connections on this node.</summary>
     IReadOnlyCollection<string> ActiveSessionIds { get; }
 }

@@ -1,7 +1,7 @@
 namespace Babelcast.Core.Sessions;
 
 /// <summary>
-/// The one path of a session's live state changes (pause, resume, mute, unmute) to the nodes: every node with
+/// The one path of a session's live state changes (pause, resume, mute, unmute, hold, unhold) to the nodes: every node with
 /// connections of the session applies each change to its own runtime (the speaker's node gates the audio and marks the
 /// ingest log, every node tells its own listeners). Embedded, publishing is applying on this node; a cluster bus
 /// publishes to all nodes and keeps the last value of each flag for a node that connects to the session later.

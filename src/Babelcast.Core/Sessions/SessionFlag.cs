@@ -8,4 +8,10 @@ public enum SessionFlag : byte
 
     /// <summary>Muted: listeners hear silence; captions go on (live only, not stored).</summary>
     Muted = 2,
+
+    /// <summary>
+    /// Held (music): no phrase is made from the speaker's audio and listeners show a music state; typed lines still go
+    /// out. Live only, not stored, as <see cref="Muted"/>; the session stays active for reconnects and replays.
+    /// </summary>
+    Held = 3,
 }

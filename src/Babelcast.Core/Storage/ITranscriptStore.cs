@@ -29,6 +29,18 @@ public interface ITranscriptStore
     /// </summary>
     ValueTask RaiseFenceAsync(string sessionId, long generation, CancellationToken cancellationToken);
 
+    /// <summary>Languages the phrase has a stored translation in (any order; empty for an unknown phrase).</summary>
+    ValueTask<IReadOnlyList<string>> GetTranslationLanguagesAsync(string sessionId, long seq, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An operator's correction, in place and at once (one transaction): the phrase's source text becomes
+    /// <paramref name="sourceText"/>, and for each language of <paramref name="translations"/> its translation becomes that
+    /// text (added if the phrase had none in that language). Timings, times, origin and audio stay. Returns the corrected
+    /// phrase, or null (nothing changed) when the session has no phrase <paramref name="seq"/>.
+    /// </summary>
+    ValueTask<PhraseRecord?> CorrectPhraseAsync(
+        string sessionId, long seq, string sourceText, IReadOnlyDictionary<string, string> translations, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>The highest phrase seq stored for the session, or 0.</summary>
     ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -100,7 +100,8 @@ internal static class SessionEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string id, HttpContext context, ISessionStore store, SessionManager manager, SessionViews views, EngineSet engines, CancellationToken cancellationToken)
+        string id, HttpContext context, ISessionStore store, SessionManager manager, SessionViews views, EngineSet engines, ILiveSessions live,
+        CancellationToken cancellationToken)
     {
         var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
         if (error is not null)
@@ -156,6 +157,12 @@ internal static class SessionEndpoints
         if (updated is null)
         {
             return Problems.Create(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound, $"No session '{id}'.");
+        }
+
+        if (request.Held is { } held && updated.Status != SessionStatus.Ended)
+        {
+            // The same path as the speaker's hold and unhold; the view below reads the flag this node just applied.
+            live.SetHeld(id, held);
         }
 
         return updated.Status == SessionStatus.Ended ? Ended(id) : TypedResults.Ok(await views.CreateAsync(updated, context.Request, cancellationToken));

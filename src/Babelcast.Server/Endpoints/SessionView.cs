@@ -12,6 +12,7 @@ internal sealed record SessionView(
     IReadOnlyDictionary<string, int> LanguageDistribution,
     IReadOnlyList<string> TargetLanguages,
     bool Muted,
+    bool Held,
     DateTime CreatedAt,
     DateTime ExpiresAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? EndedAt,

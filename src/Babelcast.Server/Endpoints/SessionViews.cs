@@ -25,6 +25,7 @@ internal sealed class SessionViews(ILiveSessions live, ILanguageCatalog language
             snapshot.LanguageDistribution,
             languages.TargetsFor(session.SourceLanguage).Select(l => l.Code).ToArray(),
             snapshot.Muted,
+            snapshot.Held,
             session.CreatedAt.UtcDateTime,
             session.ExpiresAt.UtcDateTime,
             session.EndedAt?.UtcDateTime,

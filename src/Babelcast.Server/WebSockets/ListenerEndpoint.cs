@@ -290,5 +290,5 @@ internal sealed class ListenerEndpoint(
     }
 
     private static OutboundFrame Joined(SessionRecord session, SessionRuntime runtime, string language) =>
-        ListenerMessages.SessionJoined(session.Id, language, session.SourceLanguage, runtime.Status, runtime.Muted);
+        ListenerMessages.SessionJoined(session.Id, language, session.SourceLanguage, runtime.Status, runtime.Muted, runtime.Held);
 }

@@ -16,6 +16,7 @@ public static class LiveServiceCollectionExtensions
     {
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CorrectionOptions>().BindConfiguration(CorrectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IAudioIngest, InProcessAudioIngest>();
         services.TryAddSingleton<ListenerHub>();
@@ -25,6 +26,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<TranscriptWriter>();
         services.TryAddSingleton<Core.Cluster.ISessionWriteFence, Core.Cluster.NoWriteFence>();
         services.TryAddSingleton<PhraseProcessor>();
+        services.TryAddSingleton<PhraseCorrector>();
         services.TryAddSingleton<PipelineHost>();
         services.TryAddSingleton<LiveStateApplier>();
         services.TryAddSingleton<LiveStateCatchUp>();

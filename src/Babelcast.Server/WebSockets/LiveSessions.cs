@@ -10,7 +10,7 @@ namespace Babelcast.Server.WebSockets;
 /// <summary>
 /// The one path of session state changes (REST, the speaker's socket, the expiry sweeper): the store write, then the
 /// pipeline and the sockets, in the order the protocol promises. Sockets are reached through the bus only; pause,
-/// resume and mute through the state bus, which every node with connections of the session applies
+/// resume, mute and hold through the state bus, which every node with connections of the session applies
 /// (<see cref="LiveStateApplier"/>), whichever node the change was made on.
 /// </summary>
 internal sealed class LiveSessions(
@@ -33,7 +33,7 @@ internal sealed class LiveSessions(
         var counts = presence.GetListenerCounts(sessionId);
         return runtime is null && counts.Count == 0
             ? LiveSessionSnapshot.Empty
-            : new LiveSessionSnapshot(counts.Values.Sum(), counts, runtime?.Muted ?? false, runtime?.Speaker is not null);
+            : new LiveSessionSnapshot(counts.Values.Sum(), counts, runtime?.Muted ?? false, runtime?.Speaker is not null, runtime?.Held ?? false);
     }
 
     public async ValueTask<LiveSessionSnapshot> SnapshotAsync(string sessionId, CancellationToken cancellationToken)
@@ -44,8 +44,10 @@ internal sealed class LiveSessions(
             return snapshot;
         }
 
-        var muted = (await states.ReadAsync(sessionId, cancellationToken)).Any(c => c is { Flag: SessionFlag.Muted, Value: true });
-        return muted ? snapshot with { Muted = true } : snapshot;
+        var known = await states.ReadAsync(sessionId, cancellationToken);
+        var muted = known.Any(c => c is { Flag: SessionFlag.Muted, Value: true });
+        var held = known.Any(c => c is { Flag: SessionFlag.Held, Value: true });
+        return snapshot with { Muted = snapshot.Muted || muted, Held = snapshot.Held || held };
     }
 
     public async ValueTask<SessionRecord?> SetStatusAsync(string sessionId, SessionStatus status, SessionChangeOrigin origin, CancellationToken cancellationToken)
@@ -87,6 +89,9 @@ internal sealed class LiveSessions(
     public void SetMuted(string sessionId, bool muted) =>
         states.Publish(sessionId, new SessionStateChange(SessionFlag.Muted, muted, Acknowledge: true));
 
+    public void SetHeld(string sessionId, bool held) =>
+        states.Publish(sessionId, new SessionStateChange(SessionFlag.Held, held, Acknowledge: true));
+
     /// <summary>
     /// A store that refuses a write (read-only database, full disk) must not cost the live session: the speaker is told
     /// and the live state changes anyway (an end not stored is ended later by the idle sweep).
@@ -98,7 +103,7 @@ internal sealed class LiveSessions(
         broadcaster.SendToSpeaker(sessionId, ConnectionMessages.Error(ErrorCodes.StorageUnavailable, $"The session's {what} could not be saved; the live session goes on."));
     }
 
-    public static OutboundFrame StatusChanged(SessionRuntime runtime) => SpeakerMessages.StatusChanged(runtime.Status, runtime.Muted);
+    public static OutboundFrame StatusChanged(SessionRuntime runtime) => SpeakerMessages.StatusChanged(runtime.Status, runtime.Muted, runtime.Held);
 
     /// <summary>The stored record and true, or (null, false) when the speaker's write was refused and reported.</summary>
     private async ValueTask<(SessionRecord? Updated, bool Stored)> WriteAsync(

@@ -17,13 +17,17 @@ internal sealed class LiveStateApplier(IConnectionStore connections, IAudioInges
 {
     public void Apply(string sessionId, SessionStateChange change)
     {
-        if (change.Flag == SessionFlag.Muted)
+        switch (change.Flag)
         {
-            ApplyMuted(sessionId, change.Value, change.Acknowledge);
-        }
-        else
-        {
-            ApplyPaused(sessionId, change.Value, change.Acknowledge);
+            case SessionFlag.Muted:
+                ApplyMuted(sessionId, change.Value, change.Acknowledge);
+                break;
+            case SessionFlag.Held:
+                ApplyHeld(sessionId, change.Value, change.Acknowledge);
+                break;
+            default:
+                ApplyPaused(sessionId, change.Value, change.Acknowledge);
+                break;
         }
     }
 
@@ -56,7 +60,7 @@ internal sealed class LiveStateApplier(IConnectionStore connections, IAudioInges
         }
 
         runtime.Status = target;
-        if (!paused && marks)
+        if (!paused && marks && !runtime.Held)
         {
             ingest.TryWrite(sessionId, IngestItem.Control(marker, time.GetTimestamp()));
         }
@@ -80,6 +84,40 @@ internal sealed class LiveStateApplier(IConnectionStore connections, IAudioInges
 
         runtime.Muted = muted;
         connections.DeliverToAllListeners(sessionId, Delivery.Control(ListenerMessages.Muted(sessionId, muted)));
+        connections.DeliverToSpeaker(sessionId, LiveSessions.StatusChanged(runtime));
+    }
+
+    /// <summary>
+    /// Hold for music gates the audio as a pause does (the same ingest markers, so the pipeline closes the phrase in
+    /// progress and makes none from audio until the hold ends) but leaves the session's status alone: listeners keep
+    /// their place and reconnect logic, and typed lines still go out. The pipeline resumes only when neither holds it.
+    /// </summary>
+    private void ApplyHeld(string sessionId, bool held, bool acknowledge)
+    {
+        if (connections.Find(sessionId) is not { } runtime)
+        {
+            return;
+        }
+
+        if (runtime.Held == held || runtime.Ended)
+        {
+            Acknowledge(runtime, acknowledge);
+            return;
+        }
+
+        var marks = runtime.Speaker is not null || pipelines.MarksPauseWithoutSpeaker(sessionId);
+        if (held && marks)
+        {
+            ingest.TryWrite(sessionId, IngestItem.Control(IngestKind.Pause, time.GetTimestamp()));
+        }
+
+        runtime.Held = held;
+        if (!held && marks && runtime.Status == SessionStatus.Active)
+        {
+            ingest.TryWrite(sessionId, IngestItem.Control(IngestKind.Resume, time.GetTimestamp()));
+        }
+
+        connections.DeliverToAllListeners(sessionId, Delivery.Control(ListenerMessages.Held(sessionId, held)));
         connections.DeliverToSpeaker(sessionId, LiveSessions.StatusChanged(runtime));
     }
 

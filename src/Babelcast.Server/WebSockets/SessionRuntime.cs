@@ -21,6 +21,9 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
 
     public bool Muted { get; set; }
 
+    /// <summary>On hold for music: the speaker's audio is dropped at the socket and listeners show a music state.</summary>
+    public bool Held { get; set; }
+
     public LiveConnection? Speaker { get; private set; }
 
     public bool Ended { get; private set; }

@@ -27,11 +27,11 @@ internal sealed class SocketRefusal(BabelcastMetrics metrics, ILogger<SocketRefu
     }
 
     /// <summary>Reports a bad message on a live connection without closing it.</summary>
-    public void Report(LiveConnection connection, string path, string code, string message)
+    public void Report(LiveConnection connection, string path, string code, string message, int? retryAfterSeconds = null)
     {
         Count(code);
         Log.ClientError(logger, path, connection.SessionId, code);
-        connection.Send(ConnectionMessages.Error(code, message));
+        connection.Send(ConnectionMessages.Error(code, message, retryAfterSeconds));
     }
 
     public void Count(string code) => metrics.Error(code);

@@ -27,9 +27,9 @@ internal sealed partial class SpeakerEndpoint
             Log.AudioGap(logger, me.SessionId, seq - skipped, seq - 1, seq);
         }
 
-        if (runtime.Status != SessionStatus.Active)
+        if (runtime.Status != SessionStatus.Active || runtime.Held)
         {
-            return; // Paused: audio is not processed until resume.
+            return; // Paused or held for music: audio is not processed until resume or unhold.
         }
 
         var item = new IngestItem(IngestKind.Audio, pcm.ToArray(), time.GetTimestamp()) { ClientSeq = seq };
@@ -65,11 +65,17 @@ internal sealed partial class SpeakerEndpoint
             case MessageTypes.Mute or MessageTypes.Unmute:
                 live.SetMuted(me.SessionId, parsed.Type == MessageTypes.Mute);
                 return true;
+            case MessageTypes.Hold or MessageTypes.Unhold:
+                live.SetHeld(me.SessionId, parsed.Type == MessageTypes.Hold);
+                return true;
             case MessageTypes.End:
                 await live.EndAsync(me.SessionId, Endpoints.SessionEndpoints.EndedBySpeakerReason, SessionChangeOrigin.Speaker, ct);
                 return false;
             case MessageTypes.Typed:
                 OnTyped(me, parsed);
+                return true;
+            case MessageTypes.Correct:
+                await OnCorrectAsync(me, parsed, ct);
                 return true;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");

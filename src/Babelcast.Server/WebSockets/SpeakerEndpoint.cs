@@ -33,6 +33,8 @@ internal sealed partial class SpeakerEndpoint(
     BabelcastMetrics metrics,
     TimeProvider time,
     IOptions<LiveOptions> options,
+    PhraseCorrector corrector,
+    IOptions<CorrectionOptions> correction,
     ILogger<SpeakerEndpoint> logger)
 {
     private const string Path = "/ws/speak";
@@ -152,7 +154,7 @@ internal sealed partial class SpeakerEndpoint(
     {
         try
         {
-            await pipelines.StartAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused, ct);
+            await pipelines.StartAsync(session.Id, session.SourceLanguage, session.Status == SessionStatus.Paused || runtime.Held, ct);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -310,7 +312,7 @@ internal sealed partial class SpeakerEndpoint(
     }
 
     private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime, long? lastAudioSeq) =>
-        SpeakerMessages.Connected(session.Id, session.Status, session.SourceLanguage, 16000, runtime.Muted,
+        SpeakerMessages.Connected(session.Id, session.Status, session.SourceLanguage, 16000, runtime.Muted, runtime.Held,
             languages.TargetsFor(session.SourceLanguage).Select(l => l.Code), lastAudioSeq);
 
     internal static async Task CloseAsync(WebSocket socket)

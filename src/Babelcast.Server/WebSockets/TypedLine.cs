@@ -30,7 +30,8 @@ internal static class TypedLine
         return text;
     }
 
-    private static string Collapse(string raw)
+    /// <summary>Control characters and runs of white space collapsed to one space, trimmed.</summary>
+    public static string Collapse(string raw)
     {
         var text = new StringBuilder(raw.Length);
         foreach (var c in raw)

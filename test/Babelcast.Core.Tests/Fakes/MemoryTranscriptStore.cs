@@ -73,6 +73,26 @@ internal sealed class MemoryTranscriptStore(params long[] failOn) : ITranscriptS
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<IReadOnlyList<string>> GetTranslationLanguagesAsync(string sessionId, long seq, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<string>>([.. _translations.Keys.Where(k => k.Seq == seq).Select(k => k.Language)]);
+
+    public ValueTask<PhraseRecord?> CorrectPhraseAsync(
+        string sessionId, long seq, string sourceText, IReadOnlyDictionary<string, string> translations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!_phrases.TryGetValue(seq, out var phrase))
+        {
+            return ValueTask.FromResult<PhraseRecord?>(null);
+        }
+
+        _phrases[seq] = phrase with { SourceText = sourceText };
+        foreach (var (language, text) in translations)
+        {
+            _translations[(seq, language)] = new TranslationRecord(sessionId, seq, language, text, sourceText, phrase.StartMs, phrase.EndMs, 0, now, Origin: phrase.Origin);
+        }
+
+        return ValueTask.FromResult<PhraseRecord?>(_phrases[seq]);
+    }
+
     public ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_phrases.Keys.DefaultIfEmpty(0).Max());
 }

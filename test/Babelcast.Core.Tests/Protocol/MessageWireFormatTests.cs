@@ -21,22 +21,22 @@ public sealed class MessageWireFormatTests
         { Text(ConnectionMessages.HeartbeatAck(DateTimeOffset.FromUnixTimeMilliseconds(1234))), """{"type":"heartbeatAck","serverTime":1234}""" },
         { Text(ConnectionMessages.SessionEnded("calm-river-123", "ended by speaker")), """{"type":"sessionEnded","sessionId":"calm-river-123","reason":"ended by speaker"}""" },
         {
-            Text(SpeakerMessages.Connected("calm-river-123", SessionStatus.Paused, "en", 16000, true, ["es", "ca"])),
-            """{"type":"connected","sessionId":"calm-river-123","status":"paused","sourceLanguage":"en","sampleRate":16000,"muted":true,"targetLanguages":["es","ca"]}"""
+            Text(SpeakerMessages.Connected("calm-river-123", SessionStatus.Paused, "en", 16000, true, false, ["es", "ca"])),
+            """{"type":"connected","sessionId":"calm-river-123","status":"paused","sourceLanguage":"en","sampleRate":16000,"muted":true,"held":false,"targetLanguages":["es","ca"]}"""
         },
         { Text(SpeakerMessages.Transcript(4, "hello", false, 100, 100, null)), """{"type":"transcript","seq":4,"text":"hello","final":false,"startMs":100,"endMs":100}""" },
         {
             Text(SpeakerMessages.SessionStatus(new Dictionary<string, int> { ["fr"] = 1, ["es"] = 2 })),
             """{"type":"sessionStatus","listenerCount":3,"languageDistribution":{"es":2,"fr":1}}"""
         },
-        { Text(SpeakerMessages.StatusChanged(SessionStatus.Active, false)), """{"type":"statusChanged","status":"active","muted":false}""" },
+        { Text(SpeakerMessages.StatusChanged(SessionStatus.Active, false, true)), """{"type":"statusChanged","status":"active","muted":false,"held":true}""" },
         {
             Text(SpeakerMessages.AudioQualityWarning(AudioQualityIssue.LowSnr)),
             """{"type":"audioQualityWarning","issue":"lowSnr","message":"There is a lot of background noise; recognition may suffer."}"""
         },
         {
-            Text(ListenerMessages.SessionJoined("calm-river-123", "es", "en", SessionStatus.Active, false)),
-            """{"type":"sessionJoined","sessionId":"calm-river-123","targetLanguage":"es","sourceLanguage":"en","status":"active","muted":false}"""
+            Text(ListenerMessages.SessionJoined("calm-river-123", "es", "en", SessionStatus.Active, false, true)),
+            """{"type":"sessionJoined","sessionId":"calm-river-123","targetLanguage":"es","sourceLanguage":"en","status":"active","muted":false,"held":true}"""
         },
         {
             Text(ListenerMessages.Caption(3, "es", "hola", true, "hello", 100, 900, true, null)),
@@ -50,6 +50,16 @@ public sealed class MessageWireFormatTests
         { Text(ListenerMessages.Paused("calm-river-123", false)), """{"type":"broadcastResumed","sessionId":"calm-river-123"}""" },
         { Text(ListenerMessages.Muted("calm-river-123", true)), """{"type":"broadcastMuted","sessionId":"calm-river-123"}""" },
         { Text(ListenerMessages.Muted("calm-river-123", false)), """{"type":"broadcastUnmuted","sessionId":"calm-river-123"}""" },
+        { Text(ListenerMessages.Held("calm-river-123", true)), """{"type":"broadcastHeld","sessionId":"calm-river-123"}""" },
+        { Text(ListenerMessages.Held("calm-river-123", false)), """{"type":"broadcastUnheld","sessionId":"calm-river-123"}""" },
+        {
+            Text(ListenerMessages.CaptionCorrected(3, "es", "la casa verde", "the green house", 100, 900, PhraseOrigin.Typed)),
+            """{"type":"captionCorrected","seq":3,"targetLanguage":"es","text":"la casa verde","sourceText":"the green house","startMs":100,"endMs":900,"origin":"typed"}"""
+        },
+        {
+            Text(SpeakerMessages.TranscriptCorrected(3, "the green house", ["ca", "es"])),
+            """{"type":"transcriptCorrected","seq":3,"text":"the green house","languages":["ca","es"]}"""
+        },
         { Text(ListenerMessages.LanguageChanged("ca")), """{"type":"languageChanged","targetLanguage":"ca"}""" },
     };
 

@@ -36,4 +36,14 @@ internal sealed class FaultyTranscriptStore(ITranscriptStore inner, StorageFault
         inner.RaiseFenceAsync(sessionId, generation, cancellationToken);
 
     public ValueTask<long> GetLastSeqAsync(string sessionId, CancellationToken cancellationToken) => inner.GetLastSeqAsync(sessionId, cancellationToken);
+
+    public ValueTask<IReadOnlyList<string>> GetTranslationLanguagesAsync(string sessionId, long seq, CancellationToken cancellationToken) =>
+        inner.GetTranslationLanguagesAsync(sessionId, seq, cancellationToken);
+
+    public ValueTask<PhraseRecord?> CorrectPhraseAsync(
+        string sessionId, long seq, string sourceText, IReadOnlyDictionary<string, string> translations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        fault.ThrowIfFailing();
+        return inner.CorrectPhraseAsync(sessionId, seq, sourceText, translations, now, cancellationToken);
+    }
 }

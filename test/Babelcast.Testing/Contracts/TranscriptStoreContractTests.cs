@@ -9,7 +9,7 @@ namespace Babelcast.Testing.Contracts;
 /// The behaviour every <see cref="ITranscriptStore"/> must show. Sessions "s-1" and "s-2" exist before each test,
 /// since a backend may tie transcript rows to their session.
 /// </summary>
-public abstract class TranscriptStoreContractTests
+public abstract partial class TranscriptStoreContractTests
 {
     /// <summary>Stores over one empty, migrated database; called once per test.</summary>
     protected abstract ValueTask<(ITranscriptStore Transcripts, ISessionStore Sessions)> CreateStoresAsync();

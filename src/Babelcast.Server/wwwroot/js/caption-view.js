@@ -69,6 +69,27 @@ export class CaptionView {
     return true;
   }
 
+  /**
+   * A correction of final phrase seq: its text is replaced in place (the line keeps its position and classes) with a
+   * small "corrected" mark; an unknown or not yet final seq is ignored (a late joiner's replay brings the new text).
+   * @param {string | (() => string)} [mark]  the mark's words, in the UI language
+   */
+  correct(seq, text, mark = 'corrected') {
+    if (!this.finalSeqs.has(seq)) return false;
+    const line = this.lines.get(seq);
+    if (!line) return false;
+    const entry = this.finals.find((f) => f.seq === seq);
+    if (entry) entry.text = text;
+    line.textContent = text;
+    line.classList.add('corrected');
+    const badge = document.createElement('span');
+    badge.className = 'corrected-mark';
+    badge.textContent = typeof mark === 'function' ? mark() : mark;
+    markLanguage(badge, this.uiLanguage());
+    line.append(' ', badge);
+    return true;
+  }
+
   /** A visual marker (language change, reconnect); it does not reset the seq bookkeeping. */
   divider(text) {
     this.removeEmpty();

@@ -202,6 +202,7 @@ function onMessage(msg) {
       setState(msg.status === 'paused' ? 'paused' : 'live', statusLabel(msg.status === 'paused'));
       togglePaused(msg.status === 'paused');
       toggleMuted(!!msg.muted);
+      toggleHeld(!!msg.held);
       if (joined && view.lastFinalSeq >= 0) {
         playReplayAfterSeq = view.lastFinalSeq;
         socket.send({ type: 'resume', afterSeq: view.lastFinalSeq });
@@ -219,6 +220,9 @@ function onMessage(msg) {
     case 'broadcastResumed': togglePaused(false); break;
     case 'broadcastMuted': toggleMuted(true); break;
     case 'broadcastUnmuted': toggleMuted(false); break;
+    case 'broadcastHeld': toggleHeld(true); break;
+    case 'broadcastUnheld': toggleHeld(false); break;
+    case 'captionCorrected': view.correct(msg.seq, msg.text, () => t('caption.corrected')); break;
     case 'sessionEnded': showEnded(); break;
     case 'languageChanged':
       setCaptionLanguage(msg.targetLanguage);
@@ -289,10 +293,18 @@ function toggleMuted(muted) {
   else banners.clear('muted');
 }
 
+/** Hold for music: a banner, and the caption area dimmed with a music mark (css: body.held). */
+function toggleHeld(held) {
+  if (held) banners.set('held', () => t('banner.held'), 'info');
+  else banners.clear('held');
+  document.body.classList.toggle('held', held);
+}
+
 function showEnded() {
   socket?.stop();
   streamMode.end();
-  for (const key of ['connection', 'paused', 'muted', 'full', 'error']) banners.clear(key);
+  for (const key of ['connection', 'paused', 'muted', 'held', 'full', 'error']) banners.clear(key);
+  document.body.classList.remove('held');
   setState('ended', () => t('pill.ended'));
   banners.set('ended', () => t('banner.ended'), 'error');
   $('setup').hidden = true;

@@ -2,6 +2,8 @@
 import { api, wsUrl } from './api.js';
 import { CaptionView } from './caption-view.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
+import { SpeakerCorrections } from './speaker-corrections.js';
+import { SpeakerHold } from './speaker-hold.js';
 import { SpeakerMic } from './speaker-mic.js';
 import { addWarning, fillTranscriptLanguages, renderCounts, resetWarnings, setupInvite, setupTranscripts } from './speaker-panels.js';
 
@@ -40,6 +42,8 @@ export class LiveSession {
     this.aborter = new AbortController();
     this.view = new CaptionView($('captions'), { emptyText: 'Start the microphone and speak; your words appear here.' });
     this.view.setLanguage(session.sourceLanguage);
+    this.hold = new SpeakerHold(this);
+    this.corrections = new SpeakerCorrections(this);
     this.mic = new SpeakerMic({ onFrame: (pcm) => this.onFrame(pcm), signal: this.aborter.signal });
     this.socket = new ReconnectingSocket({
       url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}&framing=seq`),
@@ -65,6 +69,8 @@ export class LiveSession {
     $('new-session').addEventListener('click', () => this.onNewSession(), { signal });
     $('typed-form').addEventListener('submit', (e) => { e.preventDefault(); this.sendTyped(); }, { signal });
     window.addEventListener('online', () => this.socket.retryNow(), { signal });
+    this.hold.start(signal);
+    this.corrections.start();
     this.syncControls();
     if (!this.token()) {
       this.onSignInNeeded('Sign in again to continue this session.');
@@ -113,14 +119,20 @@ export class LiveSession {
         this.banners.clear('replaced');
         this.paused = msg.status === 'paused';
         this.muted = !!msg.muted;
+        this.hold.update(msg);
         if (msg.targetLanguages) fillTranscriptLanguages(this.session.sourceLanguage, msg.targetLanguages);
         this.syncControls();
         this.resumeFrom(Number(msg.lastAudioSeq ?? 0));
         this.sendKept();
         break;
       case 'transcript':
-        if (msg.final) this.view.final(msg.seq, msg.text, { origin: msg.origin });
-        else this.view.partial(msg.seq, msg.text);
+        if (msg.final) {
+          this.view.final(msg.seq, msg.text, { origin: msg.origin });
+          this.corrections.add(msg.seq, msg.text);
+        } else this.view.partial(msg.seq, msg.text);
+        break;
+      case 'transcriptCorrected':
+        this.corrections.corrected(msg);
         break;
       case 'sessionStatus':
         this.listenerCount = msg.listenerCount ?? 0;
@@ -130,6 +142,7 @@ export class LiveSession {
       case 'statusChanged':
         this.paused = msg.status === 'paused';
         this.muted = !!msg.muted;
+        this.hold.update(msg);
         this.syncControls();
         break;
       case 'audioQualityWarning':
@@ -147,6 +160,7 @@ export class LiveSession {
   }
 
   onError(msg) {
+    if (this.corrections.refused(msg)) return;
     switch (msg.code) {
       case 'SESSION_ENDED':
         this.ended();
@@ -199,7 +213,7 @@ export class LiveSession {
   }
 
   onFrame(pcm) {
-    if (this.state === 'ended' || this.paused || this.muted) return;
+    if (this.state === 'ended' || this.paused || this.muted || this.hold.held) return;
     if (!this.ready && this.state === 'closed') return;
     this.kept.push({ seq: this.nextSeq++, pcm, sent: false });
     if (this.kept.length > MAX_KEPT_FRAMES) this.kept.shift();
@@ -288,6 +302,8 @@ export class LiveSession {
     else this.banners.clear('paused');
     if (this.muted) this.banners.set('muted', 'Microphone muted: listeners see that you are muted.', 'warn');
     else this.banners.clear('muted');
+    this.hold.sync(ended);
+    this.corrections.sync(ended);
     if (!ended && this.ready) this.setState(this.paused ? 'paused' : 'live');
   }
 
@@ -321,7 +337,7 @@ export class LiveSession {
     this.socket.stop();
     this.mic.stop();
     this.kept = [];
-    for (const key of ['connection', 'paused', 'muted', 'control']) this.banners.clear(key);
+    for (const key of ['connection', 'paused', 'muted', 'held', 'control']) this.banners.clear(key);
     this.state = 'ended';
     this.setState('ended');
     this.syncControls();
