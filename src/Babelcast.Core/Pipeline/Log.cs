@@ -54,4 +54,7 @@ internal static partial class Log
 
     [LoggerMessage(4016, LogLevel.Error, "Shutting down with {Count} transcript writes still unstored; they are lost")]
     public static partial void TranscriptBacklogLostAtShutdown(ILogger logger, int count);
+
+    [LoggerMessage(4030, LogLevel.Warning, "Session {SessionId}: a Scripture or prepared-text item in the ingest log could not be read; dropped")]
+    public static partial void ScriptedItemUnreadable(ILogger logger, string sessionId);
 }

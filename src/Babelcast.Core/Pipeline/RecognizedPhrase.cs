@@ -4,4 +4,8 @@ namespace Babelcast.Core.Pipeline;
 
 /// <summary>A final source phrase (recognised, or typed by the operator) on its way to translation, synthesis and the listeners.</summary>
 public sealed record RecognizedPhrase(
-    string SessionId, string SourceLanguage, long Seq, string Text, long StartMs, long EndMs, Prosody Prosody, PhraseClock Clock, PhraseOrigin Origin = PhraseOrigin.Speech);
+    string SessionId, string SourceLanguage, long Seq, string Text, long StartMs, long EndMs, Prosody Prosody, PhraseClock Clock, PhraseOrigin Origin = PhraseOrigin.Speech)
+{
+    /// <summary>Texts ready for some languages (a Bible passage, prepared text), used instead of translating.</summary>
+    public PreparedTexts? Ready { get; init; }
+}

@@ -71,6 +71,12 @@ internal sealed partial class SpeakerEndpoint
             case MessageTypes.Typed:
                 OnTyped(me, parsed);
                 return true;
+            case MessageTypes.Scripture:
+                await OnScriptureAsync(me, parsed, ct);
+                return true;
+            case MessageTypes.Cue:
+                OnCue(me, parsed);
+                return true;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 return true;

@@ -33,7 +33,8 @@ internal sealed partial class SpeakerEndpoint(
     BabelcastMetrics metrics,
     TimeProvider time,
     IOptions<LiveOptions> options,
-    ILogger<SpeakerEndpoint> logger)
+    ILogger<SpeakerEndpoint> logger,
+    Operator.OperatorConsole console)
 {
     private const string Path = "/ws/speak";
 
