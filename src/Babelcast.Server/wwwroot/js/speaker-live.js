@@ -2,6 +2,8 @@
 import { api, wsUrl } from './api.js';
 import { CaptionView } from './caption-view.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
+import { ScriptPanel } from './speaker-script.js';
+import { ScripturePanel } from './speaker-scripture.js';
 import { SpeakerMic } from './speaker-mic.js';
 import { addWarning, fillTranscriptLanguages, renderCounts, resetWarnings, setupInvite, setupTranscripts } from './speaker-panels.js';
 
@@ -46,6 +48,9 @@ export class LiveSession {
       onMessage: (m) => this.onMessage(m),
       onState: (s, info) => this.onSocketState(s, info),
     });
+    const panel = { send: (m) => this.socket.send(m), token: this.token, signal: this.aborter.signal };
+    this.scripture = new ScripturePanel(panel);
+    this.script = new ScriptPanel({ ...panel, sessionId: this.sessionId });
   }
 
   start() {
@@ -65,6 +70,8 @@ export class LiveSession {
     $('new-session').addEventListener('click', () => this.onNewSession(), { signal });
     $('typed-form').addEventListener('submit', (e) => { e.preventDefault(); this.sendTyped(); }, { signal });
     window.addEventListener('online', () => this.socket.retryNow(), { signal });
+    this.scripture.start();
+    this.script.start();
     this.syncControls();
     if (!this.token()) {
       this.onSignInNeeded('Sign in again to continue this session.');
@@ -119,8 +126,11 @@ export class LiveSession {
         this.sendKept();
         break;
       case 'transcript':
-        if (msg.final) this.view.final(msg.seq, msg.text, { origin: msg.origin });
+        if (msg.final) this.view.final(msg.seq, msg.text, { origin: msg.origin, reference: msg.ref });
         else this.view.partial(msg.seq, msg.text);
+        break;
+      case 'scriptureDetected':
+        this.scripture.detected(msg);
         break;
       case 'sessionStatus':
         this.listenerCount = msg.listenerCount ?? 0;
@@ -181,6 +191,7 @@ export class LiveSession {
         setTimeout(() => this.banners.clear('overloaded'), 5000);
         return;
       default:
+        if (this.scripture.onError(msg) || this.script.onError(msg)) return;
         console.warn('babelcast: server error', msg);
     }
   }
@@ -271,6 +282,8 @@ export class LiveSession {
     mute.disabled = ended || !this.socket.isOpen;
     $('typed-text').disabled = ended;
     $('typed-send').disabled = ended || !this.socket.isOpen;
+    this.scripture.setEnabled(!ended && this.socket.isOpen);
+    this.script.setEnabled(!ended && this.socket.isOpen);
     pause.textContent = this.paused ? 'Resume' : 'Pause';
     pause.classList.toggle('on', this.paused);
     mute.textContent = this.muted ? 'Unmute' : 'Mute';
