@@ -44,7 +44,7 @@ internal static class IngestEntry
 
         var parsedKind = (IngestKind)int.Parse(kind, NumberStyles.None, CultureInfo.InvariantCulture);
         var timestamp = entry["c"] == ClockId ? (long)entry["t"] : LocalTimestamp((long)entry["w"], time);
-        var audio = parsedKind is IngestKind.Audio or IngestKind.Text ? (ReadOnlyMemory<byte>)(byte[])entry["a"]! : ReadOnlyMemory<byte>.Empty;
+        var audio = parsedKind is IngestKind.Audio or IngestKind.Text or IngestKind.Script ? (ReadOnlyMemory<byte>)(byte[])entry["a"]! : ReadOnlyMemory<byte>.Empty;
         return (entry["o"].ToString(), (long)entry["g"], new IngestItem(parsedKind, audio, timestamp) { Position = entry.Id.ToString() });
     }
 

@@ -14,6 +14,12 @@ public enum IngestKind
 
     /// <summary>A line the operator typed (UTF-8 in the payload): it goes out as a phrase, in order with the speech around it.</summary>
     Text,
+
+    /// <summary>
+    /// A Bible passage or a line of prepared text (a <see cref="Pipeline.ScriptedPhrase"/> as JSON in the payload): its
+    /// phrases go out in order with the speech around it, each language's text ready where the item brings one.
+    /// </summary>
+    Script,
 }
 
 /// <summary>
@@ -37,6 +43,8 @@ public readonly record struct IngestItem(IngestKind Kind, ReadOnlyMemory<byte> A
     public static IngestItem Control(IngestKind kind, long timestamp) => new(kind, ReadOnlyMemory<byte>.Empty, timestamp);
 
     public static IngestItem Typed(string text, long timestamp) => new(IngestKind.Text, System.Text.Encoding.UTF8.GetBytes(text), timestamp);
+
+    public static IngestItem Scripted(Pipeline.ScriptedPhrase phrase, long timestamp) => new(IngestKind.Script, phrase.ToBytes(), timestamp);
 
     /// <summary>The typed line of a <see cref="IngestKind.Text"/> item.</summary>
     public string Text => System.Text.Encoding.UTF8.GetString(Audio.Span);

@@ -60,4 +60,7 @@ internal static partial class Log
 
     [LoggerMessage(4018, LogLevel.Warning, "Session {SessionId} phrase {Seq}: the correction could not be stored; nothing was changed")]
     public static partial void CorrectionNotStored(ILogger logger, string sessionId, long seq, Exception exception);
+
+    [LoggerMessage(4030, LogLevel.Warning, "Session {SessionId}: a Scripture or prepared-text item in the ingest log could not be read; dropped")]
+    public static partial void ScriptedItemUnreadable(ILogger logger, string sessionId);
 }

@@ -54,7 +54,11 @@ public sealed class PhraseProcessor(
     public async Task<IReadOnlyList<Delivery>> CatchUpAsync(PhraseRecord phrase, string sourceLanguage, string language, CancellationToken cancellationToken)
     {
         var recognized = new RecognizedPhrase(phrase.SessionId, sourceLanguage, phrase.Seq, phrase.SourceText, phrase.StartMs, phrase.EndMs,
-            Prosody.Neutral, new PhraseClock(time, time.GetTimestamp(), time.GetTimestamp()), phrase.Origin);
+            Prosody.Neutral, new PhraseClock(time, time.GetTimestamp(), time.GetTimestamp()), phrase.Origin)
+        {
+            // The store keeps a passage's source text, not the other Bibles' texts: a late language gets a marked translation.
+            Ready = phrase.Origin == PhraseOrigin.Scripture ? new PreparedTexts(new Dictionary<string, string>(), true, null) : null,
+        };
         var deliveries = new List<Delivery>(2);
         var tier = await _tiers.GetAsync(phrase.SessionId, cancellationToken);
         await ProcessLanguageAsync(recognized, language, tier, cancellationToken, deliveries);
@@ -71,7 +75,7 @@ public sealed class PhraseProcessor(
         var stage = "translation";
         try
         {
-            var text = await TranslateAsync(phrase, language, tier, cancellationToken);
+            var (text, machineTranslated) = await TranslateAsync(phrase, language, tier, cancellationToken);
             if (text.Length == 0)
             {
                 return;
@@ -84,7 +88,8 @@ public sealed class PhraseProcessor(
                 new TranslationRecord(
                     phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow(), fence.GenerationOf(phrase.SessionId), phrase.Origin),
                 cancellationToken);
-            var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock, phrase.Origin);
+            var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock, phrase.Origin,
+                new CaptionMarks(phrase.Ready?.Reference, machineTranslated));
             Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);
             Observe(clock, "captionSent", collect);
 
@@ -136,11 +141,17 @@ public sealed class PhraseProcessor(
         }
     }
 
-    private async ValueTask<string> TranslateAsync(RecognizedPhrase phrase, string language, QualityTier tier, CancellationToken cancellationToken)
+    /// <summary>The phrase's text in <paramref name="language"/>, and whether it is a machine translation the listener should be told about.</summary>
+    private async ValueTask<(string Text, bool MachineTranslated)> TranslateAsync(RecognizedPhrase phrase, string language, QualityTier tier, CancellationToken cancellationToken)
     {
+        if (phrase.Ready?.For(language) is { } ready)
+        {
+            return (ready, false);
+        }
+
         if (string.Equals(language, phrase.SourceLanguage, StringComparison.OrdinalIgnoreCase))
         {
-            return phrase.Text;
+            return (phrase.Text, false);
         }
 
         metrics.TranslationRequested(language);
@@ -150,10 +161,10 @@ public sealed class PhraseProcessor(
         {
             metrics.Error(ErrorCodes.TranslationFailed);
             Log.TranslationFailed(logger, phrase.SessionId, phrase.Seq, language, result.Error);
-            return string.Empty;
+            return (string.Empty, false);
         }
 
-        return TextFilter.Clean(result.Text);
+        return (TextFilter.Clean(result.Text), phrase.Ready?.OthersMachineTranslated == true);
     }
 
     private void Observe(PhraseClock clock, string stage, List<Delivery>? collect)

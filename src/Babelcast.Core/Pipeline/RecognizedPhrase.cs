@@ -8,4 +8,7 @@ public sealed record RecognizedPhrase(
 {
     /// <summary>The session's previous source phrases, oldest first, for translators that read context.</summary>
     public IReadOnlyList<string> Context { get; init; } = [];
+
+    /// <summary>Texts ready for some languages (a Bible passage, prepared text), used instead of translating.</summary>
+    public PreparedTexts? Ready { get; init; }
 }

@@ -27,7 +27,7 @@ internal sealed partial class SessionPipeline
             var clock = new PhraseClock(context.Time, line.ReceivedTimestamp, line.ReceivedTimestamp);
             var position = _position is null ? (IngestCheckpoint?)null : new IngestCheckpoint(_position, seq, _segmenter.SamplesSeen / 16);
             await _pending.Writer.WriteAsync(
-                new PendingPhrase(seq, null, clock, Task.FromResult(line.Text), false, position) { TypedAtMs = _segmenter.SamplesSeen / 16 }, cancellationToken);
+                new PendingPhrase(seq, null, clock, Task.FromResult(line.Text), false, position) { TypedAtMs = _segmenter.SamplesSeen / 16, Line = line }, cancellationToken);
         }
 
         _waitingLines.Clear();
@@ -58,8 +58,17 @@ internal sealed partial class SessionPipeline
         if (segment is not { } e)
         {
             var line = (await textTask).Trim();
-            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, line, true, pending.TypedAtMs, pending.TypedAtMs, clock, PhraseOrigin.Typed));
-            var typed = new RecognizedPhrase(sessionId, sourceLanguage, seq, line, pending.TypedAtMs, pending.TypedAtMs, Synthesis.Prosody.Neutral, clock, PhraseOrigin.Typed);
+            var origin = pending.Line.Origin;
+            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, line, true, pending.TypedAtMs, pending.TypedAtMs, clock, origin, pending.Line.Ready?.Reference));
+            var typed = new RecognizedPhrase(sessionId, pending.Line.SourceLanguage ?? sourceLanguage, seq, line, pending.TypedAtMs, pending.TypedAtMs, Synthesis.Prosody.Neutral, clock, origin)
+            {
+                Ready = pending.Line.Ready,
+            };
+            if (origin == PhraseOrigin.Typed)
+            {
+                OfferScripture(seq, line);
+            }
+
             await _phrases.Writer.WriteAsync(new QueuedPhrase(typed, position), cancellationToken);
             return;
         }
@@ -81,9 +90,37 @@ internal sealed partial class SessionPipeline
         }
 
         context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
+        OfferScripture(seq, text);
         var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
         await _phrases.Writer.WriteAsync(
             new QueuedPhrase(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), position), cancellationToken);
+    }
+
+    /// <summary>
+    /// Each item's segments (a Bible passage's sentence-sized parts) wait as lines of their own; an item this version
+    /// cannot read is dropped with a log entry rather than stopping the session.
+    /// </summary>
+    private void AddScripted(Ingest.IngestItem item)
+    {
+        if (ScriptedPhrase.FromBytes(item.Audio.Span) is not { } scripted)
+        {
+            Log.ScriptedItemUnreadable(context.Logger, sessionId);
+            return;
+        }
+
+        foreach (var part in scripted.Segments)
+        {
+            _waitingLines.Add(new WaitingLine(part.Text, item.ReceivedTimestamp, scripted.Origin, part.Ready, scripted.SourceLanguage));
+        }
+    }
+
+    /// <summary>Offers the speaker each Bible reference in a final text; sending the passage is the operator's decision.</summary>
+    private void OfferScripture(long seq, string text)
+    {
+        foreach (var match in Scripture.ScriptureReferenceParser.FindAll(text))
+        {
+            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.ScriptureDetected(seq, match));
+        }
     }
 
     /// <summary>Tells the speaker and the listeners that a phrase they saw partials of has no final text.</summary>

@@ -156,6 +156,10 @@ internal sealed partial class SessionPipeline(
                 _waitingLines.Add(new WaitingLine(item.Text, item.ReceivedTimestamp));
                 await ReleaseLinesAsync(cancellationToken);
                 return true;
+            case IngestKind.Script:
+                AddScripted(item);
+                await ReleaseLinesAsync(cancellationToken);
+                return true;
             default:
                 return true;
         }

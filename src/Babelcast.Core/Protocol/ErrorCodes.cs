@@ -158,4 +158,13 @@ public static class ErrorCodes
 
     /// <summary>HTTP 503: the Bible could not be read (the reader failed or timed out); retry later.</summary>
     public const string ScriptureUnavailable = "SCRIPTURE_UNAVAILABLE";
+
+    /// <summary>Speaker socket: the passage has more verses than one live send may carry (<c>LiveScripture.MaxVerses</c>); send a shorter range.</summary>
+    public const string ScripturePassageTooLong = "SCRIPTURE_PASSAGE_TOO_LONG";
+
+    /// <summary>HTTP 413: prepared text over the limits (bytes, lines, characters per line); the detail names the limit.</summary>
+    public const string ScriptTooLarge = "SCRIPT_TOO_LARGE";
+
+    /// <summary>Speaker socket and HTTP 404: the session has no prepared text, or no line with that index.</summary>
+    public const string CueNotFound = "CUE_NOT_FOUND";
 }

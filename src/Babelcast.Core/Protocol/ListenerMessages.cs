@@ -19,7 +19,8 @@ public static class ListenerMessages
         });
 
     public static OutboundFrame Caption(
-        long seq, string language, string text, bool final, string sourceText, long startMs, long endMs, bool replay, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech) =>
+        long seq, string language, string text, bool final, string sourceText, long startMs, long endMs, bool replay, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech,
+        CaptionMarks marks = default) =>
         MessageWriter.Json(MessageTypes.Caption, w =>
         {
             w.WriteNumber(MessageFields.Seq, seq);
@@ -30,6 +31,16 @@ public static class ListenerMessages
             w.WriteNumber(MessageFields.StartMs, startMs);
             w.WriteNumber(MessageFields.EndMs, endMs);
             MessageWriter.WriteOrigin(w, origin);
+            if (marks.Reference is { } reference)
+            {
+                w.WriteString(MessageFields.Ref, reference);
+            }
+
+            if (marks.MachineTranslated)
+            {
+                w.WriteBoolean(MessageFields.MachineTranslated, true);
+            }
+
             if (replay)
             {
                 w.WriteBoolean(MessageFields.Replay, true);

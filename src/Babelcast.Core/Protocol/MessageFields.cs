@@ -35,6 +35,21 @@ public static class MessageFields
     public const string ListenerCount = "listenerCount";
     public const string LanguageDistribution = "languageDistribution";
 
+    /// <summary>A Bible reference as the server reads it back ("John 3:16"): sent by the speaker, offered to it, shown to listeners.</summary>
+    public const string Ref = "ref";
+
+    /// <summary>On <c>scriptureDetected</c>: the reference as found, before any cap on the number of verses.</summary>
+    public const string Display = "display";
+
+    public const string Verses = "verses";
+    public const string Truncated = "truncated";
+
+    /// <summary>On a caption: the text was machine-translated where a prepared one (an installed Bible) was expected.</summary>
+    public const string MachineTranslated = "machineTranslated";
+
+    /// <summary>On <c>cue</c>: the zero-based line of the prepared text.</summary>
+    public const string Index = "index";
+
     /// <summary>Listener query parameter: <c>audio=false</c> joins for captions only (a projector view).</summary>
     public const string Audio = "audio";
 

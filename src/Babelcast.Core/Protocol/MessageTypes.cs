@@ -93,6 +93,15 @@ public static class MessageTypes
     /// <summary>Server to speaker: a final phrase's corrected source text, to replace in place.</summary>
     public const string TranscriptCorrected = "transcriptCorrected";
 
+    /// <summary>Server to speaker: a Bible reference was found in a final transcript; the speaker page offers the passage.</summary>
+    public const string ScriptureDetected = "scriptureDetected";
+
+    /// <summary>Speaker to server: send a Bible passage (<c>ref</c>) to the listeners, each in its language's Bible where one is installed.</summary>
+    public const string Scripture = "scripture";
+
+    /// <summary>Speaker to server: send one line (<c>index</c>) of the session's prepared text.</summary>
+    public const string Cue = "cue";
+
     /// <summary>Listener to server: switch to another target language from the next phrase.</summary>
     public const string ChangeLanguage = "changeLanguage";
 }

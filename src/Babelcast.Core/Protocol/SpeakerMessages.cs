@@ -1,6 +1,7 @@
 using Babelcast.Core.Audio;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Pipeline;
+using Babelcast.Core.Scripture;
 using Babelcast.Core.Storage;
 
 namespace Babelcast.Core.Protocol;
@@ -32,7 +33,8 @@ public static class SpeakerMessages
             }
         });
 
-    public static OutboundFrame Transcript(long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech) =>
+    public static OutboundFrame Transcript(
+        long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech, string? reference = null) =>
         MessageWriter.Json(MessageTypes.Transcript, w =>
         {
             w.WriteNumber(MessageFields.Seq, seq);
@@ -41,6 +43,11 @@ public static class SpeakerMessages
             w.WriteNumber(MessageFields.StartMs, startMs);
             w.WriteNumber(MessageFields.EndMs, endMs);
             MessageWriter.WriteOrigin(w, origin);
+            if (reference is not null)
+            {
+                w.WriteString(MessageFields.Ref, reference);
+            }
+
             MessageWriter.WriteTimings(w, clock);
         });
 
@@ -57,6 +64,23 @@ public static class SpeakerMessages
             }
 
             w.WriteEndArray();
+        });
+
+    /// <summary>
+    /// A reference found in the final text of phrase <paramref name="seq"/>. <c>ref</c> is what the speaker sends back
+    /// to confirm: the reference itself, or its first <see cref="LiveScripture.MaxVerses"/> verses (<c>truncated</c>).
+    /// </summary>
+    public static OutboundFrame ScriptureDetected(long seq, ScriptureMatch match) =>
+        MessageWriter.Json(MessageTypes.ScriptureDetected, w =>
+        {
+            var offered = LiveScripture.Capped(match.Reference);
+            var (first, last) = offered.VerseRange;
+            w.WriteNumber(MessageFields.Seq, seq);
+            w.WriteString(MessageFields.Ref, offered.Display);
+            w.WriteString(MessageFields.Display, match.Reference.Display);
+            w.WriteString(MessageFields.Text, match.Text);
+            w.WriteNumber(MessageFields.Verses, last - first + 1);
+            w.WriteBoolean(MessageFields.Truncated, !ReferenceEquals(offered, match.Reference));
         });
 
     /// <summary>Listener count in all and per language (languages in ordinal order).</summary>

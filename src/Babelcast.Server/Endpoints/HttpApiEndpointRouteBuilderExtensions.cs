@@ -14,6 +14,7 @@ public static class HttpApiEndpointRouteBuilderExtensions
         SessionResourceEndpoints.Map(app);
         LanguageEndpoints.Map(app);
         ScriptureEndpoints.Map(app);
+        ScriptEndpoints.Map(app);
         HttpsEndpoints.Map(app);
         ServerEndpoints.Map(app);
         app.MapBabelcastStream();

@@ -7,7 +7,10 @@ namespace Babelcast.Server.Hosting;
 
 public static class ScriptureServiceCollectionExtensions
 {
-    /// <summary>The Bible libraries ("sword", "none"), chosen by <c>Babelcast:Scripture:Library</c>, and <see cref="ScriptureService"/>.</summary>
+    /// <summary>
+    /// The Bible libraries ("sword", "none"), chosen by <c>Babelcast:Scripture:Library</c>, <see cref="ScriptureService"/>,
+    /// and the operator's console (Scripture sent live, prepared text).
+    /// </summary>
     public static IServiceCollection AddBabelcastScripture(this IServiceCollection services)
     {
         services.AddOptions<ScriptureOptions>().BindConfiguration(ScriptureOptions.Section).ValidateOnStart();
@@ -15,6 +18,9 @@ public static class ScriptureServiceCollectionExtensions
         services.AddSwordBibleLibrary();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBibleLibrary, EmptyBibleLibrary>());
         services.TryAddSingleton<ScriptureService>();
+        services.TryAddSingleton<Operator.ScripturePhraseBuilder>();
+        services.TryAddSingleton<Operator.PreparedScripts>();
+        services.TryAddSingleton<Operator.OperatorConsole>();
         return services;
     }
 }

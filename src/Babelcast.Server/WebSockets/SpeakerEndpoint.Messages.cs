@@ -77,6 +77,12 @@ internal sealed partial class SpeakerEndpoint
             case MessageTypes.Correct:
                 await OnCorrectAsync(me, parsed, ct);
                 return true;
+            case MessageTypes.Scripture:
+                await OnScriptureAsync(me, parsed, ct);
+                return true;
+            case MessageTypes.Cue:
+                OnCue(me, parsed);
+                return true;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 return true;

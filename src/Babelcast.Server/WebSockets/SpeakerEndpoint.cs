@@ -35,7 +35,8 @@ internal sealed partial class SpeakerEndpoint(
     IOptions<LiveOptions> options,
     PhraseCorrector corrector,
     IOptions<CorrectionOptions> correction,
-    ILogger<SpeakerEndpoint> logger)
+    ILogger<SpeakerEndpoint> logger,
+    Operator.OperatorConsole console)
 {
     private const string Path = "/ws/speak";
 

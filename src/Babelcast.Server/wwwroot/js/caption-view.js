@@ -55,8 +55,15 @@ export class CaptionView {
     this.afterChange();
   }
 
-  /** Final text of phrase seq; returns false for a duplicate. */
-  final(seq, text, { replay = false, origin } = {}) {
+  /**
+   * Final text of phrase seq; returns false for a duplicate. A Bible passage (origin 'scripture') shows its reference
+   * before the text, and a note after it when the text is a machine translation (no Bible in the language).
+   * @param {object} [o]
+   * @param {string} [o.reference]  e.g. "John 3:16"
+   * @param {boolean} [o.machineTranslated]
+   * @param {{ scripture?: string, machineTranslated?: string }} [o.labels]  the UI language's words
+   */
+  final(seq, text, { replay = false, origin, reference, machineTranslated = false, labels = {} } = {}) {
     if (this.finalSeqs.has(seq)) return false;
     this.finalSeqs.add(seq);
     this.finals.push({ seq, text });
@@ -64,7 +71,8 @@ export class CaptionView {
     line.className = replay ? 'final replay' : 'final';
     if (origin === 'typed') line.classList.add('typed');
     line.textContent = text;
-    if (!replay && this.announcer) this.announcer.textContent = text;
+    if (origin === 'scripture') this.markScripture(line, reference, machineTranslated, labels);
+    if (!replay && this.announcer) this.announcer.textContent = reference ? `${reference}: ${text}` : text;
     this.afterChange();
     return true;
   }
@@ -88,6 +96,22 @@ export class CaptionView {
     markLanguage(badge, this.uiLanguage());
     line.append(' ', badge);
     return true;
+  }
+
+  markScripture(line, reference, machineTranslated, labels) {
+    line.classList.add('scripture');
+    const ref = document.createElement('span');
+    ref.className = 'ref';
+    ref.textContent = reference || labels.scripture || 'Scripture';
+    if (labels.scripture) ref.title = labels.scripture;
+    line.prepend(ref, ' ');
+    if (machineTranslated) {
+      const note = document.createElement('span');
+      note.className = 'mt-note';
+      note.textContent = `(${labels.machineTranslated || 'machine translation'})`;
+      markLanguage(note, this.uiLanguage());
+      line.append(' ', note);
+    }
   }
 
   /** A visual marker (language change, reconnect); it does not reset the seq bookkeeping. */

@@ -210,8 +210,12 @@ function onMessage(msg) {
       joined = true;
       break;
     case 'caption':
-      if (msg.final) view.final(msg.seq, msg.text, { replay: !!msg.replay, origin: msg.origin });
-      else view.partial(msg.seq, msg.text);
+      if (msg.final) {
+        view.final(msg.seq, msg.text, {
+          replay: !!msg.replay, origin: msg.origin, reference: msg.ref, machineTranslated: !!msg.machineTranslated,
+          labels: { scripture: t('captions.scripture'), machineTranslated: t('captions.machineTranslated') },
+        });
+      } else view.partial(msg.seq, msg.text);
       break;
     case 'audio':
       pendingAudio = msg;

@@ -4,6 +4,8 @@ import { CaptionView } from './caption-view.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
 import { SpeakerCorrections } from './speaker-corrections.js';
 import { SpeakerHold } from './speaker-hold.js';
+import { ScriptPanel } from './speaker-script.js';
+import { ScripturePanel } from './speaker-scripture.js';
 import { SpeakerMic } from './speaker-mic.js';
 import { addWarning, fillTranscriptLanguages, renderCounts, resetWarnings, setupInvite, setupTranscripts } from './speaker-panels.js';
 
@@ -50,6 +52,9 @@ export class LiveSession {
       onMessage: (m) => this.onMessage(m),
       onState: (s, info) => this.onSocketState(s, info),
     });
+    const panel = { send: (m) => this.socket.send(m), token: this.token, signal: this.aborter.signal };
+    this.scripture = new ScripturePanel(panel);
+    this.script = new ScriptPanel({ ...panel, sessionId: this.sessionId });
   }
 
   start() {
@@ -71,6 +76,8 @@ export class LiveSession {
     window.addEventListener('online', () => this.socket.retryNow(), { signal });
     this.hold.start(signal);
     this.corrections.start();
+    this.scripture.start();
+    this.script.start();
     this.syncControls();
     if (!this.token()) {
       this.onSignInNeeded('Sign in again to continue this session.');
@@ -127,12 +134,15 @@ export class LiveSession {
         break;
       case 'transcript':
         if (msg.final) {
-          this.view.final(msg.seq, msg.text, { origin: msg.origin });
+          this.view.final(msg.seq, msg.text, { origin: msg.origin, reference: msg.ref });
           this.corrections.add(msg.seq, msg.text);
         } else this.view.partial(msg.seq, msg.text);
         break;
       case 'transcriptCorrected':
         this.corrections.corrected(msg);
+        break;
+      case 'scriptureDetected':
+        this.scripture.detected(msg);
         break;
       case 'sessionStatus':
         this.listenerCount = msg.listenerCount ?? 0;
@@ -196,6 +206,7 @@ export class LiveSession {
         setTimeout(() => this.banners.clear('overloaded'), 5000);
         return;
       default:
+        if (this.scripture.onError(msg) || this.script.onError(msg)) return;
         console.warn('babelcast: server error', msg);
     }
   }
@@ -294,6 +305,8 @@ export class LiveSession {
     mute.disabled = ended || !this.socket.isOpen;
     $('typed-text').disabled = ended;
     $('typed-send').disabled = ended || !this.socket.isOpen;
+    this.scripture.setEnabled(!ended && this.socket.isOpen);
+    this.script.setEnabled(!ended && this.socket.isOpen);
     pause.textContent = this.paused ? 'Resume' : 'Pause';
     pause.classList.toggle('on', this.paused);
     mute.textContent = this.muted ? 'Unmute' : 'Mute';
