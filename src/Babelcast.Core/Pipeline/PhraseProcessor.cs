@@ -2,6 +2,7 @@ using System.Text.Json;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Glossaries;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Storage;
 using Babelcast.Core.Synthesis;
@@ -25,15 +26,20 @@ public sealed class PhraseProcessor(
     ISessionWriteFence fence,
     BabelcastMetrics metrics,
     TimeProvider time,
-    ILogger<PhraseProcessor> logger)
+    ILogger<PhraseProcessor> logger,
+    ISessionGlossaries? glossaries = null)
 {
+    /// <summary>The sessions' glossaries, read at the start of each phrase (recognition, canonical spelling, translation).</summary>
+    public ISessionGlossaries Glossaries { get; } = glossaries ?? NoSessionGlossaries.Instance;
+
     public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
     {
         await transcripts.AddPhraseAsync(
             new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null, fence.GenerationOf(phrase.SessionId), phrase.Origin),
             cancellationToken);
         var languages = presence.GetListenerLanguages(phrase.SessionId);
-        await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, cancellationToken)));
+        var glossary = await Glossaries.GetAsync(phrase.SessionId, cancellationToken);
+        await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, glossary, cancellationToken)));
         var timings = JsonSerializer.Serialize(phrase.Clock.Snapshot());
         await transcripts.UpdatePhraseTimingsAsync(phrase.SessionId, phrase.Seq, timings, cancellationToken);
         metrics.PhraseRecognised();
@@ -49,7 +55,8 @@ public sealed class PhraseProcessor(
         var recognized = new RecognizedPhrase(phrase.SessionId, sourceLanguage, phrase.Seq, phrase.SourceText, phrase.StartMs, phrase.EndMs,
             Prosody.Neutral, new PhraseClock(time, time.GetTimestamp(), time.GetTimestamp()), phrase.Origin);
         var deliveries = new List<Delivery>(2);
-        await ProcessLanguageAsync(recognized, language, cancellationToken, deliveries);
+        var glossary = await Glossaries.GetAsync(phrase.SessionId, cancellationToken);
+        await ProcessLanguageAsync(recognized, language, glossary, cancellationToken, deliveries);
         return deliveries;
     }
 
@@ -57,12 +64,13 @@ public sealed class PhraseProcessor(
     /// One language of one phrase. A failure is that language's alone: the other languages and the next phrase go on.
     /// The caption is sent before synthesis, so a phrase whose synthesis fails still reaches listeners as text.
     /// </summary>
-    private async Task ProcessLanguageAsync(RecognizedPhrase phrase, string language, CancellationToken cancellationToken, List<Delivery>? collect = null)
+    private async Task ProcessLanguageAsync(
+        RecognizedPhrase phrase, string language, SessionGlossary glossary, CancellationToken cancellationToken, List<Delivery>? collect = null)
     {
         var stage = "translation";
         try
         {
-            var text = await TranslateAsync(phrase, language, cancellationToken);
+            var text = await TranslateAsync(phrase, language, glossary, cancellationToken);
             if (text.Length == 0)
             {
                 return;
@@ -127,7 +135,7 @@ public sealed class PhraseProcessor(
         }
     }
 
-    private async ValueTask<string> TranslateAsync(RecognizedPhrase phrase, string language, CancellationToken cancellationToken)
+    private async ValueTask<string> TranslateAsync(RecognizedPhrase phrase, string language, SessionGlossary glossary, CancellationToken cancellationToken)
     {
         if (string.Equals(language, phrase.SourceLanguage, StringComparison.OrdinalIgnoreCase))
         {
@@ -135,7 +143,7 @@ public sealed class PhraseProcessor(
         }
 
         metrics.TranslationRequested(language);
-        var result = await engines.Translator.TranslateAsync(phrase.Text, phrase.SourceLanguage, language, cancellationToken);
+        var result = await GlossaryTranslation.TranslateAsync(engines.Translator, glossary, phrase.Text, phrase.SourceLanguage, language, cancellationToken);
         if (!result.Success)
         {
             metrics.Error(ErrorCodes.TranslationFailed);

@@ -175,6 +175,9 @@ internal sealed partial class SessionPipeline(
             {
                 case SegmentEventKind.Start:
                     _recognizer ??= await context.Engines.Recognizer.RentAsync(sourceLanguage, cancellationToken);
+
+                    // Between utterances, so that a glossary changed during the last phrase applies from this one.
+                    _recognizer.ApplyGlossary(await context.Processor.Glossaries.GetAsync(sessionId, cancellationToken));
                     _recognizer.StartUtterance();
                     _phraseStartMs = e.StartMs;
                     _currentSeq = ++_lastSeq;
