@@ -24,6 +24,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore, PostgresUserStore>();
         services.TryAddSingleton<ISessionStore, PostgresSessionStore>();
         services.TryAddSingleton<ITranscriptStore, PostgresTranscriptStore>();
+        services.TryAddSingleton<IGlossaryStore, PostgresGlossaryStore>();
         services.TryAddSingleton<IPhraseAudioStore, PostgresPhraseAudioStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, PostgresStorageInitializationService>());
         return services;

@@ -25,6 +25,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<IUserStore, SqliteUserStore>();
         services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
         services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
+        services.TryAddSingleton<IGlossaryStore, SqliteGlossaryStore>();
         services.TryAddSingleton<IPhraseAudioStore>(sp => new FilePhraseAudioStore(
             sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.AudioDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SqliteStorageInitializationService>();

@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Capacity;
+using Babelcast.Core.Glossaries;
 using Babelcast.Core.Protocol;
+using Babelcast.Core.Translation;
 
 namespace Babelcast.Core.Pipeline;
 
@@ -21,8 +23,10 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await foreach (var (seq, text, startMs) in _latest.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var (seq, recognised, startMs) in _latest.Reader.ReadAllAsync(cancellationToken))
         {
+            var glossary = await context.Processor.Glossaries.GetAsync(sessionId, cancellationToken);
+            var text = glossary.Canonicalize(recognised, sourceLanguage);
             foreach (var language in context.Presence.GetListenerLanguages(sessionId))
             {
                 try
@@ -37,7 +41,8 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
                         {
                         }
 
-                        var result = await context.Engines.Translator.TranslateAsync(text, sourceLanguage, language, cancellationToken);
+                        var result = await GlossaryTranslation.TranslateAsync(
+                            context.Engines.Translator, glossary, new TranslationRequest(text, sourceLanguage, language), cancellationToken);
                         if (!result.Success)
                         {
                             continue;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Diagnostics;
+using Babelcast.Core.Glossaries;
 using Babelcast.Core.Protocol;
 using Babelcast.Core.Sessions;
 using Babelcast.Core.Storage;
@@ -28,9 +29,13 @@ public sealed class PhraseProcessor(
     BabelcastMetrics metrics,
     TimeProvider time,
     ILogger<PhraseProcessor> logger,
-    ISessionTiers? tiers = null)
+    ISessionTiers? tiers = null,
+    ISessionGlossaries? glossaries = null)
 {
     private readonly ISessionTiers _tiers = tiers ?? StandardSessionTiers.Instance;
+
+    /// <summary>The sessions' glossaries, read at the start of each phrase (recognition, canonical spelling, translation).</summary>
+    public ISessionGlossaries Glossaries { get; } = glossaries ?? NoSessionGlossaries.Instance;
 
     public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
     {
@@ -40,7 +45,8 @@ public sealed class PhraseProcessor(
         var languages = presence.GetListenerLanguages(phrase.SessionId);
         // Read once per phrase: a tier change (PATCH) applies from the next phrase, to all its languages alike.
         var tier = await _tiers.GetAsync(phrase.SessionId, cancellationToken);
-        await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, tier, cancellationToken)));
+        var glossary = await Glossaries.GetAsync(phrase.SessionId, cancellationToken);
+        await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, tier, glossary, cancellationToken)));
         var timings = JsonSerializer.Serialize(phrase.Clock.Snapshot());
         await transcripts.UpdatePhraseTimingsAsync(phrase.SessionId, phrase.Seq, timings, cancellationToken);
         metrics.PhraseRecognised();
@@ -61,7 +67,8 @@ public sealed class PhraseProcessor(
         };
         var deliveries = new List<Delivery>(2);
         var tier = await _tiers.GetAsync(phrase.SessionId, cancellationToken);
-        await ProcessLanguageAsync(recognized, language, tier, cancellationToken, deliveries);
+        var glossary = await Glossaries.GetAsync(phrase.SessionId, cancellationToken);
+        await ProcessLanguageAsync(recognized, language, tier, glossary, cancellationToken, deliveries);
         return deliveries;
     }
 
@@ -70,12 +77,12 @@ public sealed class PhraseProcessor(
     /// The caption is sent before synthesis, so a phrase whose synthesis fails still reaches listeners as text.
     /// </summary>
     private async Task ProcessLanguageAsync(
-        RecognizedPhrase phrase, string language, QualityTier tier, CancellationToken cancellationToken, List<Delivery>? collect = null)
+        RecognizedPhrase phrase, string language, QualityTier tier, SessionGlossary glossary, CancellationToken cancellationToken, List<Delivery>? collect = null)
     {
         var stage = "translation";
         try
         {
-            var (text, machineTranslated) = await TranslateAsync(phrase, language, tier, cancellationToken);
+            var (text, machineTranslated) = await TranslateAsync(phrase, language, tier, glossary, cancellationToken);
             if (text.Length == 0)
             {
                 return;
@@ -142,7 +149,8 @@ public sealed class PhraseProcessor(
     }
 
     /// <summary>The phrase's text in <paramref name="language"/>, and whether it is a machine translation the listener should be told about.</summary>
-    private async ValueTask<(string Text, bool MachineTranslated)> TranslateAsync(RecognizedPhrase phrase, string language, QualityTier tier, CancellationToken cancellationToken)
+    private async ValueTask<(string Text, bool MachineTranslated)> TranslateAsync(
+        RecognizedPhrase phrase, string language, QualityTier tier, SessionGlossary glossary, CancellationToken cancellationToken)
     {
         if (phrase.Ready?.For(language) is { } ready)
         {
@@ -155,8 +163,8 @@ public sealed class PhraseProcessor(
         }
 
         metrics.TranslationRequested(language);
-        var result = await engines.TranslatorFor(tier).TranslateAsync(
-            new TranslationRequest(phrase.Text, phrase.SourceLanguage, language, phrase.Context), cancellationToken);
+        var result = await GlossaryTranslation.TranslateAsync(
+            engines.TranslatorFor(tier), glossary, new TranslationRequest(phrase.Text, phrase.SourceLanguage, language, phrase.Context), cancellationToken);
         if (!result.Success)
         {
             metrics.Error(ErrorCodes.TranslationFailed);

@@ -57,7 +57,8 @@ internal sealed partial class SessionPipeline
         var (seq, segment, clock, textTask, hadPartial, position) = pending;
         if (segment is not { } e)
         {
-            var line = (await textTask).Trim();
+            var glossary = await context.Processor.Glossaries.GetAsync(sessionId, cancellationToken);
+            var line = glossary.Canonicalize((await textTask).Trim(), sourceLanguage);
             var origin = pending.Line.Origin;
             context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, line, true, pending.TypedAtMs, pending.TypedAtMs, clock, origin, pending.Line.Ready?.Reference));
             var typed = new RecognizedPhrase(sessionId, pending.Line.SourceLanguage ?? sourceLanguage, seq, line, pending.TypedAtMs, pending.TypedAtMs, Synthesis.Prosody.Neutral, clock, origin)
@@ -77,6 +78,12 @@ internal sealed partial class SessionPipeline
         clock.Mark("recognised");
         context.Shedding.ReportFinalDelay(context.Time.GetElapsedTime(e.SpeechEndTimestamp));
         var text = e.SpeechMs >= context.Options.MinSpeechMs ? TextFilter.Clean(raw) : string.Empty;
+        if (text.Length > 0)
+        {
+            // The glossary's spelling of its terms (the recogniser writes dictionary words in lower case).
+            text = (await context.Processor.Glossaries.GetAsync(sessionId, cancellationToken)).Canonicalize(text, sourceLanguage);
+        }
+
         _spoken |= text.Length > 0;
         if (text.Length == 0)
         {

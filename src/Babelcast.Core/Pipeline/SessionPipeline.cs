@@ -179,7 +179,11 @@ internal sealed partial class SessionPipeline(
             switch (e.Kind)
             {
                 case SegmentEventKind.Start:
-                    (await RentRecognizerAsync(cancellationToken)).StartUtterance();
+                    var recognizer = await RentRecognizerAsync(cancellationToken);
+
+                    // Between utterances, so that a glossary changed during the last phrase applies from this one.
+                    recognizer.ApplyGlossary(await context.Processor.Glossaries.GetAsync(sessionId, cancellationToken));
+                    recognizer.StartUtterance();
                     _phraseStartMs = e.StartMs;
                     _currentSeq = ++_lastSeq;
                     _headStart = null;

@@ -167,4 +167,19 @@ public static class ErrorCodes
 
     /// <summary>Speaker socket and HTTP 404: the session has no prepared text, or no line with that index.</summary>
     public const string CueNotFound = "CUE_NOT_FOUND";
+
+    /// <summary>HTTP 404: no glossary has this id (or the id is malformed).</summary>
+    public const string GlossaryNotFound = "GLOSSARY_NOT_FOUND";
+
+    /// <summary>HTTP 400: more entries than a glossary may hold, or more glossaries than a session may use.</summary>
+    public const string GlossaryTooLarge = "GLOSSARY_TOO_LARGE";
+
+    /// <summary>HTTP 400: a glossary term or "sounds like" spelling with too many characters or words, or a rendering too long.</summary>
+    public const string GlossaryTermTooLong = "GLOSSARY_TERM_TOO_LONG";
+
+    /// <summary>HTTP 409: the speaker already keeps as many glossaries as an account may.</summary>
+    public const string GlossaryLimitReached = "GLOSSARY_LIMIT_REACHED";
+
+    /// <summary>HTTP 400: an imported CSV cannot be read (bad header, unclosed quote, too many fields); the detail names the line.</summary>
+    public const string GlossaryCsvInvalid = "GLOSSARY_CSV_INVALID";
 }

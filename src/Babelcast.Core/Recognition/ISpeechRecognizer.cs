@@ -1,3 +1,5 @@
+using Babelcast.Core.Glossaries;
+
 namespace Babelcast.Core.Recognition;
 
 /// <summary>
@@ -39,6 +41,15 @@ public interface ISpeechRecognizer : IAsyncDisposable
     /// Engines without a cheaper setting ignore it.
     /// </summary>
     void SelectFinalPass(FinalPass pass)
+    {
+    }
+
+    /// <summary>
+    /// Biases recognition of the utterances that follow toward the session's glossary terms (called before each
+    /// <see cref="StartUtterance"/>; <see cref="SessionGlossary.Empty"/> removes the bias). Cheap when the glossary's
+    /// <see cref="SessionGlossary.RecognitionKey"/> is the one applied already. Engines without such a hook ignore it.
+    /// </summary>
+    void ApplyGlossary(SessionGlossary glossary)
     {
     }
 }

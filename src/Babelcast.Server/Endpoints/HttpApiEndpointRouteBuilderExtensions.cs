@@ -12,6 +12,7 @@ public static class HttpApiEndpointRouteBuilderExtensions
         TokenEndpoints.Map(app);
         SessionEndpoints.Map(app);
         SessionResourceEndpoints.Map(app);
+        GlossaryEndpoints.Map(app);
         LanguageEndpoints.Map(app);
         ScriptureEndpoints.Map(app);
         ScriptEndpoints.Map(app);

@@ -15,18 +15,22 @@ internal static class JsonBody
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = false };
 
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class => ReadAsync<T>(request, MaxBytes, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync{T}(HttpRequest, CancellationToken)"/> with a route's own body limit (glossaries are larger).</summary>
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
         where T : class
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
 
         // Kestrel counts every byte read against this limit, whatever the transfer encoding (chunked bodies too).
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
 
         try
@@ -51,8 +55,8 @@ internal static class JsonBody
         }
     }
 
-    private static IResult TooLarge() =>
-        Problems.Create(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"Request bodies are limited to {MaxBytes} bytes.");
+    public static IResult TooLarge(long maxBytes) =>
+        Problems.Create(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"Request bodies are limited to {maxBytes} bytes.");
 
     public static IResult Invalid(string detail) =>
         Problems.Create(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed, detail);

@@ -28,6 +28,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastStorage(configuration);
         services.AddBabelcastEngines();
         services.AddBabelcastScripture();
+        services.AddBabelcastGlossaries();
         services.AddBabelcastAuth(configuration);
         services.AddBabelcastRateLimits();
         services.AddBabelcastSessions();

@@ -82,6 +82,35 @@ internal static class PostgresMigrations
             ALTER TABLE phrases ADD COLUMN origin text NOT NULL DEFAULT 'speech';
             ALTER TABLE translations ADD COLUMN origin text NOT NULL DEFAULT 'speech';
             """),
+        new(5, "glossaries", """
+            -- A speaker's reusable term lists; entries keep their order; renderings are a JSON object of language -> text.
+            CREATE TABLE glossaries (
+                id         text COLLATE "C" NOT NULL PRIMARY KEY,
+                owner_id   text COLLATE "C" NOT NULL,
+                name       text        NOT NULL,
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL
+            );
+            CREATE INDEX ix_glossaries_owner ON glossaries (owner_id, name);
+
+            CREATE TABLE glossary_entries (
+                glossary_id     text COLLATE "C" NOT NULL REFERENCES glossaries (id) ON DELETE CASCADE,
+                position        integer NOT NULL,
+                term            text    NOT NULL,
+                sounds_like     text    NULL,
+                renderings_json text    NOT NULL,
+                PRIMARY KEY (glossary_id, position)
+            );
+
+            -- The glossaries a session uses, in order of precedence.
+            CREATE TABLE session_glossaries (
+                session_id  text COLLATE "C" NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                glossary_id text COLLATE "C" NOT NULL REFERENCES glossaries (id) ON DELETE CASCADE,
+                position    integer NOT NULL,
+                PRIMARY KEY (session_id, glossary_id)
+            );
+            CREATE INDEX ix_session_glossaries_glossary ON session_glossaries (glossary_id);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

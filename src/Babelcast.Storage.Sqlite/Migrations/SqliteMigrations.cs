@@ -68,6 +68,35 @@ internal static class SqliteMigrations
             ALTER TABLE phrases ADD COLUMN origin TEXT NOT NULL DEFAULT 'speech';
             ALTER TABLE translations ADD COLUMN origin TEXT NOT NULL DEFAULT 'speech';
             """),
+        new(5, "glossaries", """
+            -- A speaker's reusable term lists; entries keep their order; renderings are a JSON object of language -> text.
+            CREATE TABLE glossaries (
+                id         TEXT    NOT NULL PRIMARY KEY,
+                owner_id   TEXT    NOT NULL,
+                name       TEXT    NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_glossaries_owner ON glossaries (owner_id, name);
+
+            CREATE TABLE glossary_entries (
+                glossary_id     TEXT    NOT NULL REFERENCES glossaries (id) ON DELETE CASCADE,
+                position        INTEGER NOT NULL,
+                term            TEXT    NOT NULL,
+                sounds_like     TEXT    NULL,
+                renderings_json TEXT    NOT NULL,
+                PRIMARY KEY (glossary_id, position)
+            ) WITHOUT ROWID;
+
+            -- The glossaries a session uses, in order of precedence.
+            CREATE TABLE session_glossaries (
+                session_id  TEXT    NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                glossary_id TEXT    NOT NULL REFERENCES glossaries (id) ON DELETE CASCADE,
+                position    INTEGER NOT NULL,
+                PRIMARY KEY (session_id, glossary_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_session_glossaries_glossary ON session_glossaries (glossary_id);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -1,0 +1,15 @@
+using Babelcast.Core.Glossaries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Babelcast.Server.Hosting;
+
+public static class GlossaryServiceCollectionExtensions
+{
+    /// <summary>Glossary limits (<c>Babelcast:Glossary</c>, validated at start) and the cache the pipeline reads session glossaries through.</summary>
+    public static IServiceCollection AddBabelcastGlossaries(this IServiceCollection services)
+    {
+        services.AddOptions<GlossaryOptions>().BindConfiguration(GlossaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ISessionGlossaries, SessionGlossaryCache>();
+        return services;
+    }
+}
