@@ -14,6 +14,8 @@ public sealed partial class ProtocolLiteralTests
         ("src/Babelcast.Storage.Sqlite/SqliteStorageOptionsSetup.cs", "audio"), // the audio store's directory
         ("bench/Babelcast.Bench/Scenarios/LatencyReport.cs", "transcript"), // report column headings
         ("bench/Babelcast.Bench/Scenarios/LatencyReport.cs", "caption"),
+        ("src/Babelcast.Engines.HttpTranslation/ChatCompletionReader.cs", "error"), // the chat API's error field
+        ("src/Babelcast.Core/Translation/FallbackReason.cs", "error"), // a metric tag value
     ];
 
     [Fact]
