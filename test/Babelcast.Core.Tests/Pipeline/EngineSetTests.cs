@@ -1,6 +1,7 @@
 using Babelcast.Core.Audio;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Recognition;
+using Babelcast.Core.Sessions;
 using Babelcast.Core.Synthesis;
 using Babelcast.Core.Tests.Fakes;
 using Babelcast.Core.Translation;
@@ -62,6 +63,54 @@ public sealed class EngineSetTests
             new EngineSet(Options.Create(new EngineOptions()), [], Translators, Synthesizers, Encoders));
 
         Assert.Contains("pocketsphinx", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_NoPremium_PremiumTierGetsTheStandardEngines()
+    {
+        var set = Create(new EngineOptions());
+
+        Assert.False(set.HasPremium);
+        Assert.Same(Translators[0], set.TranslatorFor(QualityTier.Premium));
+        Assert.Same(Recognizers[0], set.RecognizerFor(QualityTier.Premium));
+    }
+
+    [Fact]
+    public void Constructor_PremiumEngines_ServePremiumOnly_TranslationBehindTheStandardOne()
+    {
+        var set = Create(new EngineOptions { Premium = { Translation = "Libre", Recognition = "vosk" } });
+
+        Assert.True(set.HasPremium);
+        var chain = Assert.IsType<FallbackTranslator>(set.TranslatorFor(QualityTier.Premium));
+        Assert.Same(Translators[1], chain.Primary);
+        Assert.Same(Translators[0], chain.Fallback);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), chain.Budget);
+        Assert.Same(Recognizers[1], set.RecognizerFor(QualityTier.Premium));
+        Assert.Same(Translators[0], set.TranslatorFor(QualityTier.Standard));
+        Assert.Same(Recognizers[0], set.RecognizerFor(QualityTier.Standard));
+    }
+
+    [Theory]
+    [InlineData("Translation")]
+    [InlineData("Recognition")]
+    public void Constructor_UnknownPremiumName_ThrowsNamingThePremiumKey(string stage)
+    {
+        var options = new EngineOptions();
+        typeof(PremiumEngineOptions).GetProperty(stage)!.SetValue(options.Premium, "gpt-9");
+
+        var ex = Assert.Throws<OptionsValidationException>(() => Create(options));
+
+        Assert.Equal($"Babelcast:Engines:Premium:{stage}", ex.OptionsName);
+        Assert.Contains("valid names:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_ZeroBudget_Throws()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() =>
+            Create(new EngineOptions { Premium = { Translation = "libre", TranslationBudget = TimeSpan.Zero } }));
+
+        Assert.Contains("TranslationBudget must be positive", ex.Message, StringComparison.Ordinal);
     }
 
     private static EngineSet Create(EngineOptions options) =>

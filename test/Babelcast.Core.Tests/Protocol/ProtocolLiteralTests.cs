@@ -15,7 +15,8 @@ public sealed partial class ProtocolLiteralTests
         ("bench/Babelcast.Bench/Scenarios/LatencyReport.cs", "transcript"), // report column headings
         ("bench/Babelcast.Bench/Scenarios/LatencyReport.cs", "caption"),
         ("src/Babelcast.Server/Health/HealthServiceCollectionExtensions.cs", "scripture"), // a health check's name
-        ("src/Babelcast.Engines.HttpTranslation/ChatCompletionReader.cs", "error"), // the OpenAI API's error object
+        ("src/Babelcast.Engines.HttpTranslation/ChatCompletionReader.cs", "error"), // the chat API's error field
+        ("src/Babelcast.Core/Translation/FallbackReason.cs", "error"), // a metric tag value
     ];
 
     [Fact]

@@ -5,6 +5,7 @@ import { intlLocales } from './i18n.js';
 import { fillLanguageSelect, languageName, pickDefaultLanguage, rememberNames } from './languages.js';
 import { LiveSession } from './speaker-live.js';
 import { showHttpsInfo } from './speaker-https.js';
+import { markTierOptions, setupLiveTier, tierSummary } from './speaker-tier.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'babelcast.token';
@@ -106,6 +107,7 @@ async function showSetup() {
   const codes = (languages.sources || []).map((l) => l.code);
   fillLanguageSelect($('source-language'), codes, pickDefaultLanguage(codes));
   $('create').disabled = codes.length === 0;
+  markTierOptions($('quality-tier'), languages);
   updateTargetsHint();
   await listMySessions();
 }
@@ -113,6 +115,7 @@ async function showSetup() {
 function updateTargetsHint() {
   const src = $('source-language').value;
   const targets = languages.targetsBySource?.[src] || [];
+  $('tier-hint').textContent = tierSummary(languages, $('quality-tier').value, src);
   $('targets-hint').textContent = targets.length
     ? `Listeners can choose: ${new Intl.ListFormat(intlLocales(), { type: 'conjunction' }).format(targets.map((c) => languageName(c)))}.` : '';
 }
@@ -156,6 +159,7 @@ async function createSession() {
     openLive(session);
   } catch (e) {
     if (e.status === 401) showSignIn('Your sign-in expired. Please sign in again.');
+    else if (e.code === 'PREMIUM_TIER_UNAVAILABLE') $('create-error').textContent = e.message;
     else if (e.code === 'CAPACITY_EXCEEDED') $('create-error').textContent = `${e.message} (try again in ${e.retryAfter || 30} s)`;
     else $('create-error').textContent = e.status === 429 ? `Too many sessions created. Try again in ${e.retryAfter || 60} s.` : e.message;
   } finally {
@@ -181,6 +185,7 @@ function openLive(session) {
     },
   });
   live.start();
+  setupLiveTier(session, languages, token, { select: $('live-tier'), hint: $('live-tier-hint'), error: $('live-tier-error') });
 }
 
 function signOut() {
@@ -195,6 +200,7 @@ function signOut() {
 $('signin-form').addEventListener('submit', signIn);
 $('create').addEventListener('click', createSession);
 $('source-language').addEventListener('change', updateTargetsHint);
+$('quality-tier').addEventListener('change', updateTargetsHint);
 $('sign-out').addEventListener('click', signOut);
 
 if (token()) showSetup();
