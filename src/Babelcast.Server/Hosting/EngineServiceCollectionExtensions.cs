@@ -4,6 +4,8 @@ using Babelcast.Core.Pipeline;
 using Babelcast.Engines.Apertium;
 using Babelcast.Engines.ESpeak;
 using Babelcast.Engines.PocketSphinx;
+using Babelcast.Engines.Whisper;
+using Babelcast.Server.Models;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Babelcast.Server.Hosting;
@@ -29,6 +31,9 @@ public static class EngineServiceCollectionExtensions
         // so a configured FinalArguments still wins.
         services.Configure<PocketSphinxOptions>(o => o.FinalArguments = FastFinalPass);
         services.AddPocketSphinxRecognizer();
+        // Always listed, inert until Babelcast:Recognition:Whisper:ModelPath is set (then its file is checked at start).
+        services.AddWhisperRecognizer();
+        services.AddOptions<WhisperOptions>().PostConfigure<IConfiguration>((o, c) => o.ModelPath = WhisperModelPath.Resolve(o.ModelPath, c));
         services.AddApertiumTranslator();
         services.AddESpeakSynthesizer();
         services.AddLameEncoder();
