@@ -13,7 +13,7 @@ trap 'rm -f "$log"' EXIT
 status=0
 for project in \
   test/Babelcast.Core.Tests test/Babelcast.Storage.Sqlite.Tests test/Babelcast.Storage.Postgres.Tests test/Babelcast.Audio.Lame.Tests \
-  test/Babelcast.Engines.ESpeak.Tests test/Babelcast.Engines.Apertium.Tests test/Babelcast.Engines.HttpTranslation.Tests test/Babelcast.Engines.PocketSphinx.Tests \
+  test/Babelcast.Engines.ESpeak.Tests test/Babelcast.Engines.Apertium.Tests test/Babelcast.Engines.HttpTranslation.Tests test/Babelcast.Engines.PocketSphinx.Tests test/Babelcast.Engines.Whisper.Tests \
   test/Babelcast.Cluster.Redis.Tests test/Babelcast.Scripture.Sword.Tests \
   test/Babelcast.Server.Tests test/Babelcast.EndToEnd.Tests; do
   echo "== $project"

@@ -107,6 +107,18 @@ internal sealed class WhisperNetDecoder : IWhisperDecoder, IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var factory = WhisperFactory.FromPath(_path);
+        try
+        {
+            // Whisper.net reads the file only when the first state is built: build one now, so that a model
+            // whisper.cpp rejects fails here (at warm-up) and no phrase pays for the load.
+            factory.CreateBuilder().Build().Dispose();
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
+
         Log.ModelLoaded(_logger, _path, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return factory;
     }

@@ -134,6 +134,9 @@ internal sealed class WhisperRecognizer(WhisperEngine engine, string language) :
         var audio = _audio.AsSpan(0, _length);
         if (!SpeechGate.HasSpeech(audio, engine.VoiceActivity, engine.Options.MinSpeechMs))
         {
+            // Looked at again only after an interval, not on every chunk of a long stretch without speech.
+            _lastPartialStart = engine.Time.GetTimestamp();
+            _partialStarted = true;
             return;
         }
 

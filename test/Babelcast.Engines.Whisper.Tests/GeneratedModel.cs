@@ -34,6 +34,19 @@ public sealed class GeneratedModel : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// A copy whose header and tensor table are intact but whose n_text_ctx says 32 where the tensors hold 64: only
+    /// whisper.cpp's loader (comparing shapes) rejects it.
+    /// </summary>
+    public string Rejected()
+    {
+        var path = System.IO.Path.Combine(Directory, "rejected.bin");
+        var bytes = File.ReadAllBytes(Path);
+        BitConverter.TryWriteBytes(bytes.AsSpan(4 + (5 * 4)), 32);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
 

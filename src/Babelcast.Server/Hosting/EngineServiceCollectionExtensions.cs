@@ -5,6 +5,8 @@ using Babelcast.Engines.Apertium;
 using Babelcast.Engines.ESpeak;
 using Babelcast.Engines.HttpTranslation;
 using Babelcast.Engines.PocketSphinx;
+using Babelcast.Engines.Whisper;
+using Babelcast.Server.Models;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Babelcast.Server.Hosting;
@@ -30,6 +32,9 @@ public static class EngineServiceCollectionExtensions
         // so a configured FinalArguments still wins.
         services.Configure<PocketSphinxOptions>(o => o.FinalArguments = FastFinalPass);
         services.AddPocketSphinxRecognizer();
+        // Always listed, inert until Babelcast:Recognition:Whisper:ModelPath is set (then its file is checked at start).
+        services.AddWhisperRecognizer();
+        services.AddOptions<WhisperOptions>().PostConfigure<IConfiguration>((o, c) => o.ModelPath = WhisperModelPath.Resolve(o.ModelPath, c));
         services.AddApertiumTranslator();
         services.AddHttpTranslators();
         services.AddESpeakSynthesizer();
