@@ -16,14 +16,19 @@ internal static class Artifacts
     /// Copies an artifact to docs/screenshots/{docsName}.png (the images the README shows) when
     /// BABELCAST_UPDATE_SCREENSHOTS=1, so that ordinary test runs leave the work tree clean.
     /// </summary>
-    public static void PublishToDocs(string artifactPath, string docsName)
+    public static void PublishToDocs(string artifactPath, string docsName) => Publish(artifactPath, RepoPaths.DocsScreenshots, docsName);
+
+    /// <summary>As <see cref="PublishToDocs"/>, into docs/images (the operator guide's pictures, docs/operating.md).</summary>
+    public static void PublishToDocImages(string artifactPath, string docsName) => Publish(artifactPath, RepoPaths.DocsImages, docsName);
+
+    private static void Publish(string artifactPath, string directory, string docsName)
     {
         if (Environment.GetEnvironmentVariable("BABELCAST_UPDATE_SCREENSHOTS") != "1")
         {
             return;
         }
 
-        Directory.CreateDirectory(RepoPaths.DocsScreenshots);
-        File.Copy(artifactPath, Path.Combine(RepoPaths.DocsScreenshots, docsName + ".png"), overwrite: true);
+        Directory.CreateDirectory(directory);
+        File.Copy(artifactPath, Path.Combine(directory, docsName + ".png"), overwrite: true);
     }
 }

@@ -36,6 +36,8 @@ internal static class RepoPaths
 
     public static string DocsScreenshots => Path.Combine(Root, "docs", "screenshots");
 
+    public static string DocsImages => Path.Combine(Root, "docs", "images");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

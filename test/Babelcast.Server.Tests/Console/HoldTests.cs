@@ -85,6 +85,25 @@ public sealed class HoldTests(LiveSessionFixture fixture) : IClassFixture<LiveSe
     }
 
     [Fact]
+    public async Task Hold_WhileAPhraseIsSpoken_PhraseClosesAndTypedLineStillGoesOut()
+    {
+        var (id, speaker) = await fixture.StartSpeakerAsync();
+        await using var _ = speaker;
+        await using var spanish = await fixture.JoinAsync(id, "es");
+        var (clip, _) = TestData.RealClips().Single(c => c.File.EndsWith("0870.wav", StringComparison.Ordinal));
+        var speech = Wav.Read16kMono(clip);
+
+        // Half the clip, then the hold in the middle of the phrase; the rest of the clip is dropped.
+        await speaker.StreamAudioAsync(speech[..(speech.Length / 2)], realTime: false);
+        await speaker.SendJsonAsync(new { type = "hold" });
+        await speaker.StreamAudioAsync(speech[(speech.Length / 2)..], realTime: false);
+        await speaker.SendJsonAsync(new { type = "typed", text = "The choir sings now." });
+
+        var typed = await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final && m.Text("origin") == "typed", Wait);
+        await spanish.WaitForAsync(m => m.Type == "caption" && m.Final && m.Seq == typed.Seq, Wait);
+    }
+
+    [Fact]
     public async Task Patch_Held_OwnerHoldsAndReleases_OtherSpeakerForbidden()
     {
         var (id, speaker) = await fixture.StartSpeakerAsync();

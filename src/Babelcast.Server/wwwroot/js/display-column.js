@@ -94,6 +94,7 @@ export class DisplayColumn {
         if (msg.final) this.final(msg.seq, msg.text);
         else this.partial(msg.seq, msg.text);
         break;
+      case 'captionCorrected': this.corrected(msg.seq, msg.text); break;
       case 'audio': this.audioMessages += 1; break;
       case 'broadcastPaused': this.paused = true; this.onChange(); break;
       case 'broadcastResumed': this.paused = false; this.onChange(); break;
@@ -164,6 +165,15 @@ export class DisplayColumn {
       this.lines.delete(s);
     }
     this.limitLines();
+  }
+
+  /** An operator's correction: a final line still on screen takes the new text (no mark: a room screen stays clean). */
+  corrected(seq, text) {
+    const line = this.lines.get(seq);
+    if (!line || !line.classList.contains('final') || !text?.trim()) return;
+    line.textContent = text;
+    const entry = this.finals.find((f) => f.seq === seq);
+    if (entry) entry.text = text;
   }
 
   /** Hides all but the newest maxLines lines that are meant to show. */

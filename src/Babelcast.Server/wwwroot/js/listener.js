@@ -55,6 +55,7 @@ window.babelcast = {
   get streamMode() { return streamMode.active; },
   get streamWaits() { return streamMode.waits; },
   get uiLanguage() { return uiLanguage(); },
+  get held() { return document.body.classList.contains('held'); },
   sessionId,
   dropConnection() { socket?.drop(); },
 };

@@ -25,6 +25,7 @@ const hooks = {
   get framesSent() { return live ? live.framesSent : 0; },
   get lastAudioSeq() { return live ? live.lastAudioSeq : 0; },
   get nextAudioSeq() { return live ? live.nextSeq : 1; },
+  get held() { return live ? live.hold.held : false; },
   dropConnection() { live?.socket?.drop(); },
 };
 window.babelcast = hooks;

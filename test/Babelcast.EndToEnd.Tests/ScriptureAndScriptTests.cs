@@ -8,7 +8,7 @@ namespace Babelcast.EndToEnd.Tests;
 /// prepared text is loaded, translated ahead and sent cue by cue with the buttons and the keyboard shortcuts.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class OperatorConsoleTests(BrowserFixture fixture)
+public sealed class ScriptureAndScriptTests(BrowserFixture fixture)
 {
     private static readonly TimeSpan Pipeline = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(15);
