@@ -14,6 +14,7 @@ public sealed partial class ProtocolLiteralTests
         ("src/Babelcast.Storage.Sqlite/SqliteStorageOptionsSetup.cs", "audio"), // the audio store's directory
         ("bench/Babelcast.Bench/Scenarios/LatencyReport.cs", "transcript"), // report column headings
         ("bench/Babelcast.Bench/Scenarios/LatencyReport.cs", "caption"),
+        ("src/Babelcast.Server/Health/HealthServiceCollectionExtensions.cs", "scripture"), // the health check's name in /healthz
     ];
 
     [Fact]
