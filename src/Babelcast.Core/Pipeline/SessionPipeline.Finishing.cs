@@ -65,7 +65,7 @@ internal sealed partial class SessionPipeline
             {
                 Ready = pending.Line.Ready,
             };
-            if (origin == PhraseOrigin.Typed)
+            if (origin is PhraseOrigin.Typed or PhraseOrigin.Prepared)
             {
                 OfferScripture(seq, line);
             }

@@ -23,7 +23,8 @@ internal sealed class LiveSessions(
     Sessions.SessionTierCache tiers,
     BabelcastMetrics metrics,
     TimeProvider time,
-    ILogger<LiveSessions> logger) : ILiveSessions
+    ILogger<LiveSessions> logger,
+    Operator.PreparedScripts scripts) : ILiveSessions
 {
     public IReadOnlyCollection<string> ActiveSessionIds => connections.SessionIds.Union(pipelines.RunningSessions).ToList();
 
@@ -78,6 +79,7 @@ internal sealed class LiveSessions(
         tiers.Forget(sessionId);
         var connectedHere = connections.Find(sessionId) is not null;
         broadcaster.EndSession(sessionId, ConnectionMessages.SessionEnded(sessionId, reason));
+        scripts.Remove(sessionId); // prepared text is of no use once the session has ended
         if (connectedHere)
         {
             Log.SessionEnded(logger, sessionId, reason);

@@ -55,6 +55,9 @@ internal sealed class RecordingBroadcaster(params string[] languages) : IBroadca
     public List<string> CaptionOrigins(string language) =>
         [.. Deliveries(language, DeliveryKind.FinalCaption).Select(d => Json(d.Frames[0]).TryGetProperty("origin", out var o) ? o.GetString()! : "speech")];
 
+    /// <summary>The final captions in <paramref name="language"/> as JSON, in the order they were sent.</summary>
+    public List<JsonElement> CaptionMessages(string language) => [.. Deliveries(language, DeliveryKind.FinalCaption).Select(d => Json(d.Frames[0]))];
+
     /// <summary>The seqs of the phrases whose audio was sent in <paramref name="language"/>, in order.</summary>
     public List<long> AudioSeqs(string language) => [.. Deliveries(language, DeliveryKind.Audio).Select(d => d.Seq)];
 

@@ -104,6 +104,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
         Assert.Equal(IngestWriteResult.Accepted, _ingest.TryWrite(SessionId, item));
     }
 
+    /// <summary>A Bible passage or a cue of prepared text, into the session's ingest log.</summary>
+    public void Send(ScriptedPhrase phrase)
+    {
+        _written++;
+        Assert.Equal(IngestWriteResult.Accepted, _ingest.TryWrite(SessionId, IngestItem.Scripted(phrase, TimeProvider.System.GetTimestamp())));
+    }
+
     /// <summary>Closes the session's log with an end marker, as the node ending a session does; does not wait.</summary>
     public void CloseLog()
     {

@@ -54,6 +54,16 @@ public sealed class PreparedTextTests(LiveSessionFixture fixture) : IClassFixtur
         Assert.Equal(ahead, caption.Text());
         Assert.False(caption.Json.TryGetProperty("machineTranslated", out _));
         await spanish.WaitForAsync(m => m.Type == "audioData" && m.Seq == transcript.Seq, Wait);
+
+        // The session's end drops its prepared text.
+        using (var ended = await http.DeleteAsync($"/api/sessions/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+        }
+
+        using var gone = await http.GetAsync($"/api/sessions/{id}/script");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains("CUE_NOT_FOUND", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,7 +91,8 @@ export class DisplayColumn {
         this.setState('live');
         break;
       case 'caption':
-        if (msg.final) this.final(msg.seq, msg.text);
+        // A Bible passage shows its reference first (the listener page marks it the same way).
+        if (msg.final) this.final(msg.seq, msg.ref ? `${msg.ref}: ${msg.text}` : msg.text);
         else this.partial(msg.seq, msg.text);
         break;
       case 'captionCorrected': this.corrected(msg.seq, msg.text); break;
