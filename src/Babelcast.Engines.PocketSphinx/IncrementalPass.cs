@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Babelcast.Engines.PocketSphinx.Glossaries;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Engines.PocketSphinx;
@@ -23,6 +24,9 @@ internal sealed class IncrementalPass(DecoderPool pool, int startSamples, ILogge
     private int _fed;
     private Task<string?>? _finished;
     private int _finishedLength = -1;
+
+    /// <summary>The session's glossary, applied to the decoder as each phrase opens.</summary>
+    public DecoderGlossary? Glossary { get; set; }
 
     /// <summary>Completes when the native work queued so far is done (tests pace themselves on it).</summary>
     internal Task PendingWork => _run?.Work ?? Task.CompletedTask;
@@ -63,7 +67,7 @@ internal sealed class IncrementalPass(DecoderPool pool, int startSamples, ILogge
             _finished = null;
             _finishedLength = -1;
             _fed = 0;
-            _run.Open(_audio.GetRange(0, Math.Min(_audio.Count, startSamples)).ToArray());
+            _run.Open(_audio.GetRange(0, Math.Min(_audio.Count, startSamples)).ToArray(), Glossary);
         }
 
         _run.Feed(_audio.GetRange(_fed, _audio.Count - _fed).ToArray());
@@ -127,8 +131,9 @@ internal sealed class IncrementalPass(DecoderPool pool, int startSamples, ILogge
         public Task Work => _work;
         private volatile bool _broken;
 
-        public void Open(short[] start) => Enqueue(() =>
+        public void Open(short[] start, DecoderGlossary? glossary) => Enqueue(() =>
         {
+            decoder.TryUseGlossary(glossary, logger);
             if (!_meanKnown)
             {
                 using var estimator = decoder.CreateMeanEstimator();

@@ -43,4 +43,19 @@ internal static partial class Log
 
     [LoggerMessage(3012, LogLevel.Warning, "Incremental final pass failed; the phrase is decoded whole")]
     public static partial void IncrementalPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3020, LogLevel.Information, "Glossary {Key} compiled: {Words} words, {Pronounced} pronounced by espeak-ng, in {ElapsedMs:F0} ms")]
+    public static partial void GlossaryCompiled(ILogger logger, string key, int words, int pronounced, double elapsedMs);
+
+    [LoggerMessage(3021, LogLevel.Warning, "espeak-ng gave {Lines} pronunciations for {Words} glossary words; only dictionary words are used")]
+    public static partial void GlossaryPronunciationMismatch(ILogger logger, int words, int lines);
+
+    [LoggerMessage(3022, LogLevel.Warning, "espeak-ng could not pronounce glossary words; only dictionary words are used")]
+    public static partial void GlossaryPronunciationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3023, LogLevel.Debug, "Decoder built the search of glossary {Key} ({Added} words added) in {ElapsedMs:F0} ms")]
+    public static partial void GlossarySearchBuilt(ILogger logger, string key, int added, double elapsedMs);
+
+    [LoggerMessage(3024, LogLevel.Warning, "Glossary {Key} could not be applied to a decoder ({Reason}); the phrase is recognised without it")]
+    public static partial void GlossaryNotApplied(ILogger logger, string key, string reason);
 }

@@ -6,7 +6,7 @@ namespace Babelcast.Engines.PocketSphinx;
 /// <summary>
 /// One native decoder (~110 MiB). Not thread-safe: a pool hands it to one user at a time.
 /// </summary>
-internal sealed unsafe class PocketSphinxDecoder : IDisposable
+internal sealed unsafe partial class PocketSphinxDecoder : IDisposable
 {
     // Creating decoders touches sphinxbase's process-wide state (logging, argument parsing): one at a time.
     private static readonly Lock CreationGate = new();

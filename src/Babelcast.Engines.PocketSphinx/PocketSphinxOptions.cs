@@ -75,6 +75,15 @@ public sealed class PocketSphinxOptions
     /// <summary>Second-pass decoders shared by all sessions (~110 MiB each, created lazily).</summary>
     public int FinalDecoders { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Weight of a session's glossary model, interpolated with the main model (which gets the rest). Measured: 0.01
+    /// fixed a term; 0.05 and above broke other phrases.
+    /// </summary>
+    public double GlossaryWeight { get; set; } = 0.01;
+
+    /// <summary>The espeak-ng command that pronounces glossary words missing from the dictionary.</summary>
+    public string GlossaryESpeakCommand { get; set; } = "espeak-ng";
+
     /// <summary>File for sphinxbase's own log lines; null or empty silences them.</summary>
     public string? NativeLogFile { get; set; }
 

@@ -22,6 +22,12 @@ internal sealed class PocketSphinxOptionsValidator : IValidateOptions<PocketSphi
         RequireArguments(failures, nameof(options.StreamingArguments), options.StreamingArguments);
         RequireArguments(failures, nameof(options.FinalArguments), options.FinalArguments);
         RequireCount(failures, nameof(options.MaxStreamingDecoders), options.MaxStreamingDecoders);
+        if (options.GlossaryWeight is <= 0 or > 0.2)
+        {
+            failures.Add($"{PocketSphinxOptions.SectionName}:{nameof(options.GlossaryWeight)} must be above 0 and at most 0.2 (was {options.GlossaryWeight}).");
+        }
+
+        RequirePath(failures, nameof(options.GlossaryESpeakCommand), options.GlossaryESpeakCommand);
         RequireCount(failures, nameof(options.FinalDecoders), options.FinalDecoders);
         if (options.WarmDecoders < 0 || options.WarmDecoders > options.MaxStreamingDecoders)
         {

@@ -1,4 +1,8 @@
+using Babelcast.Core.Glossaries;
 using Babelcast.Core.Recognition;
+using Babelcast.Engines.PocketSphinx.Glossaries;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Babelcast.Engines.PocketSphinx;
 
@@ -8,9 +12,17 @@ namespace Babelcast.Engines.PocketSphinx;
 /// ends. Owned by one session pipeline at a time; disposing returns the decoder to the pool.
 /// </summary>
 internal sealed class PocketSphinxRecognizer(
-    DecoderPool streamingPool, PocketSphinxDecoder decoder, SecondPass? secondPass, SecondPass? reducedPass, IncrementalPass? incremental = null)
+    DecoderPool streamingPool,
+    PocketSphinxDecoder decoder,
+    SecondPass? secondPass,
+    SecondPass? reducedPass,
+    IncrementalPass? incremental = null,
+    GlossaryCompiler? glossaries = null,
+    ILogger? logger = null)
     : ISpeechRecognizer
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private DecoderGlossary? _glossary;
     private string _partial = string.Empty;
     private TaskCompletionSource<string>? _earlyFinal;
     private bool _reduced;
@@ -83,8 +95,8 @@ internal sealed class PocketSphinxRecognizer(
         }
 
         return early is not null
-            ? await FinishOrDecodeAsync(early, pass, utterance, streamingText, cancellationToken)
-            : await pass.DecodeAsync(utterance, streamingText, cancellationToken);
+            ? await FinishOrDecodeAsync(early, pass, utterance, streamingText, _glossary, cancellationToken)
+            : await pass.DecodeAsync(utterance, streamingText, _glossary, cancellationToken);
     }
 
     public ValueTask<string> DecodeFinalAsync(ReadOnlyMemory<short> utterance, CancellationToken cancellationToken)
@@ -94,8 +106,8 @@ internal sealed class PocketSphinxRecognizer(
         {
             var early = _reduced ? null : incremental?.TryFinish(utterance);
             return early is not null
-                ? FinishOrDecodeAsync(early, pass, utterance, _partial, cancellationToken)
-                : pass.DecodeAsync(utterance, _partial, cancellationToken);
+                ? FinishOrDecodeAsync(early, pass, utterance, _partial, _glossary, cancellationToken)
+                : pass.DecodeAsync(utterance, _partial, _glossary, cancellationToken);
         }
 
         // One pass: nothing to decode early; the result is the streaming decoder's when the phrase ends.
@@ -105,8 +117,29 @@ internal sealed class PocketSphinxRecognizer(
 
     /// <summary>The incremental pass's text, or (if its native work failed) the phrase decoded whole.</summary>
     private static async ValueTask<string> FinishOrDecodeAsync(
-        Task<string?> early, SecondPass pass, ReadOnlyMemory<short> utterance, string fallback, CancellationToken cancellationToken) =>
-        await early.WaitAsync(cancellationToken) ?? await pass.DecodeAsync(utterance, fallback, cancellationToken);
+        Task<string?> early, SecondPass pass, ReadOnlyMemory<short> utterance, string fallback, DecoderGlossary? glossary, CancellationToken cancellationToken) =>
+        await early.WaitAsync(cancellationToken) ?? await pass.DecodeAsync(utterance, fallback, glossary, cancellationToken);
+
+    /// <summary>
+    /// Compiles the glossary once per key (espeak-ng pronunciations, the glossary model) and switches this session's
+    /// streaming decoder to its search; the final passes switch their decoders as they take each phrase.
+    /// </summary>
+    public void ApplyGlossary(SessionGlossary glossary)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (glossaries is null || (glossary.RecognitionKey.Length == 0 && _glossary is null) || glossary.RecognitionKey == _glossary?.Key)
+        {
+            return;
+        }
+
+        _glossary = glossaries.Compile(glossary);
+        if (incremental is not null)
+        {
+            incremental.Glossary = _glossary;
+        }
+
+        decoder.TryUseGlossary(_glossary, _logger);
+    }
 
     /// <summary>
     /// The reduced pass only once its decoder is loaded: the first time a node sheds load is when it can least afford a
@@ -123,6 +156,9 @@ internal sealed class PocketSphinxRecognizer(
             _disposed = true;
             _earlyFinal?.TrySetCanceled();
             incremental?.Release();
+
+            // The next session that rents this decoder starts on the default search.
+            decoder.TryUseGlossary(null, _logger);
             streamingPool.Return(decoder);
         }
 

@@ -1,5 +1,6 @@
 using Babelcast.Core.Languages;
 using Babelcast.Core.Recognition;
+using Babelcast.Engines.PocketSphinx.Glossaries;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
     private readonly int _incrementalStartSamples;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
+    private readonly GlossaryCompiler _glossaries;
 
     public PocketSphinxRecognizerFactory(IOptions<PocketSphinxOptions> options, ILogger<PocketSphinxRecognizerFactory> logger, TimeProvider timeProvider)
     {
@@ -42,6 +44,7 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         }
 
         SupportedLanguages = _unavailableReason is null ? [English] : [];
+        _glossaries = new GlossaryCompiler(settings.GlossaryESpeakCommand, (float)settings.GlossaryWeight, logger);
         var streamingArguments = DecoderArguments.Build(settings, settings.StreamingArguments);
         var finalArguments = DecoderArguments.Build(settings, settings.FinalArguments);
         _streamingPool = new DecoderPool(
@@ -122,7 +125,7 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
 
         var decoder = await _streamingPool.RentAsync(cancellationToken);
         var incremental = _incrementalPool is null ? null : new IncrementalPass(_incrementalPool, _incrementalStartSamples, _logger, _timeProvider);
-        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass, _reducedPass, incremental);
+        return new PocketSphinxRecognizer(_streamingPool, decoder, _secondPass, _reducedPass, incremental, _glossaries, _logger);
     }
 
     public void Dispose()
@@ -131,6 +134,7 @@ public sealed class PocketSphinxRecognizerFactory : ISpeechRecognizerFactory, ID
         _finalPool.Dispose();
         _reducedPool?.Dispose();
         _incrementalPool?.Dispose();
+        _glossaries.Dispose();
     }
 
     public ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Babelcast.Engines.PocketSphinx.Glossaries;
 using Microsoft.Extensions.Logging;
 
 namespace Babelcast.Engines.PocketSphinx;
@@ -13,14 +14,14 @@ internal sealed class SecondPass(DecoderPool pool, ILogger logger, TimeProvider 
     /// <summary>True if a decoder is idle; if not, one is made ready in the background (<see cref="DecoderPool.IdleOrWarmOne"/>).</summary>
     public bool ReadyOrWarming() => pool.IdleOrWarmOne();
 
-    public async ValueTask<string> DecodeAsync(ReadOnlyMemory<short> phrase, string fallback, CancellationToken cancellationToken)
+    public async ValueTask<string> DecodeAsync(ReadOnlyMemory<short> phrase, string fallback, DecoderGlossary? glossary, CancellationToken cancellationToken)
     {
         var decoder = await pool.RentAsync(cancellationToken);
         try
         {
             // Not cancellable once started: the native call cannot be interrupted, and the caller's
             // buffer must stay untouched until it returns.
-            return await Task.Run(() => Decode(decoder, phrase, fallback), CancellationToken.None);
+            return await Task.Run(() => Decode(decoder, phrase, fallback, glossary), CancellationToken.None);
         }
         finally
         {
@@ -28,9 +29,10 @@ internal sealed class SecondPass(DecoderPool pool, ILogger logger, TimeProvider 
         }
     }
 
-    private string Decode(PocketSphinxDecoder decoder, ReadOnlyMemory<short> phrase, string fallback)
+    private string Decode(PocketSphinxDecoder decoder, ReadOnlyMemory<short> phrase, string fallback, DecoderGlossary? glossary)
     {
         var started = timeProvider.GetTimestamp();
+        decoder.TryUseGlossary(glossary, logger);
         try
         {
             var text = decoder.DecodeWhole(phrase.Span);

@@ -92,4 +92,52 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(SphinxBaseLibrary, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int err_set_logfile(string path);
+
+    // Glossaries: dictionary words and language-model searches added at run time.
+
+    /// <summary>Adds a word (phones in the acoustic model's set, space-separated) to the dictionary and every n-gram search; -1 on failure.</summary>
+    [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_add_word(DecoderHandle decoder, string word, string phones, int update);
+
+    /// <summary>The word's pronunciation, allocated by the library (free with ckd_free), or null when it is not in the dictionary.</summary>
+    [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr ps_lookup_word(DecoderHandle decoder, string word);
+
+    /// <summary>The language model of a named n-gram search, borrowed (retain it to keep it).</summary>
+    [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr ps_get_lm(DecoderHandle decoder, string name);
+
+    /// <summary>Adds (or replaces) a named n-gram search over <paramref name="lm"/>, which it retains.</summary>
+    [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_set_lm(DecoderHandle decoder, string name, IntPtr lm);
+
+    /// <summary>Makes a named search the active one; only between utterances.</summary>
+    [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_set_search(DecoderHandle decoder, string name);
+
+    /// <summary>The decoder's log-math table, borrowed.</summary>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial IntPtr ps_get_logmath(DecoderHandle decoder);
+
+    /// <summary>Reads a language model (<paramref name="fileType"/> 1 = ARPA) with a configuration's -lw/-wip; null on failure.</summary>
+    [LibraryImport(SphinxBaseLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr ngram_model_read(IntPtr config, string path, int fileType, IntPtr logmath);
+
+    /// <summary>Interpolates models with linear weights; the set takes over one reference to each model.</summary>
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial IntPtr ngram_model_set_init(
+        IntPtr config,
+        IntPtr* models,
+        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string[] names,
+        float* weights,
+        int count);
+
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial IntPtr ngram_model_retain(IntPtr model);
+
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial int ngram_model_free(IntPtr model);
+
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial void ckd_free(IntPtr pointer);
 }
