@@ -34,7 +34,7 @@ public sealed class BabelcastMetricsTests : IDisposable
             [
                 BabelcastMetrics.ActiveSessionsInstrument, BabelcastMetrics.AudioDuplicatesInstrument, BabelcastMetrics.ErrorsInstrument, BabelcastMetrics.FanoutInstrument, BabelcastMetrics.ListenersInstrument,
                 BabelcastMetrics.PhrasesInstrument, BabelcastMetrics.SchedulerPromotedInstrument, BabelcastMetrics.SchedulerQueuedInstrument,
-                BabelcastMetrics.SchedulerWaitInstrument, BabelcastMetrics.ShedLevelInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationsInstrument,
+                BabelcastMetrics.SchedulerWaitInstrument, BabelcastMetrics.ShedLevelInstrument, BabelcastMetrics.StageInstrument, BabelcastMetrics.TranslationFallbacksInstrument, BabelcastMetrics.TranslationsInstrument,
                 BabelcastMetrics.MessagesInInstrument, BabelcastMetrics.MessagesOutInstrument,
             ],
             published.Select(i => i.Name).Order(StringComparer.Ordinal));
