@@ -114,21 +114,24 @@ public sealed class ClusterBusTests(RedisFixture redis) : IAsyncLifetime
         states.Publish("s1", new SessionStateChange(SessionFlag.Paused, true));
         states.Publish("s1", new SessionStateChange(SessionFlag.Muted, true, Acknowledge: true));
         states.Publish("s1", new SessionStateChange(SessionFlag.Paused, false));
-        await WaitUntilAsync(() => Task.FromResult(a.States.Count == 3 && b.States.Count == 3));
+        states.Publish("s1", new SessionStateChange(SessionFlag.Held, true, Acknowledge: true));
+        await WaitUntilAsync(() => Task.FromResult(a.States.Count == 4 && b.States.Count == 4));
 
-        SessionStateChange[] expected = [new(SessionFlag.Paused, true), new(SessionFlag.Muted, true, true), new(SessionFlag.Paused, false)];
+        SessionStateChange[] expected =
+            [new(SessionFlag.Paused, true), new(SessionFlag.Muted, true, true), new(SessionFlag.Paused, false), new(SessionFlag.Held, true, true)];
         Assert.Equal(expected, a.States.Select(s => s.Change));
         Assert.Equal(expected, b.States.Select(s => s.Change));
 
         // Read by a node that connects to the session later, and applied by a gateway when it subscribes.
         var known = await states.ReadAsync("s1", CancellationToken.None);
-        SessionStateChange[] flags = [new(SessionFlag.Muted, true), new(SessionFlag.Paused, false)];
+        SessionStateChange[] flags = [new(SessionFlag.Held, true), new(SessionFlag.Muted, true), new(SessionFlag.Paused, false)];
         Assert.Equal(flags, known.OrderByDescending(c => c.Flag));
         Assert.Empty(await states.ReadAsync("s2", CancellationToken.None));
         var (c, _) = await StartGatewayAsync("gateway-c");
         c.SetListeners("s1", ("it", 1));
-        await WaitUntilAsync(() => Task.FromResult(c.States.Count == 2));
+        await WaitUntilAsync(() => Task.FromResult(c.States.Count == 3));
         Assert.Contains(c.States, s => s.Change == new SessionStateChange(SessionFlag.Muted, true));
+        Assert.Contains(c.States, s => s.Change == new SessionStateChange(SessionFlag.Held, true));
 
         // The end forgets the flags.
         Broadcaster().EndSession("s1", Frame("ended"));
