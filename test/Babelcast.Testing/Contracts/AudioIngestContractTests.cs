@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Babelcast.Core.Ingest;
+using Babelcast.Core.Pipeline;
 using Xunit;
 
 namespace Babelcast.Testing.Contracts;
@@ -54,6 +55,31 @@ public abstract partial class AudioIngestContractTests
 
         Assert.Equal([IngestKind.Audio, IngestKind.Text, IngestKind.Audio], read.Select(i => i.Kind));
         Assert.Equal("Señor, ten piedad: 100 %", read[1].Text);
+    }
+
+    [Fact]
+    public async Task ReadAllAsync_ScriptedPhraseBetweenFrames_ArrivesInOrderWithItsTexts()
+    {
+        var ingest = CreateIngest(16);
+        using var cts = new CancellationTokenSource(Timeout);
+        var passage = new ScriptedPhrase(PhraseOrigin.Scripture, "en",
+            [new ScriptedSegment("For God so loved the world.", new PreparedTexts(
+                new Dictionary<string, string> { ["es"] = "Porque de tal manera amó Dios al mundo." }, true, "John 3:16"))]);
+        Assert.Equal(IngestWriteResult.Accepted, ingest.TryWrite("s", Item(0, 0)));
+        Assert.Equal(IngestWriteResult.Accepted, ingest.TryWrite("s", IngestItem.Scripted(passage, 5)));
+        Assert.Equal(IngestWriteResult.Accepted, ingest.TryWrite("s", Item(0, 1)));
+        ingest.Complete("s");
+
+        var read = new List<IngestItem>();
+        await foreach (var item in ingest.ReadAllAsync("s", cts.Token))
+        {
+            read.Add(item);
+        }
+
+        Assert.Equal([IngestKind.Audio, IngestKind.Script, IngestKind.Audio], read.Select(i => i.Kind));
+        var back = ScriptedPhrase.FromBytes(read[1].Audio.Span)!;
+        Assert.Equal("Porque de tal manera amó Dios al mundo.", back.Segments[0].Ready.For("es"));
+        Assert.Equal("John 3:16", back.Segments[0].Ready.Reference);
     }
 
     [Fact]
