@@ -1,5 +1,6 @@
 using Babelcast.Core.Glossaries;
 using Babelcast.Core.Storage;
+using Babelcast.Testing;
 using Xunit.Abstractions;
 
 namespace Babelcast.Engines.PocketSphinx.Tests;

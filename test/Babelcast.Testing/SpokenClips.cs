@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Babelcast.Testing;
+using Xunit;
 
-namespace Babelcast.Engines.PocketSphinx.Tests;
+namespace Babelcast.Testing;
 
 /// <summary>Synthetic speech made by the tests themselves: flite speaks a sentence into a 16 kHz mono WAV.</summary>
-internal static class SpokenClips
+public static class SpokenClips
 {
     public static short[] Speak(string text, string voice = "kal16")
     {
