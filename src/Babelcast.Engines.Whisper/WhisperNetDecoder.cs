@@ -20,6 +20,8 @@ internal sealed class WhisperNetDecoder : IWhisperDecoder, IDisposable
     private readonly ILogger _logger;
     private readonly Lazy<WhisperFactory> _model;
     private readonly ConcurrentDictionary<DecodeRequest, ConcurrentBag<WhisperProcessor>> _idle = new();
+    private readonly object _lifetime = new();
+    private int _active;
     private bool _disposed;
 
     public WhisperNetDecoder(string path, WhisperOptions options, ILogger logger)
@@ -37,7 +39,24 @@ internal sealed class WhisperNetDecoder : IWhisperDecoder, IDisposable
 
     public async ValueTask<IReadOnlyList<string>> DecodeAsync(ReadOnlyMemory<float> audio, DecodeRequest request, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_lifetime)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _active++;
+        }
+
+        try
+        {
+            return await DecodeCoreAsync(audio, request, cancellationToken);
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<string>> DecodeCoreAsync(ReadOnlyMemory<float> audio, DecodeRequest request, CancellationToken cancellationToken)
+    {
         var processor = Rent(request);
         var returned = false;
         try
@@ -123,14 +142,44 @@ internal sealed class WhisperNetDecoder : IWhisperDecoder, IDisposable
         return factory;
     }
 
+    /// <summary>
+    /// Frees the idle states now and the model once the last decode in flight has finished (a session's partial may
+    /// still run while the host stops): native memory is never freed under a running decode.
+    /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        lock (_lifetime)
         {
-            return;
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_active > 0)
+            {
+                return;
+            }
         }
 
-        _disposed = true;
+        Free();
+    }
+
+    private void Leave()
+    {
+        lock (_lifetime)
+        {
+            if (--_active > 0 || !_disposed)
+            {
+                return;
+            }
+        }
+
+        Free();
+    }
+
+    private void Free()
+    {
         foreach (var bag in _idle.Values)
         {
             while (bag.TryTake(out var processor))
