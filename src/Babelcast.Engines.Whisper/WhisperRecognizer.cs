@@ -1,4 +1,5 @@
 using Babelcast.Core.Capacity;
+using Babelcast.Core.Glossaries;
 using Babelcast.Core.Recognition;
 
 namespace Babelcast.Engines.Whisper;
@@ -30,6 +31,10 @@ internal sealed class WhisperRecognizer(WhisperEngine engine, string language) :
     internal Task PartialWork => Volatile.Read(ref _partialTask) ?? Task.CompletedTask;
 
     public void SetPrompt(string? prompt) => _prompt = string.IsNullOrWhiteSpace(prompt) ? null : prompt.Trim();
+
+    /// <summary>The glossary's terms, as written, become Whisper's initial prompt: it then tends to hear and spell them so.</summary>
+    public void ApplyGlossary(SessionGlossary glossary) =>
+        SetPrompt(glossary.IsEmpty ? null : string.Join(", ", glossary.Entries.Select(e => e.Term)));
 
     public void StartUtterance()
     {

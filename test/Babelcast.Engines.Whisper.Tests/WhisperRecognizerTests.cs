@@ -1,6 +1,8 @@
 using Babelcast.Core.Audio;
 using Babelcast.Core.Capacity;
+using Babelcast.Core.Glossaries;
 using Babelcast.Core.Recognition;
+using Babelcast.Core.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -183,6 +185,29 @@ public sealed class WhisperRecognizerTests : IDisposable
         var (request, samples) = Assert.Single(_decoder.Calls);
         Assert.Equal(new DecodeRequest("en", DecodePass.Accurate, "Babelcast, Jehoshaphat"), request);
         Assert.Equal(speech.Length, samples);
+    }
+
+    [Fact]
+    public async Task ApplyGlossary_TermsBecomeThePrompt_EmptyGlossaryRemovesIt()
+    {
+        await using var recognizer = Create(new WhisperOptions { PartialIntervalMs = 0 });
+        var speech = Audio.Speech();
+        ISpeechRecognizer asRecognizer = recognizer;
+        asRecognizer.ApplyGlossary(new SessionGlossary(
+        [
+            new GlossaryEntry("Pastor Nguyen", "pastor win", new Dictionary<string, string>()),
+            new GlossaryEntry("Ecclesiastes", null, new Dictionary<string, string> { ["es"] = "Eclesiastés" }),
+        ]));
+        recognizer.StartUtterance();
+        await FeedAsync(recognizer, speech);
+        await recognizer.EndUtteranceAsync(speech, CancellationToken.None);
+        asRecognizer.ApplyGlossary(SessionGlossary.Empty);
+        recognizer.StartUtterance();
+        await FeedAsync(recognizer, speech);
+        await recognizer.EndUtteranceAsync(speech, CancellationToken.None);
+
+        string?[] expected = ["Pastor Nguyen, Ecclesiastes", null];
+        Assert.Equal(expected, _decoder.Calls.Select(c => c.Request.Prompt));
     }
 
     [Fact]
