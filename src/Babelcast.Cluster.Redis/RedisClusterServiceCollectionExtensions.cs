@@ -88,7 +88,8 @@ public static class RedisClusterServiceCollectionExtensions
         services.TryAddSingleton<RedisConnection>();
         services.TryAddSingleton<IBroadcaster, RedisBroadcaster>();
         services.TryAddSingleton<ISessionStateBus, RedisSessionStateBus>();
-        services.TryAddSingleton<IListenerPresence, RedisListenerPresence>();
+        services.TryAddSingleton<RedisListenerPresence>();
+        services.TryAddSingleton<IListenerPresence>(sp => sp.GetRequiredService<RedisListenerPresence>());
         services.AddHostedService<RedisGatewayService>();
         return services;
     }

@@ -41,15 +41,7 @@ public sealed class RedisListenerPresence : IListenerPresence
         try
         {
             var entries = _connection.Multiplexer.GetDatabase().HashGetAll(_keys.Presence(sessionId));
-            var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            foreach (var entry in entries)
-            {
-                PresenceValue.TryAdd(entry.Value.ToString(), now, totals);
-            }
-
-            _cache[sessionId] = (totals, _time.GetTimestamp());
-            return totals;
+            return Remember(sessionId, entries);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -57,6 +49,31 @@ public sealed class RedisListenerPresence : IListenerPresence
             Log.PresenceReadFailed(_logger, sessionId, ex);
             return cached.Counts ?? new Dictionary<string, int>();
         }
+    }
+
+    /// <summary>
+    /// Reads the counts from Redis past the cache. For a reader woken by a presence change: its handler and the cache's
+    /// invalidation run in no set order, so a cached read could still see the counts from before the change.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> ReadFreshAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        EnsureSubscribed();
+        var database = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var entries = await database.HashGetAllAsync(_keys.Presence(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Remember(sessionId, entries);
+    }
+
+    private Dictionary<string, int> Remember(string sessionId, HashEntry[] entries)
+    {
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var entry in entries)
+        {
+            PresenceValue.TryAdd(entry.Value.ToString(), now, totals);
+        }
+
+        _cache[sessionId] = (totals, _time.GetTimestamp());
+        return totals;
     }
 
     private void EnsureSubscribed()

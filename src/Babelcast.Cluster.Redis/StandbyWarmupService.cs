@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Cluster;
 using Babelcast.Core.Storage;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +17,7 @@ namespace Babelcast.Cluster.Redis;
 /// </summary>
 public sealed class StandbyWarmupService(
     RedisConnection connection,
-    IListenerPresence presence,
+    RedisListenerPresence presence,
     ISessionStore sessions,
     ISessionWarmup warmup,
     IOptions<RedisClusterOptions> redis,
@@ -98,7 +97,7 @@ public sealed class StandbyWarmupService(
         {
             _changed.TryRemove(sessionId, out _);
             if (await SourceLanguageAsync(sessionId, cancellationToken).ConfigureAwait(false) is { } source
-                && presence.GetListenerLanguages(sessionId).Count > 0)
+                && (await presence.ReadFreshAsync(sessionId, cancellationToken).ConfigureAwait(false)).Count > 0)
             {
                 warmup.WarmTranslations(sessionId, source);
             }
