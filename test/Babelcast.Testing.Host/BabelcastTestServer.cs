@@ -65,6 +65,9 @@ public sealed class BabelcastTestServer : IAsyncDisposable
             // Tests stream faster than real time and share loaded cores: node-wide shedding would then change what is
             // recognised (a cheaper final pass) in tests about something else. Its own tests drive it directly.
             ["Babelcast:Capacity:Shedding:Enabled"] = "false",
+            // Every server of the suite readying every listener language at start would cost seconds of CPU each;
+            // Spanish is the one most tests listen in. Warm-up tests set their own.
+            ["Babelcast:Warmup:Languages"] = "es",
         };
         if (settings is not null)
         {

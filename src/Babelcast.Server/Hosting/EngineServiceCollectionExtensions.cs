@@ -8,6 +8,7 @@ using Babelcast.Engines.PocketSphinx;
 using Babelcast.Engines.Whisper;
 using Babelcast.Server.Models;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Hosting;
 
@@ -42,6 +43,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<EngineSet>();
         services.TryAddSingleton<StartupWarmup>();
         services.TryAddSingleton<ILanguageCatalog, LanguageCatalog>();
+        services.AddOptions<WarmupOptions>().BindConfiguration(WarmupOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WarmupOptions>, WarmupOptionsValidator>());
         services.AddHostedService<EngineWarmupService>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Babelcast.Core.Languages;
 using Babelcast.Core.Pipeline;
 using Babelcast.Server.WebSockets;
+using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.Hosting;
 
@@ -8,10 +9,18 @@ namespace Babelcast.Server.Hosting;
 /// At start-up, in the background: loads a recogniser (and its final-pass decoder) for every source language, so that
 /// the first speaker does not wait seconds for a 100 MiB model to load on the first phrase, leaves the engine's warm
 /// pool of ready decoders filled, and runs one tiny phrase through translation, synthesis and encoding so that their
-/// code paths are compiled before the first session's phrase needs them.
+/// code paths are compiled before the first session's phrase needs them. Then readies the listener languages of
+/// <see cref="WarmupOptions.Languages"/>, one at a time, and keeps them ready every <see cref="WarmupOptions.KeepWarmInterval"/>.
 /// </summary>
 internal sealed class EngineWarmupService(
-    EngineSet engines, ILanguageCatalog languages, TranslationWarmup phrases, StartupWarmup state, Broadcasting.NodeRole role, TimeProvider time, ILogger<EngineWarmupService> logger)
+    EngineSet engines,
+    ILanguageCatalog languages,
+    TranslationWarmup phrases,
+    StartupWarmup state,
+    Broadcasting.NodeRole role,
+    IOptions<WarmupOptions> options,
+    TimeProvider time,
+    ILogger<EngineWarmupService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,14 +33,45 @@ internal sealed class EngineWarmupService(
             return;
         }
 
+        var kept = KeptPairs();
         try
         {
             await WarmAsync(stoppingToken);
+            foreach (var (source, target) in kept)
+            {
+                // One at a time: a node that already serves a session keeps a core for it.
+                await phrases.Begin(source, target).WaitAsync(stoppingToken);
+            }
         }
         finally
         {
-            WarmupLog.StartupWarmupDone(logger, state.Complete().TotalMilliseconds);
+            WarmupLog.StartupWarmupDone(logger, state.Complete().TotalMilliseconds, kept.Count);
         }
+
+        while (kept.Count > 0 && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(options.Value.KeepWarmInterval, time, stoppingToken);
+            foreach (var (source, target) in kept)
+            {
+                await phrases.Refresh(source, target).WaitAsync(stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Every source with each configured target it is translated into (all of them for <see cref="WarmupOptions.All"/>).</summary>
+    private List<(string Source, string Target)> KeptPairs()
+    {
+        var codes = options.Value.Codes();
+        var pairs = new List<(string, string)>();
+        foreach (var source in languages.Sources)
+        {
+            var offered = languages.TargetsFor(source.Code).Select(l => l.Code)
+                .Where(t => !string.Equals(t, source.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            var kept = codes is null ? offered : codes.Where(c => offered.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+            pairs.AddRange(kept.Select(t => (source.Code, t)));
+        }
+
+        return pairs;
     }
 
     private async Task WarmAsync(CancellationToken stoppingToken)

@@ -24,6 +24,6 @@ internal static partial class WarmupLog
     [LoggerMessage(5206, LogLevel.Information, "Start-up warm-up: one phrase through {Source}->{Target} in {ElapsedMs:F0} ms")]
     public static partial void StartupPhraseWarmed(ILogger logger, string source, string target, double elapsedMs);
 
-    [LoggerMessage(5207, LogLevel.Information, "Start-up warm-up done in {ElapsedMs:F0} ms: first phrases are served at full speed from now")]
-    public static partial void StartupWarmupDone(ILogger logger, double elapsedMs);
+    [LoggerMessage(5207, LogLevel.Information, "Start-up warm-up done in {ElapsedMs:F0} ms ({Pairs} listener languages kept ready): first phrases are served at full speed from now")]
+    public static partial void StartupWarmupDone(ILogger logger, double elapsedMs, int pairs);
 }

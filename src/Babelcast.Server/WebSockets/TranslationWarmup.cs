@@ -15,9 +15,16 @@ internal sealed class TranslationWarmup(EngineSet engines, Broadcasting.NodeRole
     /// <summary>Bound on one language's warm-up (a cold pivot pipeline on a busy machine takes seconds).</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A join within this long of the last finished warm-up runs none: a crowd joining at once would otherwise keep a
+    /// warm-up phrase per language running for the whole crowd (CPU the live phrases need).
+    /// </summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(1);
+
     private const string Phrase = "Welcome.";
 
-    private readonly ConcurrentDictionary<(string, string), Task> _started = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string, string), (Task Run, long StartedAt)> _runs = [];
     private readonly ConcurrentDictionary<(string, string), bool> _warm = new();
 
     /// <summary>Whether a warm-up of the pair has finished with every stage ready.</summary>
@@ -32,18 +39,30 @@ internal sealed class TranslationWarmup(EngineSet engines, Broadcasting.NodeRole
         }
     }
 
-    /// <summary>Starts the pair's warm-up unless one is running, and returns it; it never throws.</summary>
-    public Task Begin(string source, string target)
+    /// <summary>
+    /// Starts the pair's warm-up unless one is running or finished within <see cref="FreshFor"/>, and returns it; it
+    /// never throws. A finished warm-up is repeated after that, since the engine may have stopped for idleness.
+    /// </summary>
+    public Task Begin(string source, string target) => Run(source, target, FreshFor);
+
+    /// <summary>Runs the pair's warm-up phrase again unless one is running: keeps a warm engine from stopping for idleness.</summary>
+    public Task Refresh(string source, string target) => Run(source, target, TimeSpan.Zero);
+
+    private Task Run(string source, string target, TimeSpan freshFor)
     {
         var key = (Key(source), Key(target));
-        var task = _started.GetOrAdd(key, k => Task.Run(() => RunAsync(k.Item1, k.Item2, lifetime.ApplicationStopping), CancellationToken.None));
-        if (task.IsCompleted)
+        lock (_gate)
         {
-            // A finished warm-up may be repeated later (the engine may have been stopped for idleness).
-            _started.TryRemove(new KeyValuePair<(string, string), Task>(key, task));
-        }
+            if (_runs.TryGetValue(key, out var last)
+                && (!last.Run.IsCompleted || (_warm.ContainsKey(key) && time.GetElapsedTime(last.StartedAt) < freshFor)))
+            {
+                return last.Run;
+            }
 
-        return task;
+            var run = Task.Run(() => RunAsync(key.Item1, key.Item2, lifetime.ApplicationStopping), CancellationToken.None);
+            _runs[key] = (run, time.GetTimestamp());
+            return run;
+        }
     }
 
     private async Task RunAsync(string source, string target, CancellationToken stopping)
