@@ -26,6 +26,7 @@ public sealed class PhraseCorrector(
 
     // Per session, the timestamps of the corrections of the last minute (oldest first).
     private readonly ConcurrentDictionary<string, Queue<long>> _recent = new(StringComparer.Ordinal);
+    private long _lastSweep = time.GetTimestamp();
 
     /// <summary>Applies the correction; <c>RetryAfter</c> (seconds) is set for <see cref="CorrectionOutcome.RateExceeded"/>.</summary>
     public async Task<(CorrectionOutcome Outcome, int RetryAfter)> CorrectAsync(
@@ -81,6 +82,7 @@ public sealed class PhraseCorrector(
     private bool TryTake(string sessionId, out int retryAfterSeconds)
     {
         var now = time.GetTimestamp();
+        SweepIdle(now);
         var recent = _recent.GetOrAdd(sessionId, _ => new Queue<long>());
         lock (recent)
         {
@@ -101,6 +103,37 @@ public sealed class PhraseCorrector(
             return true;
         }
     }
+
+    /// <summary>
+    /// Forgets, at most once a minute, the sessions with no correction in the last minute: a long-running node sees
+    /// thousands of sessions. A correction racing the removal of its session's entry counts in the forgotten queue,
+    /// so that session's minute may allow one correction too many, once.
+    /// </summary>
+    private void SweepIdle(long now)
+    {
+        var last = Interlocked.Read(ref _lastSweep);
+        if (time.GetElapsedTime(last, now) < Window || Interlocked.CompareExchange(ref _lastSweep, now, last) != last)
+        {
+            return;
+        }
+
+        foreach (var entry in _recent)
+        {
+            bool idle;
+            lock (entry.Value)
+            {
+                idle = entry.Value.Count == 0 || time.GetElapsedTime(entry.Value.Last(), now) >= Window;
+            }
+
+            if (idle)
+            {
+                _recent.TryRemove(entry);
+            }
+        }
+    }
+
+    /// <summary>Sessions with corrections counted in the last minute (or not swept yet).</summary>
+    internal int TrackedSessions => _recent.Count;
 
     private async Task<string> TranslateAsync(string text, string sourceLanguage, string language, CancellationToken cancellationToken)
     {
