@@ -14,6 +14,9 @@ internal enum BusOperation : byte
 
     /// <summary>A live state change (<see cref="RedisSessionStateBus"/>): one binary frame of flag, value, acknowledge.</summary>
     State = 5,
+
+    /// <summary>A co-operator's invitation was revoked: the language field carries the user id, the frame the error.</summary>
+    RevokeOperator = 6,
 }
 
 /// <summary>

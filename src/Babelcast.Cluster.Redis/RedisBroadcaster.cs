@@ -29,6 +29,9 @@ public sealed class RedisBroadcaster(RedisConnection connection, IOptions<RedisC
         Publish(sessionId, BusEnvelope.Write(BusOperation.End, "", Delivery.Control(ended)));
     }
 
+    public void RevokeOperator(string sessionId, string userId, OutboundFrame error) =>
+        Publish(sessionId, BusEnvelope.Write(BusOperation.RevokeOperator, userId, Delivery.Control(error)));
+
     private void Publish(string sessionId, byte[] message) =>
         connection.Multiplexer.GetSubscriber().Publish(_keys.Bus(sessionId), message, CommandFlags.FireAndForget);
 }

@@ -179,6 +179,9 @@ public sealed class RedisGatewayService(
             case BusOperation.End:
                 local.EndSession(sessionId, delivery.Frames[0]);
                 break;
+            case BusOperation.RevokeOperator:
+                local.RevokeOperator(sessionId, language, delivery.Frames[0]);
+                break;
             case BusOperation.State when RedisSessionStateBus.Decode(delivery) is { } change:
                 local.ApplyState(sessionId, change);
                 break;

@@ -25,6 +25,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionStore, PostgresSessionStore>();
         services.TryAddSingleton<ITranscriptStore, PostgresTranscriptStore>();
         services.TryAddSingleton<IGlossaryStore, PostgresGlossaryStore>();
+        services.TryAddSingleton<IOperatorStore, PostgresOperatorStore>();
         services.TryAddSingleton<IPhraseAudioStore, PostgresPhraseAudioStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, PostgresStorageInitializationService>());
         return services;

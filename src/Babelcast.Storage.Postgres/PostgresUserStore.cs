@@ -62,7 +62,9 @@ internal sealed class PostgresUserStore(PostgresDatabase database) : IUserStore
 
     public async ValueTask<bool> DeleteAsync(string username, CancellationToken cancellationToken)
     {
-        await using var command = await database.CommandAsync("DELETE FROM users WHERE username = @username;", cancellationToken);
+        // A later account of the same name must not inherit the invitations of this one.
+        await using var command = await database.CommandAsync(
+            "WITH invitations AS (DELETE FROM session_operators WHERE user_id = @username) DELETE FROM users WHERE username = @username;", cancellationToken);
         command.Parameters.Add("username", username);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

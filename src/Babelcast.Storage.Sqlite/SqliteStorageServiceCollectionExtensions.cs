@@ -26,6 +26,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
         services.TryAddSingleton<ITranscriptStore, SqliteTranscriptStore>();
         services.TryAddSingleton<IGlossaryStore, SqliteGlossaryStore>();
+        services.TryAddSingleton<IOperatorStore, SqliteOperatorStore>();
         services.TryAddSingleton<IPhraseAudioStore>(sp => new FilePhraseAudioStore(
             sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.AudioDirectory, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SqliteStorageInitializationService>();

@@ -69,6 +69,15 @@ internal sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public async ValueTask<bool> DeleteAsync(string username, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+
+        // A later account of the same name must not inherit the invitations of this one.
+        await using (var invitations = connection.CreateCommand())
+        {
+            invitations.CommandText = "DELETE FROM session_operators WHERE user_id = $username;";
+            invitations.Parameters.Add("$username", username);
+            await invitations.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM users WHERE username = $username;";
         command.Parameters.Add("$username", username);

@@ -46,6 +46,8 @@ internal sealed class RecordingLocalDelivery : ILocalDelivery
         return true;
     }
 
+    public void RevokeOperator(string sessionId, string userId, OutboundFrame error) => Received.Enqueue((sessionId, "revoke:" + userId, Delivery.Control(error)));
+
     public ConcurrentQueue<(string SessionId, SessionStateChange Change)> States { get; } = new();
 
     public void ApplyState(string sessionId, SessionStateChange change) => States.Enqueue((sessionId, change));

@@ -22,10 +22,10 @@ public sealed class SpeakerDriver : PageDriver
         return driver;
     }
 
-    public async Task SignInAsync()
+    public async Task SignInAsync(string username = "admin", string password = BabelcastTestServer.AdminPassword)
     {
-        await Page.FillAsync("#username", "admin");
-        await Page.FillAsync("#password", BabelcastTestServer.AdminPassword);
+        await Page.FillAsync("#username", username);
+        await Page.FillAsync("#password", password);
         await Page.ClickAsync("#signin-submit");
         await Page.Locator("#create").WaitForAsync();
     }

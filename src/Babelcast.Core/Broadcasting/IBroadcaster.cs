@@ -20,4 +20,10 @@ public interface IBroadcaster
     /// retires the session's runtime (a join that races the end finds the end in the session store).
     /// </summary>
     void EndSession(string sessionId, OutboundFrame ended);
+
+    /// <summary>
+    /// Sends <paramref name="error"/> to the control connections of co-operator <paramref name="userId"/> in the session,
+    /// wherever they are, then closes them (the owner revoked the invitation).
+    /// </summary>
+    void RevokeOperator(string sessionId, string userId, OutboundFrame error);
 }

@@ -27,6 +27,9 @@ public interface ILocalDelivery
     /// <summary>Sends <paramref name="ended"/> to the session's connections on this node and closes them; false if none.</summary>
     bool EndSession(string sessionId, OutboundFrame ended);
 
+    /// <summary>Sends <paramref name="error"/> to this node's control connections of co-operator <paramref name="userId"/> and closes them.</summary>
+    void RevokeOperator(string sessionId, string userId, OutboundFrame error);
+
     /// <summary>
     /// Applies a live state change of the session (<see cref="ISessionStateBus"/>) to this node's runtime of it, if any:
     /// its flags, its speaker (gate and ingest marker) and its listeners here.

@@ -102,7 +102,7 @@ public static class ErrorCodes
     /// <summary>WebSocket error: a <c>type</c> this endpoint does not accept.</summary>
     public const string UnknownMessageType = "UNKNOWN_MESSAGE_TYPE";
 
-    /// <summary>WebSocket error: a listener sent a binary frame.</summary>
+    /// <summary>WebSocket error: a listener, or a co-operator's control connection, sent a binary frame (audio).</summary>
     public const string AudioNotAllowed = "AUDIO_NOT_ALLOWED";
 
     /// <summary>WebSocket error: a replaced speaker connection kept sending.</summary>
@@ -182,4 +182,19 @@ public static class ErrorCodes
 
     /// <summary>HTTP 400: an imported CSV cannot be read (bad header, unclosed quote, too many fields); the detail names the line.</summary>
     public const string GlossaryCsvInvalid = "GLOSSARY_CSV_INVALID";
+
+    /// <summary>HTTP 404: no local account has this username (inviting a co-operator).</summary>
+    public const string UserNotFound = "USER_NOT_FOUND";
+
+    /// <summary>HTTP 400: the owner tried to invite their own account as a co-operator.</summary>
+    public const string CannotInviteSelf = "CANNOT_INVITE_SELF";
+
+    /// <summary>HTTP 409: the session already has as many co-operators as allowed (<c>Babelcast:CoOperators:MaxPerSession</c>).</summary>
+    public const string OperatorLimitReached = "OPERATOR_LIMIT_REACHED";
+
+    /// <summary>HTTP 404: the user named is not a co-operator of the session.</summary>
+    public const string OperatorNotFound = "OPERATOR_NOT_FOUND";
+
+    /// <summary>Speaker socket: the owner revoked this co-operator's invitation; the connection is closed after it.</summary>
+    public const string OperatorRevoked = "OPERATOR_REVOKED";
 }

@@ -58,4 +58,10 @@ public static class MessageFields
 
     /// <summary>Inside <see cref="Timings"/>: milliseconds from the end of speech to the serialisation of the message.</summary>
     public const string SinceSpeechEndMs = "sinceSpeechEndMs";
+
+    /// <summary>
+    /// On the speaker socket's query and its <c>connected</c>, and on a session listed for its caller: <c>owner</c> or
+    /// <c>operator</c> (<see cref="ControlRoles"/>).
+    /// </summary>
+    public const string Role = "role";
 }

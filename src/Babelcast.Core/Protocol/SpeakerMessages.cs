@@ -9,9 +9,13 @@ namespace Babelcast.Core.Protocol;
 /// <summary>Server messages to the speaker on <c>/ws/speak</c>.</summary>
 public static class SpeakerMessages
 {
-    /// <summary>With <c>lastAudioSeq</c> for a client that numbers its frames: the highest number the session has (0: none).</summary>
+    /// <summary>
+    /// With <c>lastAudioSeq</c> for a client that numbers its frames: the highest number the session has (0: none);
+    /// <paramref name="role"/> says whether this control connection is the owner's or a co-operator's (<see cref="ControlRoles"/>).
+    /// </summary>
     public static OutboundFrame Connected(
-        string sessionId, SessionStatus status, string sourceLanguage, int sampleRate, bool muted, bool held, IEnumerable<string> targetLanguages, long? lastAudioSeq = null) =>
+        string sessionId, SessionStatus status, string sourceLanguage, int sampleRate, bool muted, bool held, IEnumerable<string> targetLanguages,
+        long? lastAudioSeq = null, string role = ControlRoles.Owner) =>
         MessageWriter.Json(MessageTypes.Connected, w =>
         {
             w.WriteString(MessageFields.SessionId, sessionId);
@@ -31,6 +35,8 @@ public static class SpeakerMessages
             {
                 w.WriteNumber(MessageFields.LastAudioSeq, last);
             }
+
+            w.WriteString(MessageFields.Role, role);
         });
 
     public static OutboundFrame Transcript(

@@ -18,4 +18,6 @@ internal sealed class InMemoryBroadcaster(IConnectionStore connections) : IBroad
     public void SendToAllListeners(string sessionId, Delivery delivery) => connections.DeliverToAllListeners(sessionId, delivery);
 
     public void EndSession(string sessionId, OutboundFrame ended) => connections.EndSession(sessionId, ended);
+
+    public void RevokeOperator(string sessionId, string userId, OutboundFrame error) => connections.RevokeOperator(sessionId, userId, error);
 }

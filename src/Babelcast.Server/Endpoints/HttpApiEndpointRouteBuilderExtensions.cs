@@ -16,6 +16,7 @@ public static class HttpApiEndpointRouteBuilderExtensions
         LanguageEndpoints.Map(app);
         ScriptureEndpoints.Map(app);
         ScriptEndpoints.Map(app);
+        OperatorEndpoints.Map(app);
         HttpsEndpoints.Map(app);
         ServerEndpoints.Map(app);
         app.MapBabelcastStream();

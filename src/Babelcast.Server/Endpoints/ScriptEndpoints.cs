@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Babelcast.Server.Endpoints;
 
 /// <summary>
-/// A session's prepared text (owner only): POST loads it (text/plain or Markdown, or JSON <c>{"text": ...}</c>) and
+/// A session's prepared text (its owner and invited co-operators): POST loads it (text/plain or Markdown, or JSON <c>{"text": ...}</c>) and
 /// starts translating it ahead; GET shows its cues and how far the translation is; DELETE drops it. Cues are sent
 /// on the speaker socket (<c>cue</c>).
 /// </summary>
@@ -24,9 +24,10 @@ internal static class ScriptEndpoints
         app.MapDelete("/api/sessions/{id}/script", DeleteAsync);
     }
 
-    private static async Task<IResult> LoadAsync(string id, HttpContext context, ISessionStore store, PreparedScripts scripts, CancellationToken cancellationToken)
+    private static async Task<IResult> LoadAsync(
+        string id, HttpContext context, ISessionStore store, IOperatorStore operators, PreparedScripts scripts, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
+        var (session, _, error) = await SessionAccess.FindOperableAsync(id, context, store, operators, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -54,9 +55,10 @@ internal static class ScriptEndpoints
         return TypedResults.Created($"/api/sessions/{session.Id}/script", ScriptView.From(script));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, ISessionStore store, PreparedScripts scripts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string id, HttpContext context, ISessionStore store, IOperatorStore operators, PreparedScripts scripts, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
+        var (session, _, error) = await SessionAccess.FindOperableAsync(id, context, store, operators, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -65,9 +67,10 @@ internal static class ScriptEndpoints
         return scripts.Find(session!.Id) is { } script ? TypedResults.Ok(ScriptView.From(script)) : NoScript(session.Id);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpContext context, ISessionStore store, PreparedScripts scripts, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(
+        string id, HttpContext context, ISessionStore store, IOperatorStore operators, PreparedScripts scripts, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
+        var (session, _, error) = await SessionAccess.FindOperableAsync(id, context, store, operators, cancellationToken);
         if (error is not null)
         {
             return error;

@@ -25,6 +25,35 @@ internal static class SessionAccess
             : (session, null);
     }
 
+    /// <summary>
+    /// The session and the caller's role (<see cref="ControlRoles"/>) if the authenticated caller owns it or was invited
+    /// to operate it; else 401, 400, 404 or 403.
+    /// </summary>
+    public static async Task<(SessionRecord? Session, string? Role, IResult? Error)> FindOperableAsync(
+        string id, HttpContext context, ISessionStore store, IOperatorStore operators, CancellationToken cancellationToken)
+    {
+        var userId = SpeakerIdentity.UserId(context.User);
+        if (userId is null)
+        {
+            return (null, null, Unauthorized());
+        }
+
+        var (session, error) = await FindAsync(id, store, cancellationToken);
+        if (error is not null)
+        {
+            return (null, null, error);
+        }
+
+        if (string.Equals(session!.OwnerId, userId, StringComparison.Ordinal))
+        {
+            return (session, ControlRoles.Owner, null);
+        }
+
+        return await operators.IsOperatorAsync(session.Id, userId, cancellationToken)
+            ? (session, ControlRoles.Operator, null)
+            : (null, null, Problems.Create(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Only the session's owner and its invited co-operators may do this."));
+    }
+
     /// <summary>The session if the authenticated caller owns it; else 401, 400, 404 or 403.</summary>
     public static async Task<(SessionRecord? Session, IResult? Error)> FindOwnedAsync(
         string id, HttpContext context, ISessionStore store, CancellationToken cancellationToken)

@@ -81,7 +81,9 @@ internal static class SessionEndpoints
         return TypedResults.Created("/api/sessions/" + session.Id, views.Create(session, context.Request));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ISessionStore store, SessionViews views, CancellationToken cancellationToken)
+    /// <summary>The caller's own sessions, then those it was invited to operate (newest invitation first), each with its role.</summary>
+    private static async Task<IResult> ListAsync(
+        HttpContext context, ISessionStore store, IOperatorStore operators, SessionViews views, CancellationToken cancellationToken)
     {
         var userId = SpeakerIdentity.UserId(context.User);
         if (userId is null)
@@ -89,8 +91,17 @@ internal static class SessionEndpoints
             return SessionAccess.Unauthorized();
         }
 
-        var sessions = await store.ListByOwnerAsync(userId, cancellationToken);
-        return TypedResults.Ok(new SessionList(sessions.Select(s => views.Create(s, context.Request)).ToArray()));
+        var owned = await store.ListByOwnerAsync(userId, cancellationToken);
+        var list = owned.Select(s => views.Create(s, context.Request) with { Role = ControlRoles.Owner }).ToList();
+        foreach (var invitation in await operators.ListByUserAsync(userId, cancellationToken))
+        {
+            if (await store.GetAsync(invitation.SessionId, cancellationToken) is { } shared)
+            {
+                list.Add(views.Create(shared, context.Request) with { Role = ControlRoles.Operator });
+            }
+        }
+
+        return TypedResults.Ok(new SessionList(list));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, ISessionStore store, SessionViews views, CancellationToken cancellationToken)

@@ -70,10 +70,10 @@ internal static class SessionResourceEndpoints
             $"The join link is longer than a QR code holds ({MaxQrLinkBytes} bytes); shorten Babelcast:PublicBaseUrl.");
 
     private static async Task<IResult> TranscriptAsync(
-        string id, string? targetLanguage, string? format, HttpContext context, ISessionStore store, ITranscriptStore transcripts,
+        string id, string? targetLanguage, string? format, HttpContext context, ISessionStore store, IOperatorStore operators, ITranscriptStore transcripts,
         ILanguageCatalog languages, CancellationToken cancellationToken)
     {
-        var (session, error) = await SessionAccess.FindOwnedAsync(id, context, store, cancellationToken);
+        var (session, _, error) = await SessionAccess.FindOperableAsync(id, context, store, operators, cancellationToken);
         if (error is not null)
         {
             return error;

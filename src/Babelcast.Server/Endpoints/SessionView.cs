@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Babelcast.Server.Endpoints;
 
-/// <summary>The public JSON shape of a session; deliberately without the owner.</summary>
+/// <summary>
+/// The public JSON shape of a session; deliberately without the owner. <see cref="Role"/> only in the caller's own list
+/// (<c>owner</c> or <c>operator</c>).
+/// </summary>
 internal sealed record SessionView(
     string SessionId,
     string Status,
@@ -16,4 +19,5 @@ internal sealed record SessionView(
     DateTime CreatedAt,
     DateTime ExpiresAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? EndedAt,
-    string JoinUrl);
+    string JoinUrl,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null);

@@ -29,6 +29,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastEngines();
         services.AddBabelcastScripture();
         services.AddBabelcastGlossaries();
+        services.AddBabelcastCoOperators();
         services.AddBabelcastAuth(configuration);
         services.AddBabelcastRateLimits();
         services.AddBabelcastSessions();

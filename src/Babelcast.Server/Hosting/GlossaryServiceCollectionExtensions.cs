@@ -12,4 +12,11 @@ public static class GlossaryServiceCollectionExtensions
         services.TryAddSingleton<ISessionGlossaries, SessionGlossaryCache>();
         return services;
     }
+
+    /// <summary>Co-operator limits (<c>Babelcast:CoOperators</c>, validated at start).</summary>
+    public static IServiceCollection AddBabelcastCoOperators(this IServiceCollection services)
+    {
+        services.AddOptions<Sessions.CoOperatorOptions>().BindConfiguration(Sessions.CoOperatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
 }

@@ -35,7 +35,14 @@ internal interface IConnectionStore
     /// <summary>Languages with at least one listener of the session on this node.</summary>
     IReadOnlyCollection<string> ListenerLanguages(string sessionId);
 
+    /// <summary>Adds a co-operator's control connection to the session's runtime on this node, replacing a runtime that is being retired.</summary>
+    (SessionRuntime Runtime, JoinResult Result) AddOperator(SessionRecord session, LiveConnection control);
+
+    /// <summary>Queues on every control connection of the session here: the owner's speaker connection and the co-operators'.</summary>
     void DeliverToSpeaker(string sessionId, OutboundFrame frame);
+
+    /// <summary>Sends <paramref name="error"/> to this node's control connections of co-operator <paramref name="userId"/> and closes them.</summary>
+    void RevokeOperator(string sessionId, string userId, OutboundFrame error);
 
     /// <summary>Queues on every local listener of <paramref name="language"/>; a listener whose queue is full is dropped.</summary>
     void DeliverToListeners(string sessionId, string language, Delivery delivery);

@@ -104,11 +104,41 @@ internal sealed class ListenerHub : IConnectionStore, IAudienceSource
     public IReadOnlyCollection<string> ListenerLanguages(string sessionId) =>
         _sessions.TryGetValue(sessionId, out var s) ? s.Languages : [];
 
+    /// <summary>Makes <paramref name="control"/> one of the session's co-operator connections, replacing a runtime that is being retired.</summary>
+    public (SessionRuntime Runtime, JoinResult Result) AddOperator(SessionRecord session, LiveConnection control)
+    {
+        while (true)
+        {
+            var runtime = GetOrAdd(session);
+            var result = runtime.TryAddOperator(control);
+            if (result != JoinResult.Retired)
+            {
+                return (runtime, result);
+            }
+
+            _sessions.TryRemove(new KeyValuePair<string, SessionRuntime>(session.Id, runtime));
+        }
+    }
+
     public void DeliverToSpeaker(string sessionId, OutboundFrame frame)
     {
-        if (_sessions.TryGetValue(sessionId, out var s) && s.Speaker is { } speaker)
+        if (_sessions.TryGetValue(sessionId, out var s))
         {
-            speaker.Send(frame);
+            s.SendToControls(frame);
+        }
+    }
+
+    public void RevokeOperator(string sessionId, string userId, OutboundFrame error)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var s))
+        {
+            return;
+        }
+
+        foreach (var control in s.Operators.Where(o => string.Equals(o.UserId, userId, StringComparison.Ordinal)))
+        {
+            control.Send(error);
+            control.CloseAfterSending();
         }
     }
 
@@ -160,6 +190,10 @@ internal sealed class ListenerHub : IConnectionStore, IAudienceSource
         }
 
         runtime.Speaker?.EndSession(ended);
+        foreach (var control in runtime.Operators)
+        {
+            control.EndSession(ended);
+        }
         RemoveIfIdle(runtime);
         return true;
     }

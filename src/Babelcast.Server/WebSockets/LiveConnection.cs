@@ -69,6 +69,9 @@ internal sealed partial class LiveConnection
 
     public WebSocket Socket { get; }
 
+    /// <summary>On a co-operator's control connection: the account it speaks for (a revocation closes exactly its connections).</summary>
+    public string? UserId { get; init; }
+
     public string SessionId { get; }
 
     /// <summary>Listener language; changed only under the session runtime's lock.</summary>

@@ -40,4 +40,13 @@ internal static partial class Log
 
     [LoggerMessage(5020, LogLevel.Information, "Session {SessionId}: the speaker's frames {From} to {To} never arrived (the client dropped them); the audio goes on from {Next}")]
     public static partial void AudioGap(ILogger logger, string sessionId, long from, long to, long next);
+
+    [LoggerMessage(5030, LogLevel.Information, "Co-operator {UserId} connected to session {SessionId}")]
+    public static partial void OperatorConnected(ILogger logger, string sessionId, string userId);
+
+    [LoggerMessage(5031, LogLevel.Information, "Co-operator {UserId} left session {SessionId}")]
+    public static partial void OperatorLeft(ILogger logger, string sessionId, string userId);
+
+    [LoggerMessage(5032, LogLevel.Information, "Co-operator {UserId} of session {SessionId} is no longer invited; the connection is closed")]
+    public static partial void OperatorNoLongerInvited(ILogger logger, string sessionId, string userId);
 }

@@ -27,6 +27,8 @@ internal sealed class NodeDelivery(IConnectionStore connections, LiveStateApplie
 
     public bool EndSession(string sessionId, OutboundFrame ended) => connections.EndSession(sessionId, ended);
 
+    public void RevokeOperator(string sessionId, string userId, OutboundFrame error) => connections.RevokeOperator(sessionId, userId, error);
+
     public void ApplyState(string sessionId, SessionStateChange change) => states.Apply(sessionId, change);
 
     public void Resync(string sessionId)

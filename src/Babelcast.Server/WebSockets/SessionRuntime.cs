@@ -12,6 +12,7 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, LiveConnection> _listeners = [];
     private Dictionary<string, LiveConnection[]> _byLanguage = new(StringComparer.OrdinalIgnoreCase);
+    private LiveConnection[] _operators = [];
 
     public string SessionId => sessionId;
 
@@ -25,6 +26,9 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
     public bool Held { get; set; }
 
     public LiveConnection? Speaker { get; private set; }
+
+    /// <summary>Co-operators' control connections on this node (copy-on-write: delivery reads it without the lock).</summary>
+    public LiveConnection[] Operators => _operators;
 
     public bool Ended { get; private set; }
 
@@ -96,7 +100,7 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
     {
         lock (_gate)
         {
-            if (Ended || (Speaker is null && _listeners.Count == 0))
+            if (Ended || (Speaker is null && _listeners.Count == 0 && _operators.Length == 0))
             {
                 Retired = true;
             }
@@ -175,6 +179,49 @@ internal sealed class SessionRuntime(string sessionId, string sourceLanguage, Se
 
         changed?.Invoke(sessionId);
         return true;
+    }
+
+    /// <summary>Adds a co-operator's control connection unless the session ended or the runtime retired.</summary>
+    public JoinResult TryAddOperator(LiveConnection control)
+    {
+        lock (_gate)
+        {
+            if (Retired || Ended)
+            {
+                return Retired ? JoinResult.Retired : JoinResult.Ended;
+            }
+
+            _operators = [.. _operators, control];
+        }
+
+        changed?.Invoke(sessionId);
+        return JoinResult.Added;
+    }
+
+    public bool RemoveOperator(LiveConnection control)
+    {
+        lock (_gate)
+        {
+            if (!_operators.Contains(control))
+            {
+                return false;
+            }
+
+            _operators = [.. _operators.Where(o => o != control)];
+        }
+
+        changed?.Invoke(sessionId);
+        return true;
+    }
+
+    /// <summary>Queues <paramref name="frame"/> on every control connection here: the speaker's and the co-operators'.</summary>
+    public void SendToControls(OutboundFrame frame)
+    {
+        Speaker?.Send(frame);
+        foreach (var control in _operators)
+        {
+            control.Send(frame);
+        }
     }
 
     /// <summary>Marks the runtime ended; no listener can join afterwards.</summary>

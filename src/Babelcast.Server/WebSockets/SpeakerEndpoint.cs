@@ -15,7 +15,10 @@ using Microsoft.Extensions.Options;
 
 namespace Babelcast.Server.WebSockets;
 
-/// <summary><c>/ws/speak</c>: the session owner's audio in, transcripts and status out.</summary>
+/// <summary>
+/// <c>/ws/speak</c>: the session owner's audio in, transcripts and status out; with <c>role=operator</c>, a control
+/// connection of a co-operator the owner invited (no audio, no replacement of the owner's connection).
+/// </summary>
 internal sealed partial class SpeakerEndpoint(
     ISessionStore sessions,
     ISpeakerAuthenticator authenticator,
@@ -36,7 +39,8 @@ internal sealed partial class SpeakerEndpoint(
     PhraseCorrector corrector,
     IOptions<CorrectionOptions> correction,
     ILogger<SpeakerEndpoint> logger,
-    Operator.OperatorConsole console)
+    Operator.OperatorConsole console,
+    IOperatorStore operators)
 {
     private const string Path = "/ws/speak";
 
@@ -44,9 +48,15 @@ internal sealed partial class SpeakerEndpoint(
     {
         var ct = context.RequestAborted;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var session = await AdmitAsync(context, socket, ct);
-        if (session is null)
+        if (await AdmitAsync(context, socket, ct) is not var (session, userId, asOperator))
         {
+            return;
+        }
+
+        if (asOperator)
+        {
+            // A co-operator sends no audio: it takes no speaking place and starts no pipeline.
+            await OperateAsync(context, socket, session, userId, ct);
             return;
         }
 
@@ -202,7 +212,7 @@ internal sealed partial class SpeakerEndpoint(
         }
     }
 
-    private async Task<SessionRecord?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
+    private async Task<(SessionRecord Session, string UserId, bool AsOperator)?> AdmitAsync(HttpContext context, WebSocket socket, CancellationToken ct)
     {
         if (await rateLimiter.AcquireConnectAsync(RateLimitPartitions.ClientIp(context), ct) is { Acquired: false } limited)
         {
@@ -224,6 +234,13 @@ internal sealed partial class SpeakerEndpoint(
             return null;
         }
 
+        var role = context.Request.Query[MessageFields.Role].ToString();
+        if (role.Length > 0 && role != ControlRoles.Owner && role != ControlRoles.Operator)
+        {
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.InvalidMessage, "The role query parameter is \"operator\", \"owner\" or absent.", ct);
+            return null;
+        }
+
         var userId = await authenticator.AuthenticateAsync(context, ct);
         if (userId is null)
         {
@@ -238,9 +255,12 @@ internal sealed partial class SpeakerEndpoint(
             return null;
         }
 
-        if (session.OwnerId != userId)
+        var asOperator = role == ControlRoles.Operator;
+        if (session.OwnerId != userId && !(asOperator && await IsInvitedAsync(session.Id, userId, ct)))
         {
-            await refusal.RefuseAsync(socket, Path, ErrorCodes.Forbidden, "Only the session's owner can speak.", ct);
+            await refusal.RefuseAsync(socket, Path, ErrorCodes.Forbidden, asOperator
+                ? "Only the session's owner and the co-operators it invited can operate it."
+                : "Only the session's owner can speak; an invited co-operator connects with role=operator.", ct);
             return null;
         }
 
@@ -250,7 +270,7 @@ internal sealed partial class SpeakerEndpoint(
             return null;
         }
 
-        return session;
+        return (session, userId, asOperator);
     }
 
     private async Task ReceiveLoopAsync(LiveConnection me, SessionRuntime runtime, SpeakerFraming framing, CancellationToken ct)
@@ -312,9 +332,9 @@ internal sealed partial class SpeakerEndpoint(
         }
     }
 
-    private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime, long? lastAudioSeq) =>
+    private OutboundFrame Connected(SessionRecord session, SessionRuntime runtime, long? lastAudioSeq, string role = ControlRoles.Owner) =>
         SpeakerMessages.Connected(session.Id, session.Status, session.SourceLanguage, 16000, runtime.Muted, runtime.Held,
-            languages.TargetsFor(session.SourceLanguage).Select(l => l.Code), lastAudioSeq);
+            languages.TargetsFor(session.SourceLanguage).Select(l => l.Code), lastAudioSeq, role);
 
     internal static async Task CloseAsync(WebSocket socket)
     {

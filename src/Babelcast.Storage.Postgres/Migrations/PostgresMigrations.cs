@@ -111,6 +111,16 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_session_glossaries_glossary ON session_glossaries (glossary_id);
             """),
+        new(6, "session co-operators", """
+            -- The accounts a session's owner invited to operate it beside them (type, correct, hold, prepared text).
+            CREATE TABLE session_operators (
+                session_id text COLLATE "C" NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                user_id    text COLLATE "C" NOT NULL,
+                invited_at timestamptz NOT NULL,
+                PRIMARY KEY (session_id, user_id)
+            );
+            CREATE INDEX ix_session_operators_user ON session_operators (user_id, invited_at DESC);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -97,6 +97,16 @@ internal static class SqliteMigrations
             ) WITHOUT ROWID;
             CREATE INDEX ix_session_glossaries_glossary ON session_glossaries (glossary_id);
             """),
+        new(6, "session co-operators", """
+            -- The accounts a session's owner invited to operate it beside them (type, correct, hold, prepared text).
+            CREATE TABLE session_operators (
+                session_id TEXT    NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                user_id    TEXT    NOT NULL,
+                invited_at INTEGER NOT NULL,
+                PRIMARY KEY (session_id, user_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_session_operators_user ON session_operators (user_id, invited_at DESC);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -47,6 +47,8 @@ internal sealed class RecordingBroadcaster(params string[] languages) : IBroadca
 
     public void EndSession(string sessionId, OutboundFrame ended) => SendToSpeaker(sessionId, ended);
 
+    public void RevokeOperator(string sessionId, string userId, OutboundFrame error) => SendToSpeaker(sessionId, error);
+
     /// <summary>The final captions' texts in <paramref name="language"/>, in the order they were sent.</summary>
     public List<(long Seq, string Text)> Captions(string language) =>
         [.. Deliveries(language, DeliveryKind.FinalCaption).Select(d => (d.Seq, Json(d.Frames[0]).GetProperty("text").GetString()!))];

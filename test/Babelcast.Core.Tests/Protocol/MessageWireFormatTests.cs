@@ -22,7 +22,7 @@ public sealed class MessageWireFormatTests
         { Text(ConnectionMessages.SessionEnded("calm-river-123", "ended by speaker")), """{"type":"sessionEnded","sessionId":"calm-river-123","reason":"ended by speaker"}""" },
         {
             Text(SpeakerMessages.Connected("calm-river-123", SessionStatus.Paused, "en", 16000, true, false, ["es", "ca"])),
-            """{"type":"connected","sessionId":"calm-river-123","status":"paused","sourceLanguage":"en","sampleRate":16000,"muted":true,"held":false,"targetLanguages":["es","ca"]}"""
+            """{"type":"connected","sessionId":"calm-river-123","status":"paused","sourceLanguage":"en","sampleRate":16000,"muted":true,"held":false,"targetLanguages":["es","ca"],"role":"owner"}"""
         },
         { Text(SpeakerMessages.Transcript(4, "hello", false, 100, 100, null)), """{"type":"transcript","seq":4,"text":"hello","final":false,"startMs":100,"endMs":100}""" },
         {

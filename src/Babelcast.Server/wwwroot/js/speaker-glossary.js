@@ -200,8 +200,10 @@ function wire() {
 
   // The live view opens for a session: load the lists and the session's choice.
   const live = $('live');
-  new MutationObserver(() => { if (!live.hidden) refresh(); }).observe(live, { attributes: true, attributeFilter: ['hidden'] });
-  if (!live.hidden) refresh();
+  // A co-operator's console has no glossary: glossaries are the owner's account's.
+  const mine = () => !live.hidden && window.babelcast?.role !== 'operator';
+  new MutationObserver(() => { if (mine()) refresh(); }).observe(live, { attributes: true, attributeFilter: ['hidden'] });
+  if (mine()) refresh();
 }
 
 wire();

@@ -1,4 +1,6 @@
-// One live session on the speaker page: the /ws/speak socket, microphone frames, captions and controls.
+// One live session on the speaker page: the /ws/speak socket, microphone frames, captions and controls. A co-operator
+// (session.role "operator") gets the same page as an operator console: the socket with role=operator, no microphone,
+// pause, mute or end, and the same panels for typed lines, corrections, hold, prepared text and Scripture.
 import { api, wsUrl } from './api.js';
 import { CaptionView } from './caption-view.js';
 import { ReconnectingSocket } from './reconnecting-socket.js';
@@ -7,6 +9,7 @@ import { SpeakerHold } from './speaker-hold.js';
 import { ScriptPanel } from './speaker-script.js';
 import { ScripturePanel } from './speaker-scripture.js';
 import { SpeakerMic } from './speaker-mic.js';
+import { OperatorsPanel } from './speaker-operators.js';
 import { addWarning, fillTranscriptLanguages, renderCounts, resetWarnings, setupInvite, setupTranscripts } from './speaker-panels.js';
 
 const $ = (id) => document.getElementById(id);
@@ -25,6 +28,7 @@ export class LiveSession {
   constructor(session, { banners, token, setPill, onSignInNeeded, onNewSession }) {
     this.session = session;
     this.sessionId = session.sessionId;
+    this.operator = session.role === 'operator';
     this.banners = banners;
     this.token = token;
     this.setPill = setPill;
@@ -48,13 +52,15 @@ export class LiveSession {
     this.corrections = new SpeakerCorrections(this);
     this.mic = new SpeakerMic({ onFrame: (pcm) => this.onFrame(pcm), signal: this.aborter.signal });
     this.socket = new ReconnectingSocket({
-      url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}&framing=seq`),
+      url: () => wsUrl(`/ws/speak?sessionId=${encodeURIComponent(this.sessionId)}&token=${encodeURIComponent(this.token() || '')}`
+        + (this.operator ? '&role=operator' : '&framing=seq')),
       onMessage: (m) => this.onMessage(m),
       onState: (s, info) => this.onSocketState(s, info),
     });
     const panel = { send: (m) => this.socket.send(m), token: this.token, signal: this.aborter.signal };
     this.scripture = new ScripturePanel(panel);
     this.script = new ScriptPanel({ ...panel, sessionId: this.sessionId });
+    this.operators = this.operator ? null : new OperatorsPanel({ sessionId: this.sessionId, token: this.token, signal: this.aborter.signal });
   }
 
   start() {
@@ -78,6 +84,10 @@ export class LiveSession {
     this.corrections.start();
     this.scripture.start();
     this.script.start();
+    for (const id of ['broadcast-section', 'mic-section', 'glossary-panel']) $(id).hidden = this.operator;
+    $('operator-note').hidden = !this.operator;
+    if (this.operators) this.operators.start();
+    else $('operators-panel').hidden = true;
     this.syncControls();
     if (!this.token()) {
       this.onSignInNeeded('Sign in again to continue this session.');
@@ -129,6 +139,7 @@ export class LiveSession {
         this.hold.update(msg);
         if (msg.targetLanguages) fillTranscriptLanguages(this.session.sourceLanguage, msg.targetLanguages);
         this.syncControls();
+        if (this.operator) break; // an operator console sends no audio
         this.resumeFrom(Number(msg.lastAudioSeq ?? 0));
         this.sendKept();
         break;
@@ -175,8 +186,16 @@ export class LiveSession {
       case 'SESSION_ENDED':
         this.ended();
         return;
+      case 'OPERATOR_REVOKED':
+        this.revoked();
+        return;
       case 'SESSION_NOT_FOUND':
       case 'FORBIDDEN':
+        if (this.operator && msg.code === 'FORBIDDEN' && this.ready) return; // an owner-only control, refused; the console goes on
+        if (this.operator && msg.code === 'FORBIDDEN') {
+          this.revoked();
+          return;
+        }
         this.socket.stop();
         this.setState('closed');
         this.banners.set('connection', msg.code === 'FORBIDDEN' ? 'This session belongs to another speaker.' : 'This session no longer exists.', 'error');
@@ -217,6 +236,17 @@ export class LiveSession {
     this.banners.clear('connection');
     this.setState('connecting');
     this.socket.start();
+  }
+
+  /** The owner removed this account from the session's co-operators: the console stops, its text says why. */
+  revoked() {
+    this.socket.stop();
+    this.setState('closed');
+    this.state = 'ended';
+    this.syncControls();
+    this.banners.set('connection', 'The session\'s owner removed you from its co-operators: this console no longer controls the session.', 'error');
+    $('new-session').hidden = false;
+    sessionStorage.removeItem('babelcast.sessionId');
   }
 
   showReplaced() {
@@ -357,6 +387,7 @@ export class LiveSession {
     $('end').disabled = true;
     $('mic-start').disabled = true;
     $('new-session').hidden = false;
+    this.operators?.stop();
     this.banners.set('ended', 'Session ended. The transcripts stay available below.', 'info');
     sessionStorage.removeItem('babelcast.sessionId');
   }

@@ -26,6 +26,7 @@ const hooks = {
   get lastAudioSeq() { return live ? live.lastAudioSeq : 0; },
   get nextAudioSeq() { return live ? live.nextSeq : 1; },
   get held() { return live ? live.hold.held : false; },
+  get role() { return live ? (live.operator ? 'operator' : 'owner') : null; },
   dropConnection() { live?.socket?.drop(); },
 };
 window.babelcast = hooks;
@@ -130,9 +131,10 @@ async function listMySessions() {
   } catch (e) {
     if (e.status === 401) return showSignIn('Your sign-in expired. Please sign in again.');
   }
-  const open = sessions.filter((s) => s.status !== 'ended');
+  const open = sessions.filter((s) => s.status !== 'ended' && s.role !== 'operator');
   const last = sessionStorage.getItem(SESSION_KEY);
   open.sort((a, b) => (b.sessionId === last) - (a.sessionId === last));
+  listSharedSessions(sessions.filter((s) => s.status !== 'ended' && s.role === 'operator'));
   for (const s of open) {
     const li = document.createElement('li');
     const text = document.createElement('span');
@@ -146,6 +148,24 @@ async function listMySessions() {
     list.append(li);
   }
   $('my-sessions-empty').hidden = open.length > 0;
+}
+
+/** Sessions whose owners invited this account to operate them: each opens in the operator console. */
+function listSharedSessions(shared) {
+  const items = shared.map((s) => {
+    const li = document.createElement('li');
+    const text = document.createElement('span');
+    text.textContent = `${s.sessionId} · ${languageName(s.sourceLanguage)} · ${s.status}`;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Operate';
+    button.setAttribute('aria-label', `Operate session ${s.sessionId}`);
+    button.addEventListener('click', () => openLive(s));
+    li.append(text, button);
+    return li;
+  });
+  $('shared-sessions').replaceChildren(...items);
+  $('shared-card').hidden = shared.length === 0;
 }
 
 async function createSession() {
@@ -186,7 +206,9 @@ function openLive(session) {
     },
   });
   live.start();
-  setupLiveTier(session, languages, token, { select: $('live-tier'), hint: $('live-tier-hint'), error: $('live-tier-error') });
+  if (session.role !== 'operator') {
+    setupLiveTier(session, languages, token, { select: $('live-tier'), hint: $('live-tier-hint'), error: $('live-tier-error') });
+  }
 }
 
 function signOut() {

@@ -1,0 +1,57 @@
+using Babelcast.Server.Tests.Pipeline;
+using Babelcast.Server.Tests.WebSockets;
+using Babelcast.Testing.Host;
+
+namespace Babelcast.Server.Tests.CoOperators;
+
+/// <summary>
+/// A co-operator at work on the real server with the real engines: its typed line reaches the listeners as a phrase
+/// and both control connections as a transcript; its correction replaces the listeners' caption.
+/// </summary>
+[Collection("real-engines")]
+public sealed class CoOperatorConsoleTests(LiveSessionFixture fixture) : IClassFixture<LiveSessionFixture>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120); // the test machines are shared and loaded
+
+    [Fact]
+    public async Task CoOperator_TypesAndCorrects_ListenersGetThePhraseAndTheCorrection_OwnerSeesBoth()
+    {
+        var (id, owner) = await fixture.StartSpeakerAsync();
+        await using var _ = owner;
+        var (name, token) = await CoOperatorAccounts.CreateAsync(fixture.Server);
+        using (var http = CoOperatorAccounts.Client(fixture.Server, fixture.Token))
+        {
+            using var invited = await http.PutAsync($"/api/sessions/{id}/operators/{name}", null);
+            Assert.Equal(System.Net.HttpStatusCode.Created, invited.StatusCode);
+        }
+
+        await using var spanish = await fixture.JoinAsync(id, "es");
+        await using var coOperator = await ProtocolClient.ConnectAsync(fixture.Server.WebSocketUri($"/ws/speak?sessionId={id}&token={token}&role=operator"));
+        await coOperator.WaitForTypeAsync("connected", Wait);
+        await SocketAssert.StatusAsync(coOperator, 0, ("es", 1));
+
+        await coOperator.SendJsonAsync(new { type = "typed", text = "The house is blue." });
+
+        var transcript = await coOperator.WaitForAsync(m => m.Type == "transcript" && m.Final, Wait);
+        Assert.Equal("The house is blue.", transcript.Text());
+        var ownerTranscript = await owner.WaitForAsync(m => m.Type == "transcript" && m.Final, Wait);
+        Assert.Equal(transcript.Seq, ownerTranscript.Seq);
+        var caption = await spanish.WaitForAsync(m => m.Type == "caption" && m.Final && m.Seq == transcript.Seq, Wait);
+        Assert.Equal("typed", caption.Text("origin"));
+
+        await coOperator.SendJsonAsync(new { type = "correct", seq = transcript.Seq, text = "The house is green." });
+
+        var corrected = await spanish.WaitForTypeAsync("captionCorrected", Wait);
+        Assert.Equal(transcript.Seq, corrected.Seq);
+        Assert.Contains("verde", corrected.Text(), StringComparison.OrdinalIgnoreCase);
+        await coOperator.WaitForTypeAsync("transcriptCorrected", Wait);
+        await owner.WaitForTypeAsync("transcriptCorrected", Wait);
+
+        // An error answers only the connection whose message caused it.
+        var ownerMark = SocketAssert.Mark(owner);
+        var mark = SocketAssert.Mark(coOperator);
+        await coOperator.SendJsonAsync(new { type = "correct", seq = 999_999, text = "no such phrase" });
+        await SocketAssert.NextErrorAsync(coOperator, mark, "PHRASE_NOT_CORRECTABLE");
+        Assert.DoesNotContain((await SocketAssert.RoundTripAsync(owner, ownerMark)), m => m.Type == "error");
+    }
+}
