@@ -52,13 +52,13 @@ internal sealed class ScriptMatcher
                 continue;
             }
 
-            var candidate = Align(at, cue, offset, heard, options);
+            var candidate = Align(at, cue, offset, heard, options, out var score);
+            best = Math.Max(best, score);
             if (candidate is null)
             {
                 continue;
             }
 
-            best = Math.Max(best, candidate.Score);
             var skipped = Math.Max(0, cue - at.Cue - (at.Offset > 0 ? 1 : 0));
             var rank = candidate.Score - (SkipPenalty * skipped);
             if (candidate.Score >= options.Threshold && rank > chosenRank)
@@ -71,8 +71,9 @@ internal sealed class ScriptMatcher
         return chosen;
     }
 
-    private FollowMatch? Align(FollowPosition at, int firstCue, int offset, List<string> heard, FollowOptions options)
+    private FollowMatch? Align(FollowPosition at, int firstCue, int offset, List<string> heard, FollowOptions options, out double score)
     {
+        score = 0;
         var script = new List<(string Word, int Cue, int Index)>();
         for (var c = firstCue; c < _cues.Length && c <= firstCue + MaxSpanCues && script.Count < MaxSpanWords; c++)
         {
@@ -93,7 +94,7 @@ internal sealed class ScriptMatcher
             return null;
         }
 
-        var score = 1 - (cost / Math.Max(heard.Count, end));
+        score = 1 - (cost / Math.Max(heard.Count, end));
         var lastCue = script[end - 1].Cue;
         var available = 0;
         for (var c = firstCue; c <= lastCue; c++)
