@@ -63,4 +63,7 @@ internal static partial class Log
 
     [LoggerMessage(4030, LogLevel.Warning, "Session {SessionId}: a Scripture or prepared-text item in the ingest log could not be read; dropped")]
     public static partial void ScriptedItemUnreadable(ILogger logger, string sessionId);
+
+    [LoggerMessage(4031, LogLevel.Debug, "Session {SessionId} phrase {Seq}: read the rest of a prepared cue already sent; not sent again")]
+    public static partial void PhraseFollowedRemainder(ILogger logger, string sessionId, long seq);
 }

@@ -30,12 +30,16 @@ public sealed class PhraseProcessor(
     TimeProvider time,
     ILogger<PhraseProcessor> logger,
     ISessionTiers? tiers = null,
-    ISessionGlossaries? glossaries = null)
+    ISessionGlossaries? glossaries = null,
+    IScriptFollower? follower = null)
 {
     private readonly ISessionTiers _tiers = tiers ?? StandardSessionTiers.Instance;
 
     /// <summary>The sessions' glossaries, read at the start of each phrase (recognition, canonical spelling, translation).</summary>
     public ISessionGlossaries Glossaries { get; } = glossaries ?? NoSessionGlossaries.Instance;
+
+    /// <summary>Asked for every final speech phrase whether it reads the session's prepared text (follow the speaker).</summary>
+    public IScriptFollower Follower { get; } = follower ?? NoScriptFollower.Instance;
 
     public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
     {
@@ -96,7 +100,7 @@ public sealed class PhraseProcessor(
                     phrase.SessionId, phrase.Seq, language, text, phrase.Text, phrase.StartMs, phrase.EndMs, 0, clock.Time.GetUtcNow(), fence.GenerationOf(phrase.SessionId), phrase.Origin),
                 cancellationToken);
             var caption = ListenerMessages.Caption(phrase.Seq, language, text, true, phrase.Text, phrase.StartMs, phrase.EndMs, collect is not null, clock, phrase.Origin,
-                new CaptionMarks(phrase.Ready?.Reference, machineTranslated));
+                new CaptionMarks(phrase.Ready?.Reference, machineTranslated, phrase.Ready?.Cues));
             Deliver(phrase, language, new Delivery(DeliveryKind.FinalCaption, phrase.Seq, [caption]), collect);
             Observe(clock, "captionSent", collect);
 

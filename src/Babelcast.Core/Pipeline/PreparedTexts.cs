@@ -7,6 +7,9 @@ namespace Babelcast.Core.Pipeline;
 /// </summary>
 public sealed record PreparedTexts(IReadOnlyDictionary<string, string> Texts, bool OthersMachineTranslated, string? Reference)
 {
+    /// <summary>The lines of prepared text the phrase carries (zero-based), for a cue sent or followed; null otherwise.</summary>
+    public IReadOnlyList<int>? Cues { get; init; }
+
     /// <summary>The ready text for <paramref name="language"/>: the exact tag, else its primary subtag ("pt-BR" -> "pt").</summary>
     public string? For(string language)
     {

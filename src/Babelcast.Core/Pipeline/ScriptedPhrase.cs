@@ -30,6 +30,17 @@ public sealed record ScriptedPhrase(PhraseOrigin Origin, string SourceLanguage, 
                     w.WriteString("ref", reference);
                 }
 
+                if (segment.Ready.Cues is { } cues)
+                {
+                    w.WriteStartArray("cues");
+                    foreach (var cue in cues)
+                    {
+                        w.WriteNumberValue(cue);
+                    }
+
+                    w.WriteEndArray();
+                }
+
                 w.WriteStartObject("texts");
                 foreach (var (language, text) in segment.Ready.Texts)
                 {
@@ -65,12 +76,14 @@ public sealed record ScriptedPhrase(PhraseOrigin Origin, string SourceLanguage, 
                 }
 
                 var reference = s.TryGetProperty("ref", out var r) ? r.GetString() : null;
-                segments.Add(new ScriptedSegment(s.GetProperty("text").GetString() ?? string.Empty, new PreparedTexts(texts, s.GetProperty("othersMt").GetBoolean(), reference)));
+                var cues = s.TryGetProperty("cues", out var c) ? c.EnumerateArray().Select(i => i.GetInt32()).ToList() : null;
+                segments.Add(new ScriptedSegment(
+                    s.GetProperty("text").GetString() ?? string.Empty, new PreparedTexts(texts, s.GetProperty("othersMt").GetBoolean(), reference) { Cues = cues }));
             }
 
             return new ScriptedPhrase(PhraseOrigins.FromStoredName(root.GetProperty("origin").GetString()), root.GetProperty("source").GetString() ?? "en", segments);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return null;
         }

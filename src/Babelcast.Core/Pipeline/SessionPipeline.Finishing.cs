@@ -60,7 +60,8 @@ internal sealed partial class SessionPipeline
             var glossary = await context.Processor.Glossaries.GetAsync(sessionId, cancellationToken);
             var line = glossary.Canonicalize((await textTask).Trim(), sourceLanguage);
             var origin = pending.Line.Origin;
-            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, line, true, pending.TypedAtMs, pending.TypedAtMs, clock, origin, pending.Line.Ready?.Reference));
+            context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(
+                seq, line, true, pending.TypedAtMs, pending.TypedAtMs, clock, origin, pending.Line.Ready?.Reference, pending.Line.Ready?.Cues));
             var typed = new RecognizedPhrase(sessionId, pending.Line.SourceLanguage ?? sourceLanguage, seq, line, pending.TypedAtMs, pending.TypedAtMs, Synthesis.Prosody.Neutral, clock, origin)
             {
                 Ready = pending.Line.Ready,
@@ -96,11 +97,26 @@ internal sealed partial class SessionPipeline
             return;
         }
 
-        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, text, true, e.StartMs, e.EndMs, clock));
-        OfferScripture(seq, text);
         var prosody = ProsodyEstimator.Estimate(e.SpeechLevelDbfs, TextFilter.WordCount(text), e.SpeechMs);
-        await _phrases.Writer.WriteAsync(
-            new QueuedPhrase(new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock), position), cancellationToken);
+        var followed = await context.Processor.Follower.FollowAsync(sessionId, text, cancellationToken);
+        if (followed is { Remainder: true })
+        {
+            // The rest of a cue that went out with the phrase before: nothing new for the listeners.
+            Log.PhraseFollowedRemainder(context.Logger, sessionId, seq);
+            if (hadPartial)
+            {
+                ClearPartial(seq, e.StartMs);
+            }
+
+            return;
+        }
+
+        var phrase = followed is { } cue
+            ? new RecognizedPhrase(sessionId, cue.SourceLanguage, seq, cue.Text, e.StartMs, e.EndMs, prosody, clock, PhraseOrigin.Prepared) { Ready = cue.Ready }
+            : new RecognizedPhrase(sessionId, sourceLanguage, seq, text, e.StartMs, e.EndMs, prosody, clock);
+        context.Broadcaster.SendToSpeaker(sessionId, SpeakerMessages.Transcript(seq, phrase.Text, true, e.StartMs, e.EndMs, clock, phrase.Origin, null, phrase.Ready?.Cues));
+        OfferScripture(seq, phrase.Text);
+        await _phrases.Writer.WriteAsync(new QueuedPhrase(phrase, position), cancellationToken);
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public static class ListenerMessages
                 w.WriteString(MessageFields.Ref, reference);
             }
 
+            MessageWriter.WriteCues(w, marks.Cues);
             if (marks.MachineTranslated)
             {
                 w.WriteBoolean(MessageFields.MachineTranslated, true);

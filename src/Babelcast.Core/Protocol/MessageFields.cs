@@ -50,6 +50,18 @@ public static class MessageFields
     /// <summary>On <c>cue</c>: the zero-based line of the prepared text.</summary>
     public const string Index = "index";
 
+    /// <summary>On a prepared phrase's transcript and captions: the zero-based lines of the prepared text it carries.</summary>
+    public const string Cues = "cues";
+
+    /// <summary>On <c>follow</c> and <c>followStatus</c>: whether the prepared text follows the speaker.</summary>
+    public const string On = "on";
+
+    /// <summary>On <c>followStatus</c>: the line of the prepared text the speaker is expected to read next.</summary>
+    public const string Next = "next";
+
+    /// <summary>On <c>followStatus</c>: the last line of the prepared text sent (-1: none).</summary>
+    public const string Sent = "sent";
+
     /// <summary>Listener query parameter: <c>audio=false</c> joins for captions only (a projector view).</summary>
     public const string Audio = "audio";
 

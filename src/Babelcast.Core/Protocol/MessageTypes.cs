@@ -102,6 +102,12 @@ public static class MessageTypes
     /// <summary>Speaker to server: send one line (<c>index</c>) of the session's prepared text.</summary>
     public const string Cue = "cue";
 
+    /// <summary>Speaker to server: follow the speaker through the prepared text (<c>on</c>), or stop.</summary>
+    public const string Follow = "follow";
+
+    /// <summary>Server to speaker: whether the prepared text follows the speaker, and where the speaker is in it.</summary>
+    public const string FollowStatus = "followStatus";
+
     /// <summary>Listener to server: switch to another target language from the next phrase.</summary>
     public const string ChangeLanguage = "changeLanguage";
 }

@@ -32,6 +32,23 @@ internal static class MessageWriter
         }
     }
 
+    /// <summary>The prepared-text lines a phrase carries (<c>cues</c>); nothing for other phrases.</summary>
+    public static void WriteCues(Utf8JsonWriter w, IReadOnlyList<int>? cues)
+    {
+        if (cues is null)
+        {
+            return;
+        }
+
+        w.WriteStartArray(MessageFields.Cues);
+        foreach (var cue in cues)
+        {
+            w.WriteNumberValue(cue);
+        }
+
+        w.WriteEndArray();
+    }
+
     public static void WriteTimings(Utf8JsonWriter w, PhraseClock? clock)
     {
         if (clock is null)

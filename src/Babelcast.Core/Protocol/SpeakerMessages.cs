@@ -40,7 +40,8 @@ public static class SpeakerMessages
         });
 
     public static OutboundFrame Transcript(
-        long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech, string? reference = null) =>
+        long seq, string text, bool final, long startMs, long endMs, PhraseClock? clock, PhraseOrigin origin = PhraseOrigin.Speech, string? reference = null,
+        IReadOnlyList<int>? cues = null) =>
         MessageWriter.Json(MessageTypes.Transcript, w =>
         {
             w.WriteNumber(MessageFields.Seq, seq);
@@ -54,7 +55,21 @@ public static class SpeakerMessages
                 w.WriteString(MessageFields.Ref, reference);
             }
 
+            MessageWriter.WriteCues(w, cues);
             MessageWriter.WriteTimings(w, clock);
+        });
+
+    /// <summary>
+    /// Whether the server follows the speaker through the prepared text (<c>on</c>), the line it expects next
+    /// (<c>next</c>, zero-based; the script's length once the last line was read) and the last line sent (<c>sent</c>,
+    /// -1 before any). Acknowledges <c>follow</c>; sent again whenever a followed phrase moves the position.
+    /// </summary>
+    public static OutboundFrame FollowStatus(bool on, int next, int sent) =>
+        MessageWriter.Json(MessageTypes.FollowStatus, w =>
+        {
+            w.WriteBoolean(MessageFields.On, on);
+            w.WriteNumber(MessageFields.Next, next);
+            w.WriteNumber(MessageFields.Sent, sent);
         });
 
     /// <summary>The corrected source text of final phrase <paramref name="seq"/> and the languages it was sent again in.</summary>

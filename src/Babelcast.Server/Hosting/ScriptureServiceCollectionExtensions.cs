@@ -21,6 +21,8 @@ public static class ScriptureServiceCollectionExtensions
         services.TryAddSingleton<Operator.ScripturePhraseBuilder>();
         services.TryAddSingleton<Operator.PreparedScripts>();
         services.TryAddSingleton<Operator.OperatorConsole>();
+        services.AddOptions<Operator.FollowOptions>().BindConfiguration(Operator.FollowOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Core.Pipeline.IScriptFollower, Operator.ScriptFollower>();
         return services;
     }
 }

@@ -13,4 +13,13 @@ internal static partial class Log
 
     [LoggerMessage(5603, LogLevel.Information, "Session {SessionId}: Scripture {Reference} sent in {Segments} phrases")]
     public static partial void ScriptureSent(ILogger logger, string sessionId, string reference, int segments);
+
+    [LoggerMessage(5604, LogLevel.Information, "Session {SessionId}: follow the speaker turned {State}")]
+    public static partial void FollowTurned(ILogger logger, string sessionId, string state);
+
+    [LoggerMessage(5605, LogLevel.Information, "Session {SessionId}: phrase followed the prepared text, cues [{Cues}] sent (similarity {Score:F2}): \"{Heard}\"")]
+    public static partial void Followed(ILogger logger, string sessionId, string cues, double score, string heard);
+
+    [LoggerMessage(5606, LogLevel.Information, "Session {SessionId}: phrase not in the prepared text at the speaker's position (best similarity {Score:F2}), sent as speech: \"{Heard}\"")]
+    public static partial void FollowMissed(ILogger logger, string sessionId, double score, string heard);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Babelcast.Core.Broadcasting;
 using Babelcast.Core.Ingest;
 using Babelcast.Core.Pipeline;
 using Babelcast.Core.Protocol;
@@ -44,9 +45,23 @@ internal sealed class OperatorConsole(ScripturePhraseBuilder scripture, Prepared
         }
 
         var cue = script.Cues[index];
+        script.Follow.Sent(index);
         var phrase = new ScriptedPhrase(PhraseOrigin.Prepared, script.SourceLanguage,
-            [new ScriptedSegment(cue.Text, new PreparedTexts(script.TranslationsOf(index), false, null))]);
+            [new ScriptedSegment(cue.Text, new PreparedTexts(script.TranslationsOf(index), false, null) { Cues = [index] })]);
         return Append(sessionId, phrase, "The server cannot keep up with this session; the cue was not sent.");
+    }
+
+    /// <summary>Turns following the speaker on or off; the acknowledgement (<c>followStatus</c>) says where the speaker is.</summary>
+    public (OutboundFrame? Status, OperatorRefusal? Refusal) SetFollow(string sessionId, bool on)
+    {
+        if (scripts.Find(sessionId) is not { } script)
+        {
+            return (null, new OperatorRefusal(ErrorCodes.CueNotFound, "This session has no prepared text to follow; load one first (POST /api/sessions/{id}/script)."));
+        }
+
+        script.Follow.Set(on);
+        Log.FollowTurned(logger, sessionId, on ? "on" : "off");
+        return (ScriptFollower.StatusOf(script), null);
     }
 
     private OperatorRefusal? Append(string sessionId, ScriptedPhrase phrase, string overloaded) =>

@@ -24,6 +24,9 @@ internal sealed class PreparedScript(string sessionId, string sourceLanguage, IR
 
     public DateTimeOffset LoadedAt => loadedAt;
 
+    /// <summary>Following the speaker through this script: off until the operator turns it on.</summary>
+    public ScriptFollowState Follow { get; } = new(cues);
+
     /// <summary>Cancelled when the script is replaced or removed: its translation stops.</summary>
     public CancellationToken Stopping => _stop.Token;
 

@@ -25,6 +25,7 @@ public static class LiveServiceCollectionExtensions
         services.TryAddSingleton<AudienceStatus>();
         services.TryAddSingleton<TranscriptWriter>();
         services.TryAddSingleton<Core.Cluster.ISessionWriteFence, Core.Cluster.NoWriteFence>();
+        services.TryAddSingleton<IScriptFollower>(NoScriptFollower.Instance);
         services.TryAddSingleton<PhraseProcessor>();
         services.TryAddSingleton<PhraseCorrector>();
         services.TryAddSingleton<PipelineHost>();

@@ -83,6 +83,9 @@ internal sealed partial class SpeakerEndpoint
             case MessageTypes.Cue:
                 OnCue(me, parsed);
                 return true;
+            case MessageTypes.Follow:
+                OnFollow(me, parsed);
+                return true;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
                 return true;

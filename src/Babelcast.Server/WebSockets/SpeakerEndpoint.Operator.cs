@@ -36,6 +36,23 @@ internal sealed partial class SpeakerEndpoint
         Report(me, console.SendCue(me.SessionId, index));
     }
 
+    /// <summary><c>{type:"follow", on}</c>: follow the speaker through the prepared text, acknowledged with <c>followStatus</c>.</summary>
+    private void OnFollow(LiveConnection me, ClientMessage parsed)
+    {
+        if (!parsed.Root.TryGetProperty(MessageFields.On, out var field) || field.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            refusal.Report(me, Path, ErrorCodes.InvalidMessage, "A follow message needs \"on\": true or false.");
+            return;
+        }
+
+        var (status, refused) = console.SetFollow(me.SessionId, field.GetBoolean());
+        Report(me, refused);
+        if (status is not null)
+        {
+            me.Send(status);
+        }
+    }
+
     private void Report(LiveConnection me, OperatorRefusal? refused)
     {
         if (refused is not null)
