@@ -55,6 +55,26 @@ public sealed class ClusterBusTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_revoked_co_operator_is_named_to_every_gateway_of_the_session_with_the_error()
+    {
+        var (a, _) = await StartGatewayAsync("gateway-a");
+        var (b, _) = await StartGatewayAsync("gateway-b");
+        a.SetListeners("s1", ("es", 1));
+        b.SetListeners("s1", ("fr", 1));
+        await WaitUntilAsync(async () => await SubscribersAsync("s1") == 2);
+
+        Broadcaster().RevokeOperator("s1", "desk.operator", Frame("revoked"));
+        await WaitUntilAsync(() => Task.FromResult(a.Received.Count == 1 && b.Received.Count == 1));
+
+        foreach (var gateway in new[] { a, b })
+        {
+            var (sessionId, what, delivery) = gateway.Received.Single();
+            Assert.Equal(("s1", "revoke:desk.operator"), (sessionId, what));
+            Assert.Equal("revoked", Encoding.UTF8.GetString(delivery.Frames[0].Payload.Span));
+        }
+    }
+
+    [Fact]
     public async Task A_gateway_unsubscribes_when_its_last_connection_of_the_session_leaves()
     {
         var (a, service) = await StartGatewayAsync("gateway-a");

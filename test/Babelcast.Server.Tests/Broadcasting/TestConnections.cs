@@ -50,11 +50,21 @@ internal sealed class TestConnections : IDisposable
         return connection;
     }
 
-    public LiveConnection Open(string sessionId, string? language, string endpoint)
+    /// <summary>A co-operator's control connection of <paramref name="userId"/> added to the session, its writer started.</summary>
+    public LiveConnection Operate(string sessionId, string userId)
+    {
+        var connection = Open(sessionId, null, "speak", userId);
+        var (_, result) = Hub.AddOperator(Session(sessionId), connection);
+        Assert.Equal(JoinResult.Added, result);
+        _writers[connection] = connection.WriteLoopAsync(CancellationToken.None);
+        return connection;
+    }
+
+    public LiveConnection Open(string sessionId, string? language, string endpoint, string? userId = null)
     {
         var stream = new RecordingStream();
         var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-        var connection = new LiveConnection(socket, sessionId, language, 16, 1_000_000, Metrics, endpoint);
+        var connection = new LiveConnection(socket, sessionId, language, 16, 1_000_000, Metrics, endpoint) { UserId = userId };
         _opened.Add((socket, stream, connection));
         return connection;
     }

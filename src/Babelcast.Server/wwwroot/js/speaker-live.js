@@ -86,6 +86,7 @@ export class LiveSession {
     this.script.start();
     for (const id of ['broadcast-section', 'mic-section', 'glossary-panel']) $(id).hidden = this.operator;
     $('operator-note').hidden = !this.operator;
+    $('captions-title').textContent = this.operator ? 'Live transcript' : 'Live transcript (what you said)';
     if (this.operators) this.operators.start();
     else $('operators-panel').hidden = true;
     this.syncControls();
