@@ -144,6 +144,9 @@ export class LiveSession {
       case 'scriptureDetected':
         this.scripture.detected(msg);
         break;
+      case 'followStatus':
+        this.script.onFollowStatus(msg);
+        break;
       case 'sessionStatus':
         this.listenerCount = msg.listenerCount ?? 0;
         this.languageDistribution = msg.languageDistribution || {};
