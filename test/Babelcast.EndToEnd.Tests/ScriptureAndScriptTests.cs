@@ -93,8 +93,9 @@ public sealed class ScriptureAndScriptTests(BrowserFixture fixture)
     [Fact]
     public async Task PreparedText_FollowTheSpeaker_LinesReadAloudReachTheListenerAsPreparedTranslations()
     {
-        // The fake microphone reads these very lines (FakeMicrophoneFile.Clips, in order, looping); the third is
-        // recognised too poorly to be followed and goes out as speech.
+        // The fake microphone reads these very lines (FakeMicrophoneFile.Clips, in order, looping). Real recorded speech:
+        // the third (JFK) is often recognised too poorly to be followed and then goes out as speech; once the last line
+        // is read nothing more is followed, so the test asks for two lines of the first pass.
         string[] lines =
         [
             "We must find a new home in the stars.",
@@ -119,7 +120,7 @@ public sealed class ScriptureAndScriptTests(BrowserFixture fixture)
         var ahead = await TranslationsAheadAsync(id, "es", lines.Length);
 
         await speaker.StartMicrophoneAsync();
-        await spanish.WaitAsync("window.babelcast.finalCaptions.filter(c => c.origin === 'prepared').length >= 3", TimeSpan.FromSeconds(150), "three followed lines");
+        await spanish.WaitAsync("window.babelcast.finalCaptions.filter(c => c.origin === 'prepared').length >= 2", TimeSpan.FromSeconds(150), "two followed lines");
 
         var prepared = spanish.Page.Locator("#captions p.final.prepared");
         foreach (var text in await prepared.AllInnerTextsAsync())
@@ -127,7 +128,7 @@ public sealed class ScriptureAndScriptTests(BrowserFixture fixture)
             Assert.Contains(text.Trim(), ahead);
         }
 
-        Assert.True(await speaker.Page.Locator("#script-cues li.sent").CountAsync() >= 3);
+        Assert.True(await speaker.Page.Locator("#script-cues li.sent").CountAsync() >= 2);
         Assert.True(await speaker.Page.IsCheckedAsync("#script-follow"));
         await Artifacts.ScreenshotAsync(spanish.Page, "listener-follow-the-speaker");
         await PublishPanelAsync(speaker.Page, "#script-panel", "operating-follow-the-speaker");

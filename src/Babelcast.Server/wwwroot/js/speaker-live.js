@@ -135,6 +135,7 @@ export class LiveSession {
       case 'transcript':
         if (msg.final) {
           this.view.final(msg.seq, msg.text, { origin: msg.origin, reference: msg.ref });
+          if (Array.isArray(msg.cues)) this.script.markSent(msg.cues);
           this.corrections.add(msg.seq, msg.text);
         } else this.view.partial(msg.seq, msg.text);
         break;

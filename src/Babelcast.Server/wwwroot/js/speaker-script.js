@@ -156,13 +156,13 @@ export class ScriptPanel {
     $('script-follow').checked = this.following;
     this.next = Number(msg.next ?? -1);
     const sent = Number(msg.sent ?? -1);
-    if (sent >= 0) {
-      for (let i = Math.max(0, this.current + 1); i <= sent; i++) {
-        document.querySelector(`#script-cues li[data-index="${i}"]`)?.classList.add('sent');
-      }
-      this.current = sent;
-    }
+    if (sent >= 0) this.current = sent;
     this.highlight();
+  }
+
+  /** A final transcript carrying prepared lines (sent by hand or followed): marks exactly those as sent. */
+  markSent(cues) {
+    for (const i of cues) document.querySelector(`#script-cues li[data-index="${i}"]`)?.classList.add('sent');
   }
 
   highlight() {
