@@ -35,7 +35,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         MemoryTranscriptStore? transcripts = null,
         int phraseQueueCapacity = 16,
         ILoadShedding? shedding = null,
-        WorkScheduler? scheduler = null)
+        WorkScheduler? scheduler = null,
+        IScriptFollower? follower = null)
     {
         Broadcaster = broadcaster;
         var options = new PipelineOptions { FinalPassHeadStartMs = 0, TranslatePartials = false, PhraseQueueCapacity = phraseQueueCapacity, StorageRetryInterval = TimeSpan.FromMilliseconds(20) };
@@ -48,7 +49,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var store = transcripts ?? new MemoryTranscriptStore();
         var metrics = new BabelcastMetrics(_services.GetRequiredService<IMeterFactory>());
         Writer = new TranscriptWriter(store, broadcaster, metrics, TimeProvider.System, Options.Create(options), NullLogger<TranscriptWriter>.Instance);
-        var processor = new PhraseProcessor(engines, broadcaster, broadcaster, Writer, new MemoryPhraseAudioStore(), new Core.Cluster.NoWriteFence(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance);
+        var processor = new PhraseProcessor(engines, broadcaster, broadcaster, Writer, new MemoryPhraseAudioStore(), new Core.Cluster.NoWriteFence(), metrics, TimeProvider.System, NullLogger<PhraseProcessor>.Instance,
+            follower: follower);
         Host = new PipelineHost(Options.Create(options), engines, _ingest, broadcaster, broadcaster, processor, store, Writer, metrics, TimeProvider.System, shedding ?? new FixedShedding(),
             scheduler ?? new WorkScheduler(Options.Create(new WorkSchedulerOptions()), TimeProvider.System, metrics, NullLogger<WorkScheduler>.Instance), NullLogger<PipelineHost>.Instance);
     }

@@ -34,8 +34,10 @@ public sealed class FollowTheSpeakerTests(FollowServerFixture fixture, ITestOutp
 
     private const string Aside = "Please remember to sign the visitor book at the door.";
 
-    [Fact]
-    public async Task ScriptReadAloud_ListenerGetsPreparedTranslations_AsideGoesOutAsSpeech()
+    [Theory]
+    [InlineData("kal16")]
+    [InlineData("slt")]
+    public async Task ScriptReadAloud_ListenerGetsPreparedTranslations_AsideGoesOutAsSpeech(string voice)
     {
         var (id, speaker) = await fixture.StartSpeakerAsync();
         await using var owned = speaker;
@@ -58,7 +60,7 @@ public sealed class FollowTheSpeakerTests(FollowServerFixture fixture, ITestOutp
         var audio = new List<short>();
         foreach (var line in spoken)
         {
-            audio.AddRange(SpokenClips.Speak(line));
+            audio.AddRange(SpokenClips.Speak(line, voice));
             audio.AddRange(new short[24_000]);
         }
 

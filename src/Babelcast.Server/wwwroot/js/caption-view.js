@@ -22,7 +22,7 @@ export class CaptionView {
     this.language = null;
     this.lines = new Map(); // seq -> <p>
     this.finalSeqs = new Set();
-    this.finals = []; // [{seq, text}] in arrival order (exposed to tests)
+    this.finals = []; // [{seq, text, origin}] in arrival order (exposed to tests)
     this.follow = true;
     container.addEventListener('scroll', () => this.onScroll(), { passive: true });
     jumpButton?.addEventListener('click', () => this.jumpToLive());
@@ -66,10 +66,10 @@ export class CaptionView {
   final(seq, text, { replay = false, origin, reference, machineTranslated = false, labels = {} } = {}) {
     if (this.finalSeqs.has(seq)) return false;
     this.finalSeqs.add(seq);
-    this.finals.push({ seq, text });
+    this.finals.push({ seq, text, origin });
     const line = this.lineFor(seq);
     line.className = replay ? 'final replay' : 'final';
-    if (origin === 'typed') line.classList.add('typed');
+    if (origin === 'typed' || origin === 'prepared') line.classList.add(origin);
     line.textContent = text;
     if (origin === 'scripture') this.markScripture(line, reference, machineTranslated, labels);
     if (!replay && this.announcer) this.announcer.textContent = reference ? `${reference}: ${text}` : text;

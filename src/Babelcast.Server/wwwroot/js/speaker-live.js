@@ -147,6 +147,7 @@ export class LiveSession {
       case 'transcript':
         if (msg.final) {
           this.view.final(msg.seq, msg.text, { origin: msg.origin, reference: msg.ref });
+          if (Array.isArray(msg.cues)) this.script.markSent(msg.cues);
           this.corrections.add(msg.seq, msg.text);
         } else this.view.partial(msg.seq, msg.text);
         break;
@@ -155,6 +156,9 @@ export class LiveSession {
         break;
       case 'scriptureDetected':
         this.scripture.detected(msg);
+        break;
+      case 'followStatus':
+        this.script.onFollowStatus(msg);
         break;
       case 'sessionStatus':
         this.listenerCount = msg.listenerCount ?? 0;

@@ -1,6 +1,8 @@
 // The speaker page's prepared-text panel: the operator pastes or opens a script (one line per cue, Markdown headings
 // for sections); the server translates every line ahead (POST /api/sessions/{id}/script) and each cue sent on the
-// socket ({type: 'cue', index}) reaches listeners at once, translated and spoken.
+// socket ({type: 'cue', index}) reaches listeners at once, translated and spoken. With "Follow the speaker" on
+// ({type: 'follow', on}), the lines the speaker reads aloud are sent by the server itself; followStatus says where
+// the speaker is (the next line is outlined, the last one sent highlighted).
 import { api } from './api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -15,6 +17,8 @@ export class ScriptPanel {
     this.signal = signal;
     this.cues = [];
     this.current = -1;
+    this.next = -1;
+    this.following = false;
     this.enabled = false;
     this.pollTimer = 0;
     signal.addEventListener('abort', () => clearTimeout(this.pollTimer));
@@ -29,6 +33,7 @@ export class ScriptPanel {
     $('script-file').addEventListener('change', () => this.readFile(), { signal });
     $('cue-next').addEventListener('click', () => this.go(this.current + 1), { signal });
     $('cue-previous').addEventListener('click', () => this.go(this.current - 1), { signal });
+    $('script-follow').addEventListener('change', () => this.setFollow($('script-follow').checked), { signal });
     document.addEventListener('keydown', (e) => this.onKey(e), { signal });
     this.refresh(true);
   }
@@ -65,6 +70,7 @@ export class ScriptPanel {
     try {
       this.current = -1;
       this.show(await api(this.path, { method: 'POST', body: { text }, token: this.token(), signal: this.signal }));
+      this.onFollowStatus({ on: false, next: 0, sent: -1 }); // A new script starts at its first line, follow off.
       $('script-load').open = false;
     } catch (e) {
       if (e.name !== 'AbortError') $('script-error').textContent = e.message;
@@ -89,6 +95,7 @@ export class ScriptPanel {
       this.cues = script.cues;
       this.render();
     }
+    if (!keepList && script.follow) this.onFollowStatus(script.follow);
     const progress = script.languages.map((l) => `${l.language} ${l.translated}/${script.cueCount}`).join(', ');
     $('script-status').textContent = script.translated
       ? `${script.cueCount} cues, translated ahead (${progress}).`
@@ -134,8 +141,33 @@ export class ScriptPanel {
     this.highlight();
   }
 
+  /** Turns following the speaker on or off; the server acknowledges with followStatus. */
+  setFollow(on) {
+    $('script-error').textContent = '';
+    if (!this.send({ type: 'follow', on })) {
+      $('script-error').textContent = 'Not connected: follow was not changed.';
+      $('script-follow').checked = this.following;
+    }
+  }
+
+  /** The server's word on following: on or off, the line expected next, the last line sent (by hand or followed). */
+  onFollowStatus(msg) {
+    this.following = !!msg.on;
+    $('script-follow').checked = this.following;
+    this.next = Number(msg.next ?? -1);
+    const sent = Number(msg.sent ?? -1);
+    if (sent >= 0) this.current = sent;
+    this.highlight();
+  }
+
+  /** A final transcript carrying prepared lines (sent by hand or followed): marks exactly those as sent. */
+  markSent(cues) {
+    for (const i of cues) document.querySelector(`#script-cues li[data-index="${i}"]`)?.classList.add('sent');
+  }
+
   highlight() {
     for (const li of document.querySelectorAll('#script-cues li[data-index]')) {
+      li.classList.toggle('next', this.following && Number(li.dataset.index) === this.next);
       const current = Number(li.dataset.index) === this.current;
       if (current) {
         li.setAttribute('aria-current', 'true');
@@ -154,12 +186,14 @@ export class ScriptPanel {
     $('cue-previous').disabled = !this.enabled || this.current <= 0;
     $('cue-next').disabled = !this.enabled || this.current >= this.cues.length - 1;
     for (const button of document.querySelectorAll('#script-cues li[data-index] button')) button.disabled = !this.enabled;
+    $('script-follow').disabled = !this.enabled || !this.cues.length;
   }
 
   /** Shows the server's refusal of a cue; false for codes that are not the panel's. */
   onError(msg) {
     if (msg.code !== 'CUE_NOT_FOUND') return false;
     $('script-error').textContent = msg.message;
+    $('script-follow').checked = this.following;
     return true;
   }
 }
