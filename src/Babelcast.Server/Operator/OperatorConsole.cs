@@ -10,7 +10,8 @@ namespace Babelcast.Server.Operator;
 /// The speaker socket's <c>scripture</c> and <c>cue</c> messages: each becomes one item of the session's ingest log,
 /// so that it goes out in order with the speech around it, with the texts it brings for some languages.
 /// </summary>
-internal sealed class OperatorConsole(ScripturePhraseBuilder scripture, PreparedScripts scripts, IAudioIngest ingest, TimeProvider time, ILogger<OperatorConsole> logger)
+internal sealed class OperatorConsole(
+    ScripturePhraseBuilder scripture, PreparedScripts scripts, IAudioIngest ingest, IBroadcaster broadcaster, TimeProvider time, ILogger<OperatorConsole> logger)
 {
     /// <summary>Sends the passage; a refusal says why nothing was sent (bad reference, too long, the Bible unreadable).</summary>
     public async ValueTask<OperatorRefusal?> SendScriptureAsync(string sessionId, string sessionLanguage, string reference, CancellationToken cancellationToken)
@@ -52,16 +53,21 @@ internal sealed class OperatorConsole(ScripturePhraseBuilder scripture, Prepared
     }
 
     /// <summary>Turns following the speaker on or off; the acknowledgement (<c>followStatus</c>) says where the speaker is.</summary>
-    public (OutboundFrame? Status, OperatorRefusal? Refusal) SetFollow(string sessionId, bool on)
+    /// <summary>
+    /// Turns following on or off; the new state goes to every control connection of the session (the owner's page and
+    /// each co-operator's console show the same toggle).
+    /// </summary>
+    public OperatorRefusal? SetFollow(string sessionId, bool on)
     {
         if (scripts.Find(sessionId) is not { } script)
         {
-            return (null, new OperatorRefusal(ErrorCodes.CueNotFound, "This session has no prepared text to follow; load one first (POST /api/sessions/{id}/script)."));
+            return new OperatorRefusal(ErrorCodes.CueNotFound, "This session has no prepared text to follow; load one first (POST /api/sessions/{id}/script).");
         }
 
         script.Follow.Set(on);
         Log.FollowTurned(logger, sessionId, on ? "on" : "off");
-        return (ScriptFollower.StatusOf(script), null);
+        broadcaster.SendToSpeaker(sessionId, ScriptFollower.StatusOf(script));
+        return null;
     }
 
     private OperatorRefusal? Append(string sessionId, ScriptedPhrase phrase, string overloaded) =>

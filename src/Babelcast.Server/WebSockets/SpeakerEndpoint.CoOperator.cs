@@ -107,9 +107,9 @@ internal sealed partial class SpeakerEndpoint
                 me.Send(Heartbeat.Ack(time));
                 return true;
             case MessageTypes.Pause or MessageTypes.Resume or MessageTypes.Mute or MessageTypes.Unmute or MessageTypes.End:
-                refusal.Report(me, Path, ErrorCodes.Forbidden, $"Only the owner's speaker connection may {parsed.Type} the session; a co-operator types, corrects, holds and sends prepared text and Scripture.");
+                refusal.Report(me, Path, ErrorCodes.Forbidden, $"Only the owner's speaker connection may {parsed.Type} the session; a co-operator types, corrects, holds, sends prepared text (by hand or following the speaker) and Scripture.");
                 return true;
-            case MessageTypes.Hold or MessageTypes.Unhold or MessageTypes.Typed or MessageTypes.Correct or MessageTypes.Scripture or MessageTypes.Cue:
+            case MessageTypes.Hold or MessageTypes.Unhold or MessageTypes.Typed or MessageTypes.Correct or MessageTypes.Scripture or MessageTypes.Cue or MessageTypes.Follow:
                 break;
             default:
                 refusal.Report(me, Path, ErrorCodes.UnknownMessageType, $"Unknown message type \"{parsed.Type}\".");
@@ -136,6 +136,9 @@ internal sealed partial class SpeakerEndpoint
                 break;
             case MessageTypes.Scripture:
                 await OnScriptureAsync(me, parsed, ct);
+                break;
+            case MessageTypes.Follow:
+                OnFollow(me, parsed);
                 break;
             default:
                 OnCue(me, parsed);

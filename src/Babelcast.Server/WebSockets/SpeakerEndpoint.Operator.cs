@@ -45,12 +45,7 @@ internal sealed partial class SpeakerEndpoint
             return;
         }
 
-        var (status, refused) = console.SetFollow(me.SessionId, field.GetBoolean());
-        Report(me, refused);
-        if (status is not null)
-        {
-            me.Send(status);
-        }
+        Report(me, console.SetFollow(me.SessionId, field.GetBoolean()));
     }
 
     private void Report(LiveConnection me, OperatorRefusal? refused)
