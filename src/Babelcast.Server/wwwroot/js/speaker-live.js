@@ -46,9 +46,8 @@ export class LiveSession {
     this.numberedOnce = false; // the first `connected` numbers on from what the session has (a reloaded page starts at 1)
     this.ready = false;
     this.aborter = new AbortController();
-    this.view = new CaptionView($('captions'), {
-      emptyText: this.operator ? 'The speaker\'s words appear here as they speak.' : 'Start the microphone and speak; your words appear here.',
-    });
+    const emptyText = this.operator ? 'The speaker\'s words appear here as they speak.' : 'Start the microphone and speak; your words appear here.';
+    this.view = new CaptionView($('captions'), { emptyText });
     this.view.setLanguage(session.sourceLanguage);
     this.hold = new SpeakerHold(this);
     this.corrections = new SpeakerCorrections(this);
