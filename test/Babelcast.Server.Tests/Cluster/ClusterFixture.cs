@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Babelcast.Testing.Cluster;
+using Babelcast.Testing.Host;
 using Babelcast.Testing.Postgres;
 using Npgsql;
 using StackExchange.Redis;
@@ -50,6 +51,40 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Babelcast:Capacity:Shedding:Enabled"] = "false",
         };
         return new Deployment(settings, storage, prefix, RedisClient.GetDatabase());
+    }
+
+    /// <summary>
+    /// Two in-process nodes of a fresh deployment: A a gateway, B with <paramref name="roleOfB"/>, both with
+    /// <paramref name="overrides"/>. A starts first: it creates the admin account in the shared store.
+    /// </summary>
+    internal async Task<(BabelcastTestServer A, BabelcastTestServer B)> StartTwoNodesAsync(
+        string roleOfB = "all", IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var deployment = await NewDeployment();
+        var settings = deployment.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var a = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings)
+        {
+            ["Babelcast:Cluster:NodeId"] = "node-a",
+            ["Babelcast:Cluster:Role"] = "gateway",
+        });
+        try
+        {
+            return (a, await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings)
+            {
+                ["Babelcast:Cluster:NodeId"] = "node-b",
+                ["Babelcast:Cluster:Role"] = roleOfB,
+            }));
+        }
+        catch
+        {
+            await a.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class ClusterLimitsTests(ClusterFixture cluster) : IClassFixture<C
     [Fact]
     public async Task TokenRequests_AlternatingBetweenTwoNodes_TheLimitPlusFirstIsRefusedWithRateLimitExceeded()
     {
-        var (a, b) = await StartTwoNodesAsync(new() { ["Babelcast:RateLimits:Token:PermitLimit"] = "3" });
+        var (a, b) = await cluster.StartTwoNodesAsync("gateway", new Dictionary<string, string> { ["Babelcast:RateLimits:Token:PermitLimit"] = "3" });
         await using var _ = a;
         await using var __ = b;
 
@@ -35,7 +35,7 @@ public sealed class ClusterLimitsTests(ClusterFixture cluster) : IClassFixture<C
     [Fact]
     public async Task WrongPasswords_AlternatingBetweenTwoNodes_LockTheAccountOnBothAtTheLimit()
     {
-        var (a, b) = await StartTwoNodesAsync(new() { ["Babelcast:Auth:Lockout:MaxFailures"] = "3" });
+        var (a, b) = await cluster.StartTwoNodesAsync("gateway", new Dictionary<string, string> { ["Babelcast:Auth:Lockout:MaxFailures"] = "3" });
         await using var _ = a;
         await using var __ = b;
 
@@ -56,7 +56,7 @@ public sealed class ClusterLimitsTests(ClusterFixture cluster) : IClassFixture<C
     [Fact]
     public async Task ListenerJoins_SpreadOverTwoNodes_TheCapHoldsAcrossThemAndALeaveFreesAPlace()
     {
-        var (a, b) = await StartTwoNodesAsync(new() { ["Babelcast:Sessions:MaxListenersPerSession"] = "3" });
+        var (a, b) = await cluster.StartTwoNodesAsync("gateway", new Dictionary<string, string> { ["Babelcast:Sessions:MaxListenersPerSession"] = "3" });
         await using var _ = a;
         await using var __ = b;
         var token = await a.GetTokenAsync(password: ClusterFixture.AdminPassword);
@@ -90,28 +90,6 @@ public sealed class ClusterLimitsTests(ClusterFixture cluster) : IClassFixture<C
             {
                 await listener.DisposeAsync();
             }
-        }
-    }
-
-    private async Task<(BabelcastTestServer A, BabelcastTestServer B)> StartTwoNodesAsync(Dictionary<string, string> overrides)
-    {
-        var deployment = await cluster.NewDeployment();
-        var settings = deployment.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
-        settings["Babelcast:Cluster:Role"] = "gateway";
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        var a = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings) { ["Babelcast:Cluster:NodeId"] = "node-a" });
-        try
-        {
-            return (a, await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings) { ["Babelcast:Cluster:NodeId"] = "node-b" }));
-        }
-        catch
-        {
-            await a.DisposeAsync();
-            throw;
         }
     }
 

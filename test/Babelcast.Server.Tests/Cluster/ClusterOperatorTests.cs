@@ -21,7 +21,7 @@ public sealed class ClusterOperatorTests(ClusterFixture cluster) : IClassFixture
     [Fact]
     public async Task HoldOverRestOnAnotherNode_GatesTheSpeechEverywhere_CorrectionReachesListenersOnEveryNode()
     {
-        var (a, b) = await StartTwoNodesAsync();
+        var (a, b) = await cluster.StartTwoNodesAsync();
         await using var _ = a;
         await using var __ = b;
         var token = await a.GetTokenAsync(password: ClusterFixture.AdminPassword);
@@ -62,30 +62,6 @@ public sealed class ClusterOperatorTests(ClusterFixture cluster) : IClassFixture
     }
 
     private static short[] Clip(string name) => Wav.Read16kMono(TestData.SpeechFile(name)).Concat(new short[12000]).ToArray();
-
-    private async Task<(BabelcastTestServer A, BabelcastTestServer B)> StartTwoNodesAsync()
-    {
-        var deployment = await cluster.NewDeployment();
-        var settings = deployment.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
-        var a = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings)
-        {
-            ["Babelcast:Cluster:NodeId"] = "node-a",
-            ["Babelcast:Cluster:Role"] = "gateway",
-        });
-        try
-        {
-            return (a, await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings)
-            {
-                ["Babelcast:Cluster:NodeId"] = "node-b",
-                ["Babelcast:Cluster:Role"] = "all",
-            }));
-        }
-        catch
-        {
-            await a.DisposeAsync();
-            throw;
-        }
-    }
 
     private static async Task<ProtocolClient> SpeakAsync(BabelcastTestServer server, string sessionId, string token)
     {

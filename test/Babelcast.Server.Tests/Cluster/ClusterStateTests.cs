@@ -22,7 +22,7 @@ public sealed class ClusterStateTests(ClusterFixture cluster) : IClassFixture<Cl
     [Fact]
     public async Task PauseAndResumeOverRest_OnANodeWithoutTheSpeaker_ReachSpeakerPipelineAndListenersOnEveryNode()
     {
-        var (a, b) = await StartTwoNodesAsync();
+        var (a, b) = await cluster.StartTwoNodesAsync();
         await using var _ = a;
         await using var __ = b;
         var token = await a.GetTokenAsync(password: ClusterFixture.AdminPassword);
@@ -67,7 +67,7 @@ public sealed class ClusterStateTests(ClusterFixture cluster) : IClassFixture<Cl
     [Fact]
     public async Task MuteFromTheSpeaker_ListenersOnAnotherNodeAndLateJoinersThereSeeIt()
     {
-        var (a, b) = await StartTwoNodesAsync();
+        var (a, b) = await cluster.StartTwoNodesAsync();
         await using var _ = a;
         await using var __ = b;
         var token = await a.GetTokenAsync(password: ClusterFixture.AdminPassword);
@@ -94,7 +94,7 @@ public sealed class ClusterStateTests(ClusterFixture cluster) : IClassFixture<Cl
     [Fact]
     public async Task MuteBeforeAnyConnectionOnAnotherNode_ItsSessionViewAndFirstListenerShowMuted()
     {
-        var (a, b) = await StartTwoNodesAsync();
+        var (a, b) = await cluster.StartTwoNodesAsync();
         await using var _ = a;
         await using var __ = b;
         var token = await a.GetTokenAsync(password: ClusterFixture.AdminPassword);
@@ -116,30 +116,6 @@ public sealed class ClusterStateTests(ClusterFixture cluster) : IClassFixture<Cl
         clients.Sum(c => c.Messages.Count(m => m.Final && (m.Type is "caption" or "transcript") && !IsReplay(m)));
 
     private static bool IsReplay(ReceivedMessage message) => message.Json.TryGetProperty("replay", out var replay) && replay.GetBoolean();
-
-    private async Task<(BabelcastTestServer A, BabelcastTestServer B)> StartTwoNodesAsync()
-    {
-        var deployment = await cluster.NewDeployment();
-        var settings = deployment.Settings.ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
-        var a = await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings)
-        {
-            ["Babelcast:Cluster:NodeId"] = "node-a",
-            ["Babelcast:Cluster:Role"] = "gateway",
-        });
-        try
-        {
-            return (a, await BabelcastTestServer.StartAsync(new Dictionary<string, string?>(settings)
-            {
-                ["Babelcast:Cluster:NodeId"] = "node-b",
-                ["Babelcast:Cluster:Role"] = "all",
-            }));
-        }
-        catch
-        {
-            await a.DisposeAsync();
-            throw;
-        }
-    }
 
     private static async Task<ProtocolClient> SpeakAsync(BabelcastTestServer server, string sessionId, string token)
     {
