@@ -116,27 +116,19 @@ internal sealed unsafe partial class PocketSphinxDecoder
         }
 
         var config = NativeMethods.ps_get_config(_handle);
-        var glossaryModel = NativeMethods.ngram_model_read(config, glossary.LanguageModelPath, 1, NativeMethods.ps_get_logmath(_handle));
+        var main = GlossaryMainModel(config);
+        var glossaryModel = NativeMethods.ngram_model_read(config, glossary.LanguageModelPath, NativeMethods.NgramArpa, NativeMethods.ps_get_logmath(_handle));
         if (glossaryModel == IntPtr.Zero)
         {
             throw new InvalidOperationException($"the glossary model {glossary.LanguageModelPath} could not be read");
         }
 
-        var main = NativeMethods.ps_get_lm(_handle, DefaultSearch);
-        if (main == IntPtr.Zero)
-        {
-            NativeMethods.ngram_model_free(glossaryModel);
-            throw new InvalidOperationException("the decoder has no default n-gram search");
-        }
-
-        // The set frees the models it holds: it gets a reference of its own to the main model.
-        var models = stackalloc IntPtr[2] { NativeMethods.ngram_model_retain(main), glossaryModel };
+        var models = stackalloc IntPtr[2] { main, glossaryModel };
         var weights = stackalloc float[2] { 1 - glossary.Weight, glossary.Weight };
         var set = NativeMethods.ngram_model_set_init(config, models, ["main", "glossary"], weights, 2);
+        NativeMethods.ngram_model_free(glossaryModel); // the set holds a reference of its own
         if (set == IntPtr.Zero)
         {
-            NativeMethods.ngram_model_free(models[0]);
-            NativeMethods.ngram_model_free(glossaryModel);
             throw new InvalidOperationException("the interpolated glossary model could not be built");
         }
 
@@ -153,6 +145,30 @@ internal sealed unsafe partial class PocketSphinxDecoder
         {
             NativeMethods.ngram_model_free(set); // the search holds its own reference
         }
+    }
+
+    /// <summary>
+    /// The main model the glossary searches interpolate: a copy of its own, read on this decoder's first glossary, shared
+    /// by its glossary searches and freed with the decoder's handle. Not the default search's model (<c>ps_get_lm</c>):
+    /// ps_add_word adds the glossary words to that one, and a set interpolating it then read freed memory in
+    /// lm_trie_score on glossary phrases (valgrind on the C reproduction in test/native, run-glossary-search-repro.sh), which
+    /// crashed the process now and then. With the copy that reproduction, a second glossary's words included, is clean.
+    /// </summary>
+    private IntPtr GlossaryMainModel(IntPtr config)
+    {
+        if (_handle.GlossaryMainModel != IntPtr.Zero)
+        {
+            return _handle.GlossaryMainModel;
+        }
+
+        var model = NativeMethods.ngram_model_read(config, _languageModelPath, NativeMethods.NgramAuto, NativeMethods.ps_get_logmath(_handle));
+        if (model == IntPtr.Zero)
+        {
+            throw new InvalidOperationException($"the language model {_languageModelPath} could not be read for the glossary search");
+        }
+
+        _handle.GlossaryMainModel = model;
+        return model;
     }
 
     /// <summary>Adds a glossary word, or its "sounds like" pronunciation as an alternative of a word the dictionary has.</summary>

@@ -21,8 +21,13 @@ internal sealed unsafe partial class PocketSphinxDecoder : IDisposable
     private const int CmnVectorLengthOffset = 0x1c;
 
     private readonly DecoderHandle _handle;
+    private readonly string _languageModelPath;
 
-    private PocketSphinxDecoder(DecoderHandle handle) => _handle = handle;
+    private PocketSphinxDecoder(DecoderHandle handle, string languageModelPath)
+    {
+        _handle = handle;
+        _languageModelPath = languageModelPath;
+    }
 
     public bool InUtterance { get; private set; }
 
@@ -45,7 +50,8 @@ internal sealed unsafe partial class PocketSphinxDecoder : IDisposable
                 throw new InvalidOperationException($"pocketsphinx could not create a decoder (check the model paths): {string.Join(' ', arguments)}");
             }
 
-            return new PocketSphinxDecoder(decoder);
+            var lm = arguments.ToList().IndexOf("-lm");
+            return new PocketSphinxDecoder(decoder, lm >= 0 && lm + 1 < arguments.Count ? arguments[lm + 1] : string.Empty);
         }
     }
 

@@ -13,5 +13,19 @@ internal sealed class DecoderHandle : SafeHandleZeroOrMinusOneIsInvalid
     {
     }
 
-    protected override bool ReleaseHandle() => NativeMethods.ps_free(handle) >= 0;
+    /// <summary>The glossary searches' copy of the main model (an ngram_model_t reference), or zero.</summary>
+    public IntPtr GlossaryMainModel { get; set; }
+
+    // The decoder's searches hold references of their own to the copy: it goes once they are gone.
+    protected override bool ReleaseHandle()
+    {
+        var freed = NativeMethods.ps_free(handle) >= 0;
+        if (GlossaryMainModel != IntPtr.Zero)
+        {
+            NativeMethods.ngram_model_free(GlossaryMainModel);
+            GlossaryMainModel = IntPtr.Zero;
+        }
+
+        return freed;
+    }
 }

@@ -11,6 +11,12 @@ internal static unsafe partial class NativeMethods
     public const string PocketSphinxLibrary = "libpocketsphinx.so.3";
     public const string SphinxBaseLibrary = "libsphinxbase.so.3";
 
+    /// <summary>ngram_model_read's file type: from the file's contents.</summary>
+    public const int NgramAuto = 0;
+
+    /// <summary>ngram_model_read's file type: ARPA text.</summary>
+    public const int NgramArpa = 1;
+
     /// <summary>Static argument definitions owned by the library; never freed.</summary>
     [LibraryImport(PocketSphinxLibrary)]
     public static partial IntPtr ps_args();
@@ -103,10 +109,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
     public static partial IntPtr ps_lookup_word(DecoderHandle decoder, string word);
 
-    /// <summary>The language model of a named n-gram search, borrowed (retain it to keep it).</summary>
-    [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial IntPtr ps_get_lm(DecoderHandle decoder, string name);
-
     /// <summary>Adds (or replaces) a named n-gram search over <paramref name="lm"/>, which it retains.</summary>
     [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int ps_set_lm(DecoderHandle decoder, string name, IntPtr lm);
@@ -119,11 +121,11 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(PocketSphinxLibrary)]
     public static partial IntPtr ps_get_logmath(DecoderHandle decoder);
 
-    /// <summary>Reads a language model (<paramref name="fileType"/> 1 = ARPA) with a configuration's -lw/-wip; null on failure.</summary>
+    /// <summary>Reads a language model with a configuration's -lw/-wip; null on failure.</summary>
     [LibraryImport(SphinxBaseLibrary, StringMarshalling = StringMarshalling.Utf8)]
     public static partial IntPtr ngram_model_read(IntPtr config, string path, int fileType, IntPtr logmath);
 
-    /// <summary>Interpolates models with linear weights; the set takes over one reference to each model.</summary>
+    /// <summary>Interpolates models with linear weights; the set takes a reference of its own to each model.</summary>
     [LibraryImport(SphinxBaseLibrary)]
     public static partial IntPtr ngram_model_set_init(
         IntPtr config,
@@ -131,9 +133,6 @@ internal static unsafe partial class NativeMethods
         [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string[] names,
         float* weights,
         int count);
-
-    [LibraryImport(SphinxBaseLibrary)]
-    public static partial IntPtr ngram_model_retain(IntPtr model);
 
     [LibraryImport(SphinxBaseLibrary)]
     public static partial int ngram_model_free(IntPtr model);
