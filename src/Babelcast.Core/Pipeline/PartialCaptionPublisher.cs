@@ -27,8 +27,10 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
         {
             var glossary = await context.Processor.Glossaries.GetAsync(sessionId, cancellationToken);
             var text = glossary.Canonicalize(recognised, sourceLanguage);
-            foreach (var language in context.Presence.GetListenerLanguages(sessionId))
+            var audience = 0;
+            foreach (var (language, listeners) in context.Presence.GetListenerCounts(sessionId))
             {
+                audience += listeners;
                 try
                 {
                     var translated = text;
@@ -61,8 +63,12 @@ internal sealed class PartialCaptionPublisher(string sessionId, string sourceLan
             }
 
             // Each partial goes to every listener: pacing them bounds the fan-out work; newer text replaces older meanwhile.
-            // A loaded node paces them further apart (load shedding), before it touches anything else.
-            var interval = ShedPolicy.PartialIntervalMs(context.Shedding.Level, context.Options.PartialCaptionIntervalMs);
+            // A loaded node paces them further apart (load shedding), before it touches anything else, and so does a
+            // large audience.
+            var interval = PartialPacing.IntervalMs(
+                ShedPolicy.PartialIntervalMs(context.Shedding.Level, context.Options.PartialCaptionIntervalMs),
+                audience,
+                context.Options.PartialCaptionDeliveriesPerSecond);
             if (interval > 0 && text.Length > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(interval), context.Time, cancellationToken);

@@ -54,6 +54,13 @@ public sealed class PipelineOptions : IValidatableObject
     public int PartialCaptionIntervalMs { get; set; } = 250;
 
     /// <summary>
+    /// A session's partial captions are paced further apart once its audience would get more than this many per second
+    /// in total (one per listener per partial); 0 means no limit. Final captions and audio are never thinned.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int PartialCaptionDeliveriesPerSecond { get; set; } = 16_000;
+
+    /// <summary>
     /// Phrases that may wait between two stages (for the final recognition pass, and for translation and synthesis).
     /// When a queue is full the stage before it waits: back-pressure reaches recognition and then the bounded ingest
     /// queue, whose overflow the speaker is told about (<c>INGEST_OVERLOADED</c>), so memory never grows past the bound.
