@@ -18,6 +18,9 @@ public sealed class FallbackOverHttpTests : IAsyncLifetime
     // Long enough that a good answer on a loaded machine is never late; the slow answers are far beyond it.
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
+    // The budget's timer may fire a millisecond before the stopwatch says the budget is over.
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(50);
+
     private static CancellationToken Ct => CancellationToken.None;
 
     private TranslationTestServer _server = null!;
@@ -43,7 +46,7 @@ public sealed class FallbackOverHttpTests : IAsyncLifetime
 
         var result = await Chain().TranslateAsync("Welcome to the service", "en", "es", Ct);
 
-        Assert.Equal(TranslationResult.Ok("LLM-es: Welcome to the service"), result);
+        Assert.Equal(TranslationResult.Ok(TranslationTestServer.Pseudo("es", "Welcome to the service")), result);
         Assert.Equal(0, _fallback.Calls);
         Assert.Empty(fallbacks.GetMeasurementSnapshot());
     }
@@ -58,7 +61,7 @@ public sealed class FallbackOverHttpTests : IAsyncLifetime
         var result = await Chain().TranslateAsync("Welcome to the service", "en", "es", Ct);
 
         Assert.Equal(TranslationResult.Ok("STANDIN Welcome to the service"), result);
-        Assert.InRange(watch.Elapsed, Budget, Budget + TimeSpan.FromSeconds(3));
+        Assert.InRange(watch.Elapsed, Budget - TimerSlack, Budget + TimeSpan.FromSeconds(3));
         AssertReason(fallbacks, FallbackReason.Timeout);
     }
 
@@ -72,7 +75,7 @@ public sealed class FallbackOverHttpTests : IAsyncLifetime
         var result = await Chain().TranslateAsync("one two three four five six", "en", "es", Ct);
 
         Assert.Equal(TranslationResult.Ok("STANDIN one two three four five six"), result);
-        Assert.InRange(watch.Elapsed, Budget, Budget + TimeSpan.FromSeconds(3));
+        Assert.InRange(watch.Elapsed, Budget - TimerSlack, Budget + TimeSpan.FromSeconds(3));
         AssertReason(fallbacks, FallbackReason.Timeout);
     }
 
@@ -98,6 +101,7 @@ public sealed class FallbackOverHttpTests : IAsyncLifetime
     [InlineData("Glossary (keep these terms exactly as written): Babelcast.", FallbackReason.Echo)]
     [InlineData("请起立诵读经文。", FallbackReason.Garbage)]
     [InlineData("Por favor \uFFFD\uFFFD\uFFFD", FallbackReason.Garbage)]
+    [InlineData("Veuillez vous lever pour la lecture, s'il vous plaît.", FallbackReason.WrongLanguage)]
     public async Task ImplausibleAnswer_FallsBack_WithItsReason(string answer, string reason)
     {
         using var fallbacks = Collector();

@@ -68,10 +68,39 @@ public sealed class EngineSet
     /// <summary>The premium recogniser, or null when none is configured.</summary>
     public ISpeechRecognizerFactory? PremiumRecognizer { get; }
 
-    /// <summary>Whether any premium engine is configured; without one a premium session is refused.</summary>
-    public bool HasPremium => PremiumTranslator is not null || PremiumRecognizer is not null;
+    /// <summary>Whether premium sessions can be served at all (in some source language); see <see cref="PremiumProblem"/>.</summary>
+    public bool HasPremium => PremiumProblem(null) is null;
+
+    /// <summary>
+    /// Why a premium session in <paramref name="sourceLanguage"/> (any source language when null) cannot be served
+    /// here, or null when it can. A configured premium recogniser that cannot run (its model is missing or was refused)
+    /// makes the tier unavailable rather than silently standard: the operator asked for something this server lacks.
+    /// </summary>
+    public string? PremiumProblem(string? sourceLanguage)
+    {
+        if (PremiumTranslator is null && PremiumRecognizer is null)
+        {
+            return "This server has no premium engines (Babelcast:Engines:Premium:Translation or :Recognition); use the standard tier.";
+        }
+
+        if (PremiumRecognizer is { } recognizer && !Serves(recognizer, sourceLanguage))
+        {
+            var what = sourceLanguage is null ? "any language" : $"'{sourceLanguage}'";
+            var why = recognizer.UnavailableReason is null ? string.Empty : " (its model could not be loaded; the server log says why)";
+            return $"The premium recogniser '{recognizer.Name}' cannot recognise {what} on this server{why}; use the standard tier.";
+        }
+
+        return null;
+    }
 
     public ITranslator TranslatorFor(QualityTier tier) => tier == QualityTier.Premium && PremiumTranslator is { } better ? better : Translator;
+
+    /// <summary>
+    /// The recognisers a session in <paramref name="language"/> may rent, to warm before it speaks: the standard one, and
+    /// a distinct premium one that serves the language (a session's tier can change while it is live).
+    /// </summary>
+    public IReadOnlyList<ISpeechRecognizerFactory> RecognizersFor(string language) =>
+        PremiumRecognizer is { } better && !ReferenceEquals(better, Recognizer) && Serves(better, language) ? [Recognizer, better] : [Recognizer];
 
     public ISpeechRecognizerFactory RecognizerFor(QualityTier tier) => tier == QualityTier.Premium && PremiumRecognizer is { } better ? better : Recognizer;
 
@@ -83,6 +112,11 @@ public sealed class EngineSet
         tier == QualityTier.Premium && PremiumTranslator is { } better && better.PrimaryServes(source, target)
             ? [better.Primary.Name, Translator.Name]
             : [Translator.Name];
+
+    private static bool Serves(ISpeechRecognizerFactory recognizer, string? language) =>
+        language is null
+            ? recognizer.SupportedLanguages.Count > 0
+            : recognizer.SupportedLanguages.Any(l => string.Equals(l.Code, language, StringComparison.OrdinalIgnoreCase));
 
     private static T Pick<T>(IEnumerable<T> candidates, Func<T, string> name, string wanted, string key)
     {

@@ -41,8 +41,14 @@ public sealed class PhraseProcessor(
     /// <summary>Asked for every final speech phrase whether it reads the session's prepared text (follow the speaker).</summary>
     public IScriptFollower Follower { get; } = follower ?? NoScriptFollower.Instance;
 
-    public async Task ProcessAsync(RecognizedPhrase phrase, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the phrase and queues its languages, each behind the session's previous phrase in that language
+    /// (<paramref name="lanes"/>); completes once they are queued, with the task of the phrase's remaining work (every
+    /// language translated, captioned and voiced, then its timings stored). Phrases are started one at a time, in order.
+    /// </summary>
+    internal async Task<Task> StartAsync(RecognizedPhrase phrase, LanguageLanes lanes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lanes);
         await transcripts.AddPhraseAsync(
             new PhraseRecord(phrase.SessionId, phrase.Seq, phrase.Text, phrase.StartMs, phrase.EndMs, phrase.Clock.Time.GetUtcNow(), null, fence.GenerationOf(phrase.SessionId), phrase.Origin),
             cancellationToken);
@@ -50,7 +56,13 @@ public sealed class PhraseProcessor(
         // Read once per phrase: a tier change (PATCH) applies from the next phrase, to all its languages alike.
         var tier = await _tiers.GetAsync(phrase.SessionId, cancellationToken);
         var glossary = await Glossaries.GetAsync(phrase.SessionId, cancellationToken);
-        await Task.WhenAll(languages.Select(l => ProcessLanguageAsync(phrase, l, tier, glossary, cancellationToken)));
+        var work = languages.Select(l => lanes.Enqueue(l, () => ProcessLanguageAsync(phrase, l, tier, glossary, cancellationToken))).ToList();
+        return FinishAsync(phrase, work, cancellationToken);
+    }
+
+    private async Task FinishAsync(RecognizedPhrase phrase, List<Task> languages, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(languages);
         var timings = JsonSerializer.Serialize(phrase.Clock.Snapshot());
         await transcripts.UpdatePhraseTimingsAsync(phrase.SessionId, phrase.Seq, timings, cancellationToken);
         metrics.PhraseRecognised();

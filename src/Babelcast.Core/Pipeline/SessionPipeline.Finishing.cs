@@ -156,38 +156,4 @@ internal sealed partial class SessionPipeline
     /// <summary>Where this phrase's end leaves the session: the item that ended it, its seq, the media time after the item.</summary>
     private IngestCheckpoint? Checkpoint() =>
         _position is null ? null : new IngestCheckpoint(_position, _currentSeq, _segmenter.SamplesSeen / 16);
-
-    /// <summary>How many previous source phrases go with a phrase as translation context (engines use fewer or none).</summary>
-    internal const int ContextPhrases = 3;
-
-    private async Task ProcessPhrasesAsync(CancellationToken cancellationToken)
-    {
-        var recent = new Queue<string>(ContextPhrases + 1);
-        await foreach (var (queued, position) in _phrases.Reader.ReadAllAsync(cancellationToken))
-        {
-            // The previous phrases travel with each phrase for translators that read context (a language model).
-            var phrase = queued with { Context = recent.ToArray() };
-            recent.Enqueue(queued.Text);
-            if (recent.Count > ContextPhrases)
-            {
-                recent.Dequeue();
-            }
-
-            try
-            {
-                await context.Processor.ProcessAsync(phrase, cancellationToken);
-            }
-            catch (Exception ex) when (_stages.IsFailure(ex))
-            {
-                // Languages fail one by one inside the processor; this is the rest (storage, a bug): drop the phrase.
-                _stages.Report(StageSupervisor.Processing, phrase.Seq, ex);
-            }
-
-            // Delivered (or given up): a new owner starts after it. Phrases without text commit nothing; the next one covers them.
-            if (checkpoint is not null && position is { } resumeAt)
-            {
-                await checkpoint(resumeAt, cancellationToken);
-            }
-        }
-    }
 }

@@ -10,6 +10,9 @@ public interface ISpeechRecognizerFactory
     /// <summary>Source languages the installed models can recognise.</summary>
     IReadOnlyList<LanguageInfo> SupportedLanguages { get; }
 
+    /// <summary>Why the engine serves no language on this server (e.g. its model file is missing), or null.</summary>
+    string? UnavailableReason => null;
+
     /// <summary>Rents a recogniser for one session; dispose it to give it back to the pool.</summary>
     ValueTask<ISpeechRecognizer> RentAsync(string language, CancellationToken cancellationToken);
 

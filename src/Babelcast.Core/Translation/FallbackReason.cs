@@ -20,4 +20,7 @@ public static class FallbackReason
 
     /// <summary>Far too long, undecodable characters, or the wrong script for the target language.</summary>
     public const string Garbage = "garbage";
+
+    /// <summary>The answer is evidently in another language than the target (e.g. French or the source for Spanish).</summary>
+    public const string WrongLanguage = "language";
 }

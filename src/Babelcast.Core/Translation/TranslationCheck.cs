@@ -3,7 +3,7 @@ namespace Babelcast.Core.Translation;
 /// <summary>
 /// A cheap plausibility check of a translation from an engine that can answer anything (a language model): it catches
 /// the failures seen in practice (nothing, the source unchanged, the prompt echoed, chatter, runaway text, the wrong
-/// script), not a wrong but plausible translation.
+/// script, another language than the target's by its function words), not a wrong but plausible translation.
 /// </summary>
 public static class TranslationCheck
 {
@@ -46,7 +46,12 @@ public static class TranslationCheck
             }
         }
 
-        return text.Length > (3 * source.Length) + 40 || text.Any(IsJunk) || !ScriptFits(text, request.TargetLanguage) ? FallbackReason.Garbage : null;
+        if (text.Length > (3 * source.Length) + 40 || text.Any(IsJunk) || !ScriptFits(text, request.TargetLanguage))
+        {
+            return FallbackReason.Garbage;
+        }
+
+        return FunctionWords.OtherLanguage(text, request.TargetLanguage) is null ? null : FallbackReason.WrongLanguage;
     }
 
     private static string Letters(string value) =>

@@ -15,12 +15,13 @@ internal static class LanguageEndpoints
         languages.Sources.ToDictionary(s => s.Code, s => (IReadOnlyList<string>)languages.TargetsFor(s.Code).Select(t => t.Code).ToArray(), StringComparer.Ordinal),
         new Dictionary<string, TierEngines>(StringComparer.Ordinal)
         {
-            [QualityTiers.Standard] = Tier(QualityTier.Standard, true, languages, engines),
-            [QualityTiers.Premium] = Tier(QualityTier.Premium, engines.HasPremium, languages, engines),
+            [QualityTiers.Standard] = Tier(QualityTier.Standard, null, languages, engines),
+            [QualityTiers.Premium] = Tier(QualityTier.Premium, engines.PremiumProblem(null), languages, engines),
         }));
 
-    private static TierEngines Tier(QualityTier tier, bool available, ILanguageCatalog languages, EngineSet engines) => new(
-        available,
+    private static TierEngines Tier(QualityTier tier, string? problem, ILanguageCatalog languages, EngineSet engines) => new(
+        problem is null,
+        problem,
         engines.RecognizerFor(tier).Name,
         languages.Sources.ToDictionary(
             s => s.Code,

@@ -65,9 +65,9 @@ internal static class SessionEndpoints
             return InvalidTier(request.QualityTier!);
         }
 
-        if (tier == QualityTiers.Premium && !engines.HasPremium)
+        if (tier == QualityTiers.Premium && engines.PremiumProblem(source.Code) is { } problem)
         {
-            return PremiumUnavailable();
+            return PremiumUnavailable(problem);
         }
 
         var session = await manager.CreateAsync(userId, source.Code, tier, cancellationToken);
@@ -142,9 +142,9 @@ internal static class SessionEndpoints
                 return InvalidTier(request.QualityTier);
             }
 
-            if (tier == QualityTiers.Premium && !engines.HasPremium)
+            if (tier == QualityTiers.Premium && engines.PremiumProblem(session!.SourceLanguage) is { } problem)
             {
-                return PremiumUnavailable();
+                return PremiumUnavailable(problem);
             }
         }
 
@@ -208,9 +208,8 @@ internal static class SessionEndpoints
         Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.SessionEnded, $"Session '{id}' has ended; it cannot change any more.");
 
     // Refused rather than silently served by the standard engines: the operator asked for something this server lacks.
-    private static IResult PremiumUnavailable() =>
-        Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.PremiumTierUnavailable,
-            "This server has no premium engines (Babelcast:Engines:Premium:Translation or :Recognition); use the standard tier.",
+    private static IResult PremiumUnavailable(string problem) =>
+        Problems.Create(StatusCodes.Status409Conflict, ErrorCodes.PremiumTierUnavailable, problem,
             new Dictionary<string, object?> { ["supportedQualityTiers"] = new[] { QualityTiers.Standard } });
 
     private static IResult InvalidTier(string value) =>

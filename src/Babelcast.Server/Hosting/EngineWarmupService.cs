@@ -98,6 +98,12 @@ internal sealed class EngineWarmupService(
                 }
 
                 await engines.Recognizer.PrewarmAsync(source.Code, stoppingToken);
+                foreach (var premium in engines.RecognizersFor(source.Code).Skip(1))
+                {
+                    // A premium session's first phrase must not load a model either.
+                    await premium.PrewarmAsync(source.Code, stoppingToken);
+                }
+
                 WarmupLog.RecognizerLoaded(logger, source.Code);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

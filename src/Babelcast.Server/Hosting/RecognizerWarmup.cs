@@ -22,7 +22,11 @@ internal sealed class RecognizerWarmup(EngineSet engines, Broadcasting.NodeRole 
         var started = time.GetTimestamp();
         try
         {
-            await engines.Recognizer.PrewarmAsync(language, bound.Token);
+            foreach (var recognizer in engines.RecognizersFor(language))
+            {
+                await recognizer.PrewarmAsync(language, bound.Token);
+            }
+
             WarmupLog.SessionRecognizerReady(logger, language, sessionId, reason, time.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (bound.IsCancellationRequested)

@@ -9,7 +9,7 @@ public sealed class PipelineBackPressureTests
     public async Task Run_SlowSynthesizer_QueuesStayBoundedAndNoPhraseIsLost()
     {
         const int capacity = 2;
-        const int phrases = 12;
+        const int phrases = 20;
         using var gate = new SemaphoreSlim(0);
         var broadcaster = new RecordingBroadcaster("es");
         var recognizer = new ScriptedRecognizerFactory(PipelineHarness.Words);
@@ -18,10 +18,12 @@ public sealed class PipelineBackPressureTests
 
         harness.Speak(phrases);
 
-        // Synthesis holds phrase 1; capacity phrases wait for it and one more waits to join them, each with its final
-        // transcript sent; capacity more wait for their final text, and recognition holds one more, then stops reading.
-        var finalsBound = capacity + 2;
-        var recognisedBound = (2 * capacity) + 3;
+        // Synthesis holds phrase 1; PhrasesAhead phrases are started behind it in their lanes and one more waits to be,
+        // capacity phrases wait for them and one more waits to join them, each with its final transcript sent; capacity
+        // more wait for their final text, and recognition holds one more, then stops reading.
+        var started = Core.Pipeline.SessionPipeline.PhrasesAhead + 1;
+        var finalsBound = capacity + 2 + started;
+        var recognisedBound = (2 * capacity) + 3 + started;
         Assert.True(await broadcaster.FinalTranscripts.ReachesAsync(finalsBound, TimeSpan.FromSeconds(20)), $"{broadcaster.FinalTranscripts.Value} finals");
         Assert.True(await recognizer.Finished.ReachesAsync(recognisedBound, TimeSpan.FromSeconds(20)), $"{recognizer.Finished.Value} recognised");
         Assert.False(await broadcaster.FinalTranscripts.ReachesAsync(finalsBound + 1, TimeSpan.FromMilliseconds(300)), "a final transcript past the bound");

@@ -24,6 +24,26 @@ public sealed class TranslationCheckTests
     public void Reject_ImplausibleAnswer_NamesTheReason(string answer, string reason) =>
         Assert.Equal(reason, TranslationCheck.Reject(new TranslationRequest("Please stand.", "en", "es"), answer));
 
+    [Theory]
+    [InlineData("Welcome to the morning service.", "es", "Bienvenue au service du matin.", "fr")]
+    [InlineData("We read the book together today.", "es", "Hoje nós vamos ler o livro juntos.", "pt")]
+    [InlineData("Please stand for the reading.", "es", "Please, stand up for the reading now.", "en")]
+    [InlineData("Welcome to the service.", "de", "Welcome to the service, everyone.", "en")]
+    [InlineData("We pray together today.", "ca", "Hoy rezamos juntos, usted y yo.", "es")]
+    public void Reject_AnotherLanguageInTheSameScript_IsWrongLanguage(string source, string target, string answer, string _) =>
+        Assert.Equal(FallbackReason.WrongLanguage, TranslationCheck.Reject(new TranslationRequest(source, "en", target), answer));
+
+    [Theory]
+    [InlineData("Welcome to the morning service.", "ca", "Benvinguts al servei del matí.")]
+    [InlineData("Today we read The Lord of the Rings.", "es", "Hoy leemos The Lord of the Rings.")]
+    [InlineData("Welcome to the service today.", "de", "Willkommen zum Gottesdienst heute.")]
+    [InlineData("We pray together today.", "gl", "Hoxe rezamos xuntos.")]
+    [InlineData("Please stand.", "pt", "Por favor, levantem-se.")]
+    [InlineData("Amen.", "es", "Amén.")]
+    [InlineData("Welcome to the service.", "sv", "Välkommen till the service.")] // no list for Swedish: not judged
+    public void Reject_TargetLanguageOrUnjudged_IsNotWrongLanguage(string source, string target, string answer) =>
+        Assert.Null(TranslationCheck.Reject(new TranslationRequest(source, "en", target), answer));
+
     [Fact]
     public void Reject_MarkerTheSourceHasToo_IsNotAnEcho() =>
         Assert.Null(TranslationCheck.Reject(new TranslationRequest("Which translation: the old one?", "en", "es"), "¿Qué traducción: translation: la antigua?"));

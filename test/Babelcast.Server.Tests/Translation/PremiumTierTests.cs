@@ -34,8 +34,8 @@ public sealed class PremiumTierTests(PremiumServerFixture fixture) : IClassFixtu
         var first = await TypeAsync(speaker, spanish, "Welcome to the morning service.");
         var second = await TypeAsync(speaker, spanish, "Please turn to page twelve.");
 
-        Assert.Equal("LLM-es: Welcome to the morning service.", first.Text());
-        Assert.Equal("LLM-es: Please turn to page twelve.", second.Text());
+        Assert.Equal(TranslationTestServer.Pseudo("es", "Welcome to the morning service."), first.Text());
+        Assert.Equal(TranslationTestServer.Pseudo("es", "Please turn to page twelve."), second.Text());
         var call = fixture.Llm.Calls.Last(c => c.Text == "Please turn to page twelve.");
         Assert.Contains("- Welcome to the morning service.", call.SystemPrompt, StringComparison.Ordinal);
         Assert.Equal("Bearer sk-never-logged", call.Authorization);
@@ -78,11 +78,39 @@ public sealed class PremiumTierTests(PremiumServerFixture fixture) : IClassFixtu
         var inSpanish = await spanish.WaitForAsync(m => m.Type == "caption" && m.Final && m.Seq == transcript.Seq, Wait);
         var spanishAt = watch.Elapsed;
 
-        Assert.Equal("LLM-ca: Please turn to page eleven.", inCatalan.Text());
+        Assert.Equal(TranslationTestServer.Pseudo("ca", "Please turn to page eleven."), inCatalan.Text());
         Assert.True(catalanAt < PremiumServerFixture.Budget, $"Catalan waited {catalanAt.TotalMilliseconds:0} ms for the slow Spanish call");
         Assert.Contains("página", inSpanish.Text(), StringComparison.OrdinalIgnoreCase);
         Assert.InRange(spanishAt, PremiumServerFixture.Budget, PremiumServerFixture.Budget + TimeSpan.FromSeconds(8)); // 8 s: loaded machine, Apertium may start
         Assert.Contains(fallbacks.GetMeasurementSnapshot(), m => Equals(m.Tags["reason"], "timeout"));
+    }
+
+    [Fact]
+    public async Task SlowLlm_TheNextPhraseInAnotherLanguage_DoesNotWaitForIt()
+    {
+        fixture.Llm.Answer = c => c.Target == "es" && c.Text.Contains("nine", StringComparison.Ordinal)
+            ? TranslationTestServer.DefaultAnswer(c) with { Delay = TimeSpan.FromSeconds(30) }
+            : TranslationTestServer.DefaultAnswer(c);
+        var (id, speaker) = await fixture.StartSpeakerAsync("premium");
+        await using var _ = speaker;
+        await using var spanish = await fixture.JoinAsync(id, "es");
+        await using var catalan = await fixture.JoinAsync(id, "ca");
+        await SocketAssert.StatusAsync(speaker, 0, ("ca", 1), ("es", 1));
+
+        await speaker.SendJsonAsync(new { type = "typed", text = "Please turn to page nine." });
+        await speaker.SendJsonAsync(new { type = "typed", text = "Please turn to page ten." });
+        var first = await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final && m.Text().Contains("nine", StringComparison.Ordinal), Wait);
+        var second = await speaker.WaitForAsync(m => m.Type == "transcript" && m.Final && m.Text().Contains("ten", StringComparison.Ordinal), Wait);
+        var catalanSecond = await catalan.WaitForAsync(m => m.Type == "caption" && m.Final && m.Seq == second.Seq, Wait);
+        var spanishFirst = await spanish.WaitForAsync(m => m.Type == "caption" && m.Final && m.Seq == first.Seq, Wait);
+        var spanishSecond = await spanish.WaitForAsync(m => m.Type == "caption" && m.Final && m.Seq == second.Seq, Wait);
+
+        // Spanish of the first phrase waits for the budget (then Apertium); Catalan of the second does not wait for it,
+        // and Spanish keeps its order.
+        Assert.True(catalanSecond.ReceivedTimestamp < spanishFirst.ReceivedTimestamp,
+            $"Catalan of phrase {second.Seq} arrived {Stopwatch.GetElapsedTime(spanishFirst.ReceivedTimestamp, catalanSecond.ReceivedTimestamp).TotalMilliseconds:0} ms after Spanish of phrase {first.Seq}");
+        Assert.True(spanishFirst.ReceivedTimestamp <= spanishSecond.ReceivedTimestamp);
+        Assert.Contains("página", spanishFirst.Text(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -125,7 +153,7 @@ public sealed class PremiumTierTests(PremiumServerFixture fixture) : IClassFixtu
         var standardAgain = await TypeAsync(speaker, spanish, "Please turn to page four.");
 
         Assert.Contains("página", standard.Text(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("LLM-es: Please turn to page three.", premium.Text());
+        Assert.Equal(TranslationTestServer.Pseudo("es", "Please turn to page three."), premium.Text());
         Assert.Contains("página", standardAgain.Text(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(fixture.Llm.Calls, c => c.Text is "Please turn to page two." or "Please turn to page four.");
     }

@@ -39,8 +39,17 @@ public sealed partial class TranslationTestServer : IAsyncDisposable
 
     public Func<TranslationCall, TestAnswer> Answer { get; set; } = DefaultAnswer;
 
-    /// <summary>A recognisable translation: "LLM-es: text".</summary>
-    public static TestAnswer DefaultAnswer(TranslationCall call) => TestAnswer.Translation($"LLM-{call.Target}: {call.Text}");
+    /// <summary>A recognisable translation: <see cref="Pseudo"/> of the call's text.</summary>
+    public static TestAnswer DefaultAnswer(TranslationCall call) => TestAnswer.Translation(Pseudo(call.Target ?? "xx", call.Text));
+
+    /// <summary>
+    /// "LLM-es: Welcomees toes thees servicees.": the target's code after every word, so that the answer is not the
+    /// source's language back (the plausibility check refuses English for Spanish by its function words).
+    /// </summary>
+    public static string Pseudo(string target, string text) => $"LLM-{target}: {Words().Replace(text, m => m.Value + target)}";
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Words();
 
     public static async Task<TranslationTestServer> StartAsync(CancellationToken cancellationToken = default)
     {

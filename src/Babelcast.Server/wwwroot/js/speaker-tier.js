@@ -10,7 +10,7 @@ const NAMES = { standard: 'Standard', premium: 'Premium' };
 export function tierSummary(languages, tier, source) {
   const info = languages?.qualityTiers?.[tier];
   if (!info) return '';
-  if (!info.available) return `${NAMES[tier] || tier}: not available on this server (no premium engine configured).`;
+  if (!info.available) return `${NAMES[tier] || tier}: not available. ${info.unavailableReason || 'No premium engine is configured on this server.'}`;
   const chains = Object.entries(info.translation?.[source] || {});
   const better = chains.filter(([, engines]) => engines.length > 1);
   let translation;
@@ -24,13 +24,13 @@ export function tierSummary(languages, tier, source) {
   return `${NAMES[tier] || tier}: recognition by ${info.recognition}, ${translation}.`;
 }
 
-/** Marks the premium option of `select` unavailable when the server has no premium engine. */
+/** Marks the premium option of `select` unavailable when the server cannot serve it. */
 export function markTierOptions(select, languages) {
   for (const option of select.options) {
     const info = languages?.qualityTiers?.[option.value];
     const available = !info || info.available;
     option.disabled = !available;
-    option.textContent = (NAMES[option.value] || option.value) + (available ? '' : ' (not configured)');
+    option.textContent = (NAMES[option.value] || option.value) + (available ? '' : ' (unavailable)');
   }
   if (select.selectedOptions[0]?.disabled) select.value = 'standard';
 }
