@@ -24,12 +24,20 @@ export function tierSummary(languages, tier, source) {
   return `${NAMES[tier] || tier}: recognition by ${info.recognition}, ${translation}.`;
 }
 
+/** The chosen tier's summary, then why any tier that cannot be chosen is unavailable (its option is disabled). */
+export function tierHint(languages, tier, source) {
+  const tiers = languages?.qualityTiers || {};
+  const unavailable = Object.keys(tiers).filter(t => t !== tier && !tiers[t].available);
+  return [tier, ...unavailable].map(t => tierSummary(languages, t, source)).filter(Boolean).join(' ');
+}
+
 /** Marks the premium option of `select` unavailable when the server cannot serve it. */
 export function markTierOptions(select, languages) {
   for (const option of select.options) {
     const info = languages?.qualityTiers?.[option.value];
     const available = !info || info.available;
     option.disabled = !available;
+    option.title = available ? '' : (info.unavailableReason || '');
     option.textContent = (NAMES[option.value] || option.value) + (available ? '' : ' (unavailable)');
   }
   if (select.selectedOptions[0]?.disabled) select.value = 'standard';
@@ -39,7 +47,7 @@ export function markTierOptions(select, languages) {
 export function setupLiveTier(session, languages, token, { select, hint, error }) {
   markTierOptions(select, languages);
   select.value = session.qualityTier || 'standard';
-  const show = () => { hint.textContent = tierSummary(languages, select.value, session.sourceLanguage); };
+  const show = () => { hint.textContent = tierHint(languages, select.value, session.sourceLanguage); };
   show();
   select.onchange = async () => {
     const wanted = select.value;

@@ -5,7 +5,7 @@ import { intlLocales } from './i18n.js';
 import { fillLanguageSelect, languageName, pickDefaultLanguage, rememberNames } from './languages.js';
 import { LiveSession } from './speaker-live.js';
 import { showHttpsInfo } from './speaker-https.js';
-import { markTierOptions, setupLiveTier, tierSummary } from './speaker-tier.js';
+import { markTierOptions, setupLiveTier, tierHint } from './speaker-tier.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'babelcast.token';
@@ -117,7 +117,7 @@ async function showSetup() {
 function updateTargetsHint() {
   const src = $('source-language').value;
   const targets = languages.targetsBySource?.[src] || [];
-  $('tier-hint').textContent = tierSummary(languages, $('quality-tier').value, src);
+  $('tier-hint').textContent = tierHint(languages, $('quality-tier').value, src);
   $('targets-hint').textContent = targets.length
     ? `Listeners can choose: ${new Intl.ListFormat(intlLocales(), { type: 'conjunction' }).format(targets.map((c) => languageName(c)))}.` : '';
 }
