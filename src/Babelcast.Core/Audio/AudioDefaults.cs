@@ -2,6 +2,6 @@ namespace Babelcast.Core.Audio;
 
 public static class AudioDefaults
 {
-    /// <summary>The default MP3 bitrate; used to estimate a stored phrase's duration from its size.</summary>
-    public const int Mp3BitrateKbps = 56;
+    /// <summary>The default MP3 bitrate; the duration of stored audio whose first frame cannot be read is estimated with it.</summary>
+    public const int Mp3BitrateKbps = 32;
 }

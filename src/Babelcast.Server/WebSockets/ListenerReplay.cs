@@ -121,6 +121,8 @@ internal sealed class ListenerReplay(
     private static Delivery Caption(TranslationRecord t) =>
         new(DeliveryKind.FinalCaption, t.Seq, [ListenerMessages.Caption(t.Seq, t.Language, t.Text, true, t.SourceText, t.StartMs, t.EndMs, true, null, t.Origin)]);
 
-    // Stored audio is constant-bitrate; the client learns the exact duration when it decodes the MP3.
-    private static int EstimateDurationMs(byte[] bytes) => bytes.Length * 8 / AudioDefaults.Mp3BitrateKbps;
+    // Stored audio is constant-bitrate at the rate it was encoded with (its first frame says which); the client learns
+    // the exact duration when it decodes the MP3.
+    private static int EstimateDurationMs(byte[] bytes) =>
+        bytes.Length * 8 / (Streaming.Mp3Frames.TryReadHeader(bytes, 0, out var format, out _) ? format.BitrateKbps : AudioDefaults.Mp3BitrateKbps);
 }

@@ -113,7 +113,8 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.True(playback.GetProperty("count").GetInt32() >= 1, "no phrase matched between the WebSocket and the stream");
         Assert.InRange(playback.GetProperty("p50").GetDouble(), 1, 60_000);
         Assert.True(root.GetProperty("extraDelayArrival").GetProperty("p50").GetDouble() <= playback.GetProperty("p50").GetDouble());
-        Assert.InRange(root.GetProperty("bytesPerListenerPerSecond").GetDouble(), 5000, 9000);
+        // The default 32 kbit/s is 4,000 B/s; the stream sends silence at the same rate between phrases.
+        Assert.InRange(root.GetProperty("bytesPerListenerPerSecond").GetDouble(), 3500, 5500);
         Assert.True(root.GetProperty("idleWithStreams").GetProperty("cpuSeconds").GetDouble() > 0);
     }
 
