@@ -31,6 +31,15 @@ internal sealed class IncrementalPass(DecoderPool pool, int startSamples, ILogge
     /// <summary>Completes when the native work queued so far is done (tests pace themselves on it).</summary>
     internal Task PendingWork => _run?.Work ?? Task.CompletedTask;
 
+    /// <summary>
+    /// The final-settings decoder's newest text for the current phrase (settled audio only), or null before it has
+    /// decoded any: once there is one the session's streaming decoder can rest for the rest of the phrase.
+    /// </summary>
+    public string? Hypothesis => _unavailable ? null : _run?.Hypothesis;
+
+    /// <summary>Samples of the current phrase this pass has been given.</summary>
+    public int SettledSamples => _audio.Count;
+
     /// <summary>Settled audio of the current phrase, in order from its first sample.</summary>
     public void Append(ReadOnlySpan<short> samples)
     {
@@ -128,8 +137,13 @@ internal sealed class IncrementalPass(DecoderPool pool, int startSamples, ILogge
         private Task _work = Task.CompletedTask;
         private bool _meanKnown;
 
-        public Task Work => _work;
         private volatile bool _broken;
+        private volatile string? _hypothesis;
+
+        public Task Work => _work;
+
+        /// <summary>Written by the native work after each feed, read by the session's loop.</summary>
+        public string? Hypothesis => _broken ? null : _hypothesis;
 
         public void Open(short[] start, DecoderGlossary? glossary) => Enqueue(() =>
         {
@@ -149,7 +163,13 @@ internal sealed class IncrementalPass(DecoderPool pool, int startSamples, ILogge
             decoder.StartUtterance();
         });
 
-        public void Feed(short[] samples) => Enqueue(() => decoder.Process(samples, wholeUtterance: false));
+        public void Feed(short[] samples) => Enqueue(() =>
+        {
+            decoder.Process(samples, wholeUtterance: false);
+
+            // Mid-utterance this is a backtrace from the last frame (the best-path search runs only at the end): cheap.
+            _hypothesis = decoder.Hypothesis();
+        });
 
         public Task<string?> Finish(short[] rest, int length)
         {
