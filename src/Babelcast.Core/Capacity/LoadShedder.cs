@@ -6,14 +6,18 @@ namespace Babelcast.Core.Capacity;
 
 /// <summary>
 /// The default <see cref="ILoadShedding"/>: a node-wide state machine over the worst pressure of each window.
-/// Pressure is a report divided by its limit (1 = at the limit). A window at or over 1 raises the level one step (steps
-/// at least <see cref="LoadSheddingOptions.StepUpIntervalMs"/> apart, so that a step shows its effect first); calm
+/// Pressure is a report divided by its limit (1 = at the limit). <see cref="LoadSheddingOptions.RaiseAfterWindows"/>
+/// windows in a row at or over 1 raise the level one step (steps at least
+/// <see cref="LoadSheddingOptions.StepUpIntervalMs"/> apart, so that a step shows its effect first); calm
 /// windows (under <see cref="LoadSheddingOptions.RecoverBelow"/>) for <see cref="LoadSheddingOptions.RecoverAfterMs"/>
 /// lower it one step. Raising fast and recovering slowly is the hysteresis: a node near its limit does not flap.
 /// A node with nothing to report is calm, so it recovers while idle.
 /// </summary>
 public sealed class LoadShedder : ILoadShedding
 {
+    /// <summary>A window over the limit at under this part of the one before is a backlog draining, not overload.</summary>
+    private const double DrainingRatio = 0.75;
+
     private readonly LoadSheddingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LoadShedder> _logger;
@@ -21,7 +25,10 @@ public sealed class LoadShedder : ILoadShedding
     private volatile int _level;
     private long _windowStart;
     private double _windowPressure;
+    private PressureSource _windowSource;
     private long _lastRaise;
+    private int _overWindows;
+    private double _previousPressure;
     private bool _raised;
     private long _calmSince;
     private bool _calm;
@@ -40,11 +47,11 @@ public sealed class LoadShedder : ILoadShedding
 
     public ShedLevel Level => (ShedLevel)_level;
 
-    public void ReportIngestLag(TimeSpan lag) => Report(lag.TotalMilliseconds / _options.IngestLagLimitMs);
+    public void ReportIngestLag(TimeSpan lag) => Report(lag.TotalMilliseconds / _options.IngestLagLimitMs, PressureSource.IngestLag);
 
-    public void ReportFinalDelay(TimeSpan delay) => Report(delay.TotalMilliseconds / _options.FinalDelayLimitMs);
+    public void ReportFinalDelay(TimeSpan delay) => Report(delay.TotalMilliseconds / _options.FinalDelayLimitMs, PressureSource.FinalDelay);
 
-    private void Report(double pressure)
+    private void Report(double pressure, PressureSource source)
     {
         if (!_options.Enabled || _options.MaxLevel == 0)
         {
@@ -54,7 +61,12 @@ public sealed class LoadShedder : ILoadShedding
         lock (_gate)
         {
             var now = _time.GetTimestamp();
-            _windowPressure = Math.Max(_windowPressure, pressure);
+            if (pressure > _windowPressure)
+            {
+                _windowPressure = pressure;
+                _windowSource = source;
+            }
+
             if (_time.GetElapsedTime(_windowStart, now).TotalMilliseconds < _options.WindowMs)
             {
                 return;
@@ -68,20 +80,26 @@ public sealed class LoadShedder : ILoadShedding
 
     private void Evaluate(double pressure, long now)
     {
+        var previous = _previousPressure;
+        _previousPressure = pressure;
         if (pressure >= 1)
         {
             _calm = false;
-            if (_level < _options.MaxLevel && (!_raised || _time.GetElapsedTime(_lastRaise, now).TotalMilliseconds >= _options.StepUpIntervalMs))
+
+            // A backlog that is clearly draining clears without help: shedding would cost accuracy for nothing.
+            _overWindows = pressure < previous * DrainingRatio ? 0 : _overWindows + 1;
+            if (_overWindows >= _options.RaiseAfterWindows && _level < _options.MaxLevel && (!_raised || _time.GetElapsedTime(_lastRaise, now).TotalMilliseconds >= _options.StepUpIntervalMs))
             {
                 _raised = true;
                 _lastRaise = now;
                 _level++;
-                Log.LevelRaised(_logger, (ShedLevel)_level, pressure);
+                Log.LevelRaised(_logger, (ShedLevel)_level, pressure, _windowSource);
             }
 
             return;
         }
 
+        _overWindows = 0;
         if (pressure >= _options.RecoverBelow)
         {
             _calm = false;
@@ -101,5 +119,12 @@ public sealed class LoadShedder : ILoadShedding
             _calmSince = now;
             Log.LevelLowered(_logger, (ShedLevel)_level);
         }
+    }
+
+    /// <summary>Which report set a window's pressure (the log says, so that an operator knows which limit to look at).</summary>
+    internal enum PressureSource
+    {
+        IngestLag,
+        FinalDelay,
     }
 }

@@ -45,6 +45,10 @@ internal sealed partial class SessionPipeline(
     private long _finalQueuedAt;
     private long _finalStartedAt;
 
+    /// <summary>Audio received before <see cref="_lagExcusedBefore"/> waited <see cref="_rentWait"/> for the recogniser.</summary>
+    private long _lagExcusedBefore = long.MinValue;
+    private TimeSpan _rentWait;
+
     /// <summary>The ingest position of the item being handled (null for a log without replay).</summary>
     private string? _position;
 
@@ -128,7 +132,9 @@ internal sealed partial class SessionPipeline(
         switch (item.Kind)
         {
             case IngestKind.Audio when !_paused:
-                context.Shedding.ReportIngestLag(context.Time.GetElapsedTime(item.ReceivedTimestamp));
+                var lag = context.Time.GetElapsedTime(item.ReceivedTimestamp);
+                context.Shedding.ReportIngestLag(item.ReceivedTimestamp < _lagExcusedBefore ? lag - _rentWait : lag);
+
                 _events.Clear();
                 _segmenter.Push(Pcm.FromLittleEndian(item.Audio.Span), item.ReceivedTimestamp, _events);
                 await HandleEventsAsync(cancellationToken);
@@ -337,7 +343,17 @@ internal sealed partial class SessionPipeline(
             await ReleaseRecognizerAsync();
         }
 
-        _recognizer ??= await factory.RentAsync(sourceLanguage, cancellationToken);
+        if (_recognizer is null)
+        {
+            var renting = context.Time.GetTimestamp();
+            _recognizer = await factory.RentAsync(sourceLanguage, cancellationToken);
+
+            // The backlog of a rent that waited for a decoder to load is start-up, not overload: shedding would not
+            // shorten it (six sessions starting at once on two cores queued 3.5 s and shed three levels for good).
+            _lagExcusedBefore = context.Time.GetTimestamp();
+            _rentWait = context.Time.GetElapsedTime(renting, _lagExcusedBefore);
+        }
+
         _recognizerFactory = factory;
         return _recognizer;
     }

@@ -31,6 +31,7 @@ public sealed class CapacityRegistrationTests
     [InlineData("Babelcast:Capacity:MaxSpeakingSessions", "-1")]
     [InlineData("Babelcast:Capacity:SpeakingSessionsPerCore", "0")]
     [InlineData("Babelcast:Capacity:Shedding:MaxLevel", "4")]
+    [InlineData("Babelcast:Capacity:Shedding:RaiseAfterWindows", "0")]
     [InlineData("Babelcast:Capacity:Shedding:RecoverAfterMs", "500")]
     [InlineData("Babelcast:Capacity:Scheduling:Concurrency", "-1")]
     [InlineData("Babelcast:Capacity:Scheduling:MaxStreamingWaitMs", "0")]

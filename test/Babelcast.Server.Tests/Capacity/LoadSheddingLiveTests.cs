@@ -26,6 +26,7 @@ public sealed class LoadSheddingLiveTests
             ["Babelcast:Capacity:Shedding:FinalDelayLimitMs"] = "100",
             ["Babelcast:Capacity:Shedding:IngestLagLimitMs"] = "60000", // only the final texts drive it: one report per phrase
             ["Babelcast:Capacity:Shedding:WindowMs"] = "100",
+            ["Babelcast:Capacity:Shedding:RaiseAfterWindows"] = "1", // one late final is one window over the limit
             ["Babelcast:Capacity:Shedding:StepUpIntervalMs"] = "1500",
             ["Babelcast:Capacity:Shedding:RecoverAfterMs"] = "3600000",
         });
