@@ -24,7 +24,6 @@ internal sealed class PocketSphinxRecognizer(
     ILogger? logger = null)
     : ISpeechRecognizer
 {
-    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     /// <summary>
     /// How far the final pass's audio may trail the streamed audio before the streaming decoder takes over again: a
     /// pause holding a tentative end (up to 350 ms) plus the segmenter's tail, with room; further behind means the
@@ -32,17 +31,18 @@ internal sealed class PocketSphinxRecognizer(
     /// </summary>
     private const int MaxFollowLagSamples = 24000;
 
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private DecoderGlossary? _glossary;
     private string _partial = string.Empty;
     private string _partialPrefix = string.Empty;
     private int _streamed;
     private Follow _follow;
-
-    /// <summary>Samples given to the streaming decoder since it was rented (tests check that it rests).</summary>
-    internal long StreamingSamples { get; private set; }
     private TaskCompletionSource<string>? _earlyFinal;
     private bool _reduced;
     private bool _disposed;
+
+    /// <summary>Samples given to the streaming decoder since it was rented (tests check that it rests).</summary>
+    internal long StreamingSamples { get; private set; }
 
     private SecondPass? FinalPass => _reduced ? reducedPass : secondPass;
 
