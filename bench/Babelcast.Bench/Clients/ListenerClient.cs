@@ -9,7 +9,7 @@ namespace Babelcast.Bench.Clients;
 /// Stopwatch time of the first byte of every message (the MP3 frame is read and dropped). A detailed listener also
 /// keeps text, phrase offsets and the server's stage timings.
 /// </summary>
-public sealed class ListenerClient : IAsyncDisposable
+public sealed class ListenerClient : IListener, IAsyncDisposable
 {
     private const int BufferBytes = 2048;
 
@@ -138,7 +138,7 @@ public sealed class ListenerClient : IAsyncDisposable
             lock (_gate)
             {
                 var header = _arrivals.Count > 0 ? _arrivals[^1] : default;
-                _arrivals.Add(new Arrival(ArrivalKind.AudioData, header.Seq, timestamp, bytes, header.Replay, header.ServerMs, 0));
+                _arrivals.Add(new Arrival(ArrivalKind.AudioData, header.Seq, timestamp, bytes, header.Replay, header.ServerMs, 0, timestamp));
             }
 
             return;
@@ -154,7 +154,7 @@ public sealed class ListenerClient : IAsyncDisposable
                 index = _details.Count;
             }
 
-            _arrivals.Add(new Arrival(kind, seq, timestamp, bytes, replay, serverMs, index));
+            _arrivals.Add(new Arrival(kind, seq, timestamp, bytes, replay, serverMs, index, timestamp));
         }
 
         if (kind == ArrivalKind.Error)

@@ -11,7 +11,7 @@ namespace Babelcast.Bench.Measure;
 /// </summary>
 public static class DeliveryAnalyzer
 {
-    public static Dictionary<string, List<double>> Spread(IReadOnlyList<(ListenerClient Listener, List<Arrival> Arrivals)> listeners)
+    public static Dictionary<string, List<double>> Spread(IReadOnlyList<(IListener Listener, List<Arrival> Arrivals)> listeners)
     {
         var byKey = new Dictionary<(string, ArrivalKind, long, int), List<long>>();
         foreach (var (listener, arrivals) in listeners)
@@ -57,8 +57,11 @@ public static class DeliveryAnalyzer
         return result;
     }
 
-    /// <summary>Server serialisation to listener receipt, for final captions and audio (headers and MP3 frames).</summary>
-    public static List<double> QueueToReceive(IReadOnlyList<(ListenerClient Listener, List<Arrival> Arrivals)> listeners, IReadOnlyDictionary<long, long> serverSpeechEndBySeq)
+    /// <summary>
+    /// Server serialisation to listener receipt, for final captions and audio (headers and MP3 frames): to the first
+    /// byte's arrival, or with <paramref name="read"/> to when the client's code read it.
+    /// </summary>
+    public static List<double> QueueToReceive(IReadOnlyList<(IListener Listener, List<Arrival> Arrivals)> listeners, IReadOnlyDictionary<long, long> serverSpeechEndBySeq, bool read = false)
     {
         var result = new List<double>();
         foreach (var (_, arrivals) in listeners)
@@ -69,7 +72,7 @@ public static class DeliveryAnalyzer
                     && !float.IsNaN(a.ServerMs) && serverSpeechEndBySeq.TryGetValue(a.Seq, out var end))
                 {
                     var queued = end + (long)((double)a.ServerMs / 1000 * Stopwatch.Frequency);
-                    result.Add(Stopwatch.GetElapsedTime(queued, a.Timestamp).TotalMilliseconds);
+                    result.Add(Stopwatch.GetElapsedTime(queued, read ? a.Read : a.Timestamp).TotalMilliseconds);
                 }
             }
         }

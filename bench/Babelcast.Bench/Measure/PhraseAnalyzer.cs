@@ -52,7 +52,7 @@ public static class PhraseAnalyzer
         return rows;
     }
 
-    private static PhraseRow Row(SpeakerCapture capture, ListenerClient listener, ReceivedMessage final, (ClipMark First, ClipMark Last) clips, bool closes, bool maxLengthCut, long speechEnd, long onset, long serverEnd, Dictionary<string, double> timings)
+    private static PhraseRow Row(SpeakerCapture capture, IListener listener, ReceivedMessage final, (ClipMark First, ClipMark Last) clips, bool closes, bool maxLengthCut, long speechEnd, long onset, long serverEnd, Dictionary<string, double> timings)
     {
         var seq = final.Seq;
         var clip = clips.Last;
@@ -136,7 +136,7 @@ public static class PhraseAnalyzer
     /// The server's end-of-speech instant on our clock: every message that carries <c>sinceSpeechEndMs</c> bounds it
     /// from above (arrival minus that age); the least-delayed message gives the tightest bound.
     /// </summary>
-    public static long ServerSpeechEnd(ReceivedMessage final, IReadOnlyDictionary<string, double> timings, IEnumerable<ListenerClient> listeners)
+    public static long ServerSpeechEnd(ReceivedMessage final, IReadOnlyDictionary<string, double> timings, IEnumerable<IListener> listeners)
     {
         var end = final.ReceivedTimestamp - Ms(timings.GetValueOrDefault("sinceSpeechEndMs"));
         foreach (var listener in listeners)

@@ -14,5 +14,5 @@ public sealed record SpeakerCapture(
     SpeechProgram Program,
     PacedStreamer Streamer,
     IReadOnlyList<ReceivedMessage> SpeakerMessages,
-    IReadOnlyList<ListenerClient> Listeners,
+    IReadOnlyList<IListener> Listeners,
     long SampleOffset = 0);

@@ -11,15 +11,16 @@ internal static class FanoutAnalysis
 {
     public static FanoutStep Analyse(
         int count, TimeSpan connect, int connectFailures, ResourceWindow idle, ResourceWindow active, ResourceWindow clients, long baseline,
-        SpeakerClient speaker, ListenerPool pool, IReadOnlyDictionary<ListenerClient, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset,
+        SpeakerClient speaker, ListenerPool pool, IReadOnlyDictionary<IListener, int> before, SpeechProgram program, PacedStreamer streamer, long sampleOffset,
         IReadOnlyDictionary<string, ServerFanout> serverFanout)
     {
         var listeners = pool.Listeners;
-        var stepArrivals = listeners.Select(l => (Listener: l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();
+        var stepArrivals = listeners.Select(l => (Listener: (IListener)l, Arrivals: l.Snapshot().Skip(before.GetValueOrDefault(l)).ToList())).ToList();
         var spread = DeliveryAnalyzer.Spread(stepArrivals);
         var finals = speaker.Messages.Where(m => m.Type == MessageTypes.Transcript && m.Final).ToList();
         var serverEnds = ServerEnds(finals, stepArrivals);
         var queue = DeliveryAnalyzer.QueueToReceive(stepArrivals, serverEnds);
+        var queueToRead = DeliveryAnalyzer.QueueToReceive(stepArrivals, serverEnds, read: true);
         var capture = new SpeakerCapture(0, string.Empty, program, streamer, finals, listeners, sampleOffset);
         var rows = PhraseAnalyzer.Analyse(capture);
         var phrases = rows.Select(r => r.Seq).Distinct().ToList();
@@ -46,6 +47,7 @@ internal static class FanoutAnalysis
             Stats.Of(sample),
             spread.Where(kv => kv.Key != "all").ToDictionary(kv => kv.Key, kv => Stats.Of(kv.Value), StringComparer.Ordinal),
             Stats.Of(queue),
+            Stats.Of(queueToRead),
             Stats.Of(rows.Where(r => r.ToCaptionMs.HasValue).Select(r => r.ToCaptionMs!.Value)),
             Stats.Of(rows.Where(r => r.ToAudioMs.HasValue).Select(r => r.ToAudioMs!.Value)),
             phrases.Count,
@@ -61,7 +63,7 @@ internal static class FanoutAnalysis
     }
 
     /// <summary>Per seq, the server's end of speech: the tightest (arrival - sinceSpeechEndMs) bound over every message.</summary>
-    private static Dictionary<long, long> ServerEnds(List<ReceivedMessage> finals, List<(ListenerClient Listener, List<Arrival> Arrivals)> arrivals)
+    private static Dictionary<long, long> ServerEnds(List<ReceivedMessage> finals, List<(IListener Listener, List<Arrival> Arrivals)> arrivals)
     {
         var ends = new Dictionary<long, long>();
         foreach (var f in finals)

@@ -29,8 +29,8 @@ public static class FanoutReport
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"# Fan-out{(r.Smoke ? " (smoke)" : string.Empty)}\n\n");
         sb.Append(Markdown.Machine(r.Machine, r.ServerIsolated));
-        sb.Append(CultureInfo.InvariantCulture, $"\nCommand: `{r.Command}`. One speaker; listeners split evenly across {string.Join(", ", r.Languages)} in one session, added step by step (lean WebSocket clients in one process, file-descriptor limit {r.FileDescriptorLimit}). At each count: 5 s idle, then {r.ClipsPerStep} real clips streamed at real-time pace. Server RSS baseline (after warm-up, {r.Languages.Count} listeners): {r.ServerBaselineRssBytes / 1048576.0:F0} MiB.\n\n");
-        sb.Append("Spread = a message's arrival at each listener minus its arrival at the first listener of that language (partial and final captions, audio headers and MP3 frames). Queue-to-receive = the server's serialisation of a final caption or audio message (its `sinceSpeechEndMs`) to the listener's first byte, both on CLOCK_MONOTONIC. End-to-caption/audio: end of speech in the audio to arrival at every listener.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\nCommand: `{r.Command}`. One speaker; listeners split evenly across {string.Join(", ", r.Languages)} in one session, added step by step (raw WebSocket clients in one process, read by one epoll thread; file-descriptor limit {r.FileDescriptorLimit}). At each count: 5 s idle, then {r.ClipsPerStep} real clips streamed at real-time pace. Server RSS baseline (after warm-up, {r.Languages.Count} listeners): {r.ServerBaselineRssBytes / 1048576.0:F0} MiB.\n\n");
+        sb.Append("Spread = a message's arrival at each listener minus its arrival at the first listener of that language (partial and final captions, audio headers and MP3 frames). Queue-to-receive = the server's serialisation of a final caption or audio message (its `sinceSpeechEndMs`) to the arrival of the listener's first byte. Arrival = the kernel's receive time of the read that brought the first byte (SO_TIMESTAMPNS; on loopback, when the server's send reached the listener's socket, as a phone's network card would see it); queue-to-read = to when the clients' thread, sharing the cores with the server, read it. End-to-caption/audio: end of speech in the audio to arrival at every listener.\n\n");
         sb.Append("## Targets\n\n| target | bar | measured | |\n|---|---|---|---|\n");
         foreach (var t in r.Targets)
         {
@@ -39,12 +39,13 @@ public static class FanoutReport
 
         sb.Append("\n## Results\n\n");
         sb.Append(Markdown.Table(
-            ["listeners", "connect", "spread p50", "spread p99", "queue->receive p50", "queue->receive p99", "end->caption p50 / p99", "end->audio p50 / p99", "idle RSS/listener", "active RSS/listener", "server CPU idle / active", "client CPU", "errors"],
+            ["listeners", "connect", "spread p50", "spread p99", "queue->receive p50", "queue->receive p99", "queue->read p50 / p99", "end->caption p50 / p99", "end->audio p50 / p99", "idle RSS/listener", "active RSS/listener", "server CPU idle / active", "client CPU", "errors"],
             r.Steps.Select(s => (IReadOnlyList<string>)[
                 s.Listeners.ToString(CultureInfo.InvariantCulture),
                 $"{s.ConnectSeconds:F1} s ({s.ConnectFailures} failed)",
                 Markdown.Ms(s.SpreadAll.P50), Markdown.Ms(s.SpreadAll.P99),
                 Markdown.Ms(s.QueueToReceive.P50), Markdown.Ms(s.QueueToReceive.P99),
+                $"{Markdown.Ms(s.QueueToRead.P50)} / {Markdown.Ms(s.QueueToRead.P99)}",
                 $"{Markdown.Ms(s.EndToCaption.P50)} / {Markdown.Ms(s.EndToCaption.P99)}",
                 $"{Markdown.Ms(s.EndToAudio.P50)} / {Markdown.Ms(s.EndToAudio.P99)}",
                 $"{s.IdleBytesPerListener / 1024:F1} KiB", $"{s.ActiveBytesPerListener / 1024:F1} KiB",

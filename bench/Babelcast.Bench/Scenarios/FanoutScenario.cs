@@ -44,7 +44,7 @@ public static class FanoutScenario
             sampler.Mark();
             await Task.Delay(TimeSpan.FromSeconds(options.Smoke ? 2 : 5), cancellationToken);
             var idle = sampler.Read();
-            var before = pool.Listeners.ToDictionary(l => l, l => l.Snapshot().Count);
+            var before = pool.Listeners.ToDictionary(l => (IListener)l, l => l.Snapshot().Count);
             var program = ClipSet.Program(options);
             var metricsBefore = await api.MetricsAsync(cancellationToken);
             sampler.Mark();
@@ -57,7 +57,7 @@ public static class FanoutScenario
             var serverFanout = ServerFanout.Between(metricsBefore, await api.MetricsAsync(cancellationToken));
             var step = FanoutAnalysis.Analyse(count, connect, pool.Failures - failuresBefore, idle, active, clients, baseline, speaker, pool, before, program, streamer, offset, serverFanout);
             steps.Add(step);
-            Log.StepResult(logger, $"{count} listeners", $"spread {step.SpreadAll.Brief()}; queue->receive {step.QueueToReceive.Brief()}; server fan-out {FanoutReport.ServerBrief(step)}; idle {step.IdleBytesPerListener / 1024:F1} KiB/listener; server {active.CpuCores:F2} cores");
+            Log.StepResult(logger, $"{count} listeners", $"spread {step.SpreadAll.Brief()}; queue->receive {step.QueueToReceive.Brief()}; queue->read {step.QueueToRead.Brief()}; server fan-out {FanoutReport.ServerBrief(step)}; idle {step.IdleBytesPerListener / 1024:F1} KiB/listener; server {active.CpuCores:F2} cores");
         }
 
         var result = new FanoutResult("fanout", options.Smoke, BenchRunner.CommandLine(options), machine.WithEnd(), server.Isolated, options.Languages,

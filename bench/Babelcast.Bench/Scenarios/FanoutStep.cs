@@ -14,6 +14,7 @@ public sealed record FanoutStep(
     Stats SpreadAll,
     IReadOnlyDictionary<string, Stats> SpreadByKind,
     Stats QueueToReceive,
+    Stats QueueToRead,
     Stats EndToCaption,
     Stats EndToAudio,
     int Phrases,

@@ -23,6 +23,7 @@ public static class BabelcastServiceCollectionExtensions
         services.AddBabelcastTelemetry(configuration);
         services.AddProblemDetails();
         services.AddBabelcastKestrelLimits();
+        services.AddBabelcastSocketScheduling();
         services.AddBabelcastHttps();
         services.AddBabelcastReverseProxy();
         services.AddBabelcastStorage(configuration);

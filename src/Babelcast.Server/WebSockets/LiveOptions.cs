@@ -43,4 +43,10 @@ public sealed class LiveOptions
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Send on the thread that wrote (the fan-out) instead of through Kestrel's I/O queues (see
+    /// <c>SocketScheduling</c>): at 10,000 listeners it halved the delivery tail. False restores Kestrel's default.
+    /// </summary>
+    public bool InlineSocketScheduling { get; set; } = true;
 }

@@ -91,6 +91,9 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.InRange(step.GetProperty("endToCaption").GetProperty("p50").GetDouble(), 1, 60_000);
         Assert.True(step.GetProperty("queueToReceive").GetProperty("count").GetInt32() > 0);
         Assert.True(step.GetProperty("queueToReceive").GetProperty("min").GetDouble() >= 0);
+        // The raw listeners' kernel arrival time never follows their own read of the same message.
+        Assert.Equal(step.GetProperty("queueToReceive").GetProperty("count").GetInt32(), step.GetProperty("queueToRead").GetProperty("count").GetInt32());
+        Assert.True(step.GetProperty("queueToRead").GetProperty("p50").GetDouble() >= step.GetProperty("queueToReceive").GetProperty("p50").GetDouble());
         // The server's own fan-out time, read from its /metrics around the step: every phrase's audio went to 3 languages.
         var fanout = step.GetProperty("serverFanout");
         Assert.True(fanout.GetProperty("all").GetProperty("count").GetInt64() >= 3);
